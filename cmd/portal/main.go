@@ -1,0 +1,204 @@
+// Command portal serves the exhibition portal and manages its database.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/expoportal/portal/internal/config"
+	"github.com/expoportal/portal/internal/db"
+	"github.com/expoportal/portal/internal/demo"
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/pgembed"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/web"
+	"github.com/expoportal/portal/static"
+)
+
+const usage = `usage: portal <command> [flags]
+
+commands:
+  serve            migrate, load demo content into an empty database, serve HTTP
+  migrate up       apply pending schema migrations
+  migrate status   list applied and pending migrations
+  demo             load the demo content (idempotent)
+
+Run 'portal <command> -h' for the flags; each flag has an environment
+variable (DATABASE_URL, PORTAL_ADDR, PORTAL_DATA_DIR, PORTAL_BASE_URL).
+`
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, log); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(2)
+		}
+		fmt.Fprintln(os.Stderr, "portal:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {
+	if len(args) == 0 {
+		fmt.Fprint(out, usage)
+		return flag.ErrHelp
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, getenv, log)
+	case "migrate":
+		if len(args) == 0 || (args[0] != "up" && args[0] != "status") {
+			return errors.New("usage: portal migrate up|status [flags]")
+		}
+		return migrate(ctx, args[0], args[1:], getenv, out, log)
+	case "demo":
+		return loadDemo(ctx, args, getenv, log)
+	case "help", "-h", "--help":
+		fmt.Fprint(out, usage)
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)
+	}
+}
+
+func loadConfig(name string, args []string, getenv func(string) string) (config.Config, error) {
+	fs := flag.NewFlagSet("portal "+name, flag.ContinueOnError)
+	return config.Load(fs, args, getenv)
+}
+
+// openDatabase connects to DATABASE_URL, or starts the embedded cluster
+// when it is unset. close stops what open started.
+func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (pool *pgxpool.Pool, close func(), err error) {
+	if cfg.DatabaseURL != "" {
+		pool, err := db.Open(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return nil, nil, err
+		}
+		return pool, pool.Close, nil
+	}
+	cluster, err := pgembed.Start(ctx, pgembed.Options{Dir: cfg.EmbeddedDir(), Database: "portal", Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	pool, err = db.Open(ctx, cluster.ConnString(""))
+	if err != nil {
+		cluster.Stop()
+		return nil, nil, err
+	}
+	return pool, func() { pool.Close(); cluster.Stop() }, nil
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {
+	cfg, err := loadConfig("serve", args, getenv)
+	if err != nil {
+		return err
+	}
+	cat, err := i18n.New()
+	if err != nil {
+		return err
+	}
+	assets, err := static.New()
+	if err != nil {
+		return err
+	}
+	// Listen first: a port in use is reported before any database work.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer closeDB()
+	if err := db.Migrate(ctx, pool); err != nil {
+		return err
+	}
+	st := store.New(pool)
+	if has, err := st.HasSite(ctx); err != nil {
+		return err
+	} else if !has {
+		log.Info("empty database: loading the demo content")
+		if err := demo.Load(ctx, st); err != nil {
+			return err
+		}
+	}
+	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Logger: log, BaseURL: cfg.BaseURL})
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
+	return web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
+}
+
+func migrate(ctx context.Context, verb string, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {
+	cfg, err := loadConfig("migrate "+verb, args, getenv)
+	if err != nil {
+		return err
+	}
+	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	m, err := db.NewMigrator(pool)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if verb == "up" {
+		res, err := m.Up(ctx)
+		for _, r := range res {
+			fmt.Fprintf(out, "applied %s (%s)\n", r.Source.Path, r.Duration.Round(time.Millisecond))
+		}
+		if err == nil && len(res) == 0 {
+			fmt.Fprintln(out, "no pending migrations")
+		}
+		return err
+	}
+	st, err := m.Status(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range st {
+		when := "pending"
+		if s.State == "applied" {
+			when = "applied " + s.AppliedAt.Format(time.RFC3339)
+		}
+		fmt.Fprintf(out, "%-40s %s\n", s.Source.Path, when)
+	}
+	return nil
+}
+
+func loadDemo(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {
+	cfg, err := loadConfig("demo", args, getenv)
+	if err != nil {
+		return err
+	}
+	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := db.Migrate(ctx, pool); err != nil {
+		return err
+	}
+	if err := demo.Load(ctx, store.New(pool)); err != nil {
+		return err
+	}
+	log.Info("demo content loaded")
+	return nil
+}

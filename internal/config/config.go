@@ -1,0 +1,66 @@
+// Package config loads the portal's settings: environment first, then flags.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// Config is everything a subcommand needs to know about its surroundings.
+type Config struct {
+	// DatabaseURL points at an external PostgreSQL; empty means the embedded one.
+	DatabaseURL string
+	// Addr is where the HTTP server listens.
+	Addr string
+	// DataDir holds the embedded database cluster (DataDir/pg).
+	DataDir string
+	// BaseURL is the public origin used in canonical links, feeds and sitemaps.
+	BaseURL string
+}
+
+// Load reads the environment, then lets flags in args override it.
+func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
+	c := Config{
+		DatabaseURL: getenv("DATABASE_URL"),
+		Addr:        or(getenv("PORTAL_ADDR"), "127.0.0.1:8080"),
+		DataDir:     or(getenv("PORTAL_DATA_DIR"), "var"),
+		BaseURL:     getenv("PORTAL_BASE_URL"),
+	}
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL connection URL (env DATABASE_URL; empty: embedded database)")
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env PORTAL_ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database (env PORTAL_DATA_DIR)")
+	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public origin for absolute links, e.g. https://expo.example.org (env PORTAL_BASE_URL)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, fmt.Errorf("PORTAL_BASE_URL %q: want an absolute http(s) URL such as https://expo.example.org", c.BaseURL)
+	}
+	if c.DataDir == "" {
+		return c, errors.New("PORTAL_DATA_DIR is empty")
+	}
+	abs, err := filepath.Abs(c.DataDir)
+	if err != nil {
+		return c, err
+	}
+	c.DataDir = abs
+	return c, nil
+}
+
+// EmbeddedDir is the embedded cluster's folder.
+func (c Config) EmbeddedDir() string { return filepath.Join(c.DataDir, "pg") }
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}

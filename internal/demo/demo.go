@@ -1,0 +1,44 @@
+// Package demo loads sample content so that a fresh portal shows a complete
+// expo site. Loading is idempotent and never overwrites what staff saved.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/expoportal/portal/internal/store"
+)
+
+// Load writes the sample site settings where none exist.
+func Load(ctx context.Context, st *store.Store) error {
+	shanghai := time.FixedZone("CST", 8*3600)
+	facts := store.SiteFacts{
+		OpensAt:           time.Date(2027, time.April, 16, 9, 0, 0, 0, shanghai),
+		ClosesAt:          time.Date(2027, time.April, 18, 16, 0, 0, 0, shanghai),
+		Hotline:           "400-885-6191",
+		Fax:               "024-2281-6190",
+		Email:             "expo@lnjyzb.example.cn",
+		CopyrightSince:    2006,
+		VisitorCountStart: 549426,
+	}
+	words := []store.SiteWords{{
+		Lang:       "zh",
+		ExpoName:   "2027辽宁教育装备展示会",
+		Venue:      "辽宁工业展览馆",
+		Hall:       "一号馆、二号馆",
+		Address:    "辽宁省沈阳市和平区市府大路262甲",
+		Organisers: "辽宁省教育装备行业协会",
+	}, {
+		Lang:       "en",
+		ExpoName:   "Liaoning Educational Equipment Exhibition 2027",
+		Venue:      "Liaoning Industrial Exhibition Hall",
+		Hall:       "Halls 1 and 2",
+		Address:    "262A Shifu Avenue, Heping District, Shenyang, Liaoning",
+		Organisers: "Liaoning Educational Equipment Industry Association",
+	}}
+	if err := st.InsertSiteIfMissing(ctx, facts, words); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package i18n
+
+// messages are the UI strings, grouped by area; each key carries every
+// language, so a missing translation shows in review and fails New.
+// Arguments use explicit indexes (%[1]s) because word order differs.
+var messages = map[string]map[string]string{
+	// Formats. Date parts arrive as strings: year, month, day, English month name.
+	"format.date":             {"zh": "%[1]s年%[2]s月%[3]s日", "en": "%[3]s %[4]s %[1]s"},
+	"format.date_range_month": {"zh": "%[1]s年%[2]s月%[3]s日—%[4]s日", "en": "%[3]s–%[4]s %[5]s %[1]s"},
+	"format.date_range":       {"zh": "%[1]s—%[2]s", "en": "%[1]s – %[2]s"},
+
+	// Site-wide.
+	"site.name":        {"zh": "展会官方网站", "en": "Exhibition website"},
+	"site.welcome":     {"zh": "欢迎访问%[1]s官方网站", "en": "Welcome to the official website of %[1]s"},
+	"site.hotline":     {"zh": "报名热线：%[1]s", "en": "Registration hotline: %[1]s"},
+	"site.description": {"zh": "%[1]s官方网站：展会概况、参展申请、日程安排、观众登记与新闻动态。", "en": "Official website of %[1]s: the expo at a glance, booth applications, schedule, visitor registration and news."},
+	"site.lang_switch": {"zh": "切换语言", "en": "Change language"},
+
+	// Navigation.
+	"nav.skip":     {"zh": "跳到主要内容", "en": "Skip to main content"},
+	"nav.main":     {"zh": "主导航", "en": "Main navigation"},
+	"nav.section":  {"zh": "本栏目", "en": "In this section"},
+	"nav.crumbs":   {"zh": "您当前的位置：", "en": "Your current location:"},
+	"nav.contact":  {"zh": "联系我们", "en": "Contact us"},
+	"nav.search":   {"zh": "站内搜索", "en": "Search"},
+	"nav.sitemap":  {"zh": "网站地图", "en": "Site map"},
+	"search.label": {"zh": "搜索本站", "en": "Search this site"},
+	"search.go":    {"zh": "搜索", "en": "Search"},
+
+	// Footer.
+	"footer.hotline":   {"zh": "咨询热线", "en": "Hotline"},
+	"footer.fax":       {"zh": "传真", "en": "Fax"},
+	"footer.email":     {"zh": "电子邮箱", "en": "E-mail"},
+	"footer.address":   {"zh": "地址", "en": "Address"},
+	"footer.contact":   {"zh": "联系方式", "en": "Contact"},
+	"footer.copyright": {"zh": "版权所有 © %[1]s–%[2]s %[3]s", "en": "Copyright © %[1]s–%[2]s %[3]s. All rights reserved."},
+	"footer.visitors":  {"zh": "累计访问 %[1]s 人次", "en": "%[1]s visits so far"},
+
+	// Home page.
+	"home.facts":      {"zh": "展会信息", "en": "Key facts"},
+	"home.dates":      {"zh": "展会日期", "en": "Dates"},
+	"home.venue":      {"zh": "展会地点", "en": "Venue"},
+	"home.organisers": {"zh": "主办单位", "en": "Organisers"},
+	"home.explore":    {"zh": "栏目导航", "en": "Explore the site"},
+	"home.about":      {"zh": "展会概况、展示范围、展馆与往届回顾。", "en": "The expo at a glance, what is shown, the hall and past editions."},
+	"home.exhibit":    {"zh": "展位申请、参展流程、日程与收费标准。", "en": "Booth applications, how to exhibit, the schedule and charges."},
+	"home.services":   {"zh": "交通、酒店、旅游与餐饮信息。", "en": "Getting here, hotels, travel and places to eat."},
+	"home.news":       {"zh": "展会新闻、行业资讯、视频与图文报道。", "en": "Expo news, industry news, videos and photo stories."},
+
+	// Pages not built yet.
+	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
+	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},
+
+	// Errors.
+	"error.404.title": {"zh": "页面未找到", "en": "Page not found"},
+	"error.404.lead":  {"zh": "您要找的页面不存在，或已被移动。", "en": "The page you are looking for does not exist or has moved."},
+	"error.500.title": {"zh": "服务器出错了", "en": "Something went wrong"},
+	"error.500.lead":  {"zh": "很抱歉，服务器暂时无法完成您的请求，请稍后再试。", "en": "Sorry, the server could not complete your request. Please try again in a moment."},
+	"error.home":      {"zh": "返回首页", "en": "Back to the home page"},
+}

@@ -1,0 +1,416 @@
+// Package pgembed runs a private PostgreSQL cluster from the server binaries
+// installed on the machine, so that the portal and its tests need no database
+// set up by hand. The cluster listens only on a unix socket inside its folder.
+package pgembed
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// ErrNoServer is returned when no PostgreSQL server binaries can be found.
+var ErrNoServer = errors.New("PostgreSQL server binaries (initdb, postgres) not found on PATH or under /usr/lib/postgresql/*/bin: install the server package (Debian/Ubuntu: apt-get install postgresql), or set DATABASE_URL to an existing server")
+
+// superuser is the cluster's bootstrap role; auth is trust over a private socket.
+const superuser = "postgres"
+
+// maxSocketPath is the room a unix socket path has on Linux (sun_path minus NUL).
+const maxSocketPath = 107
+
+// Options configure Start.
+type Options struct {
+	// Dir holds the cluster's data and its socket; created when missing.
+	Dir string
+	// Database is created on first start when it does not exist; default "portal".
+	Database string
+	// BinDir, when set, is the only place looked at for initdb and postgres.
+	BinDir string
+	Logger *slog.Logger
+}
+
+// Cluster is a running PostgreSQL server, started by this process or found
+// already running on the same folder (then it is left running on Stop).
+type Cluster struct {
+	dir      string
+	database string
+	log      *slog.Logger
+	proc     *os.Process
+	exited   chan struct{}
+	owned    bool
+}
+
+// Start initialises the cluster in opts.Dir on first use, then starts it, or
+// attaches to the server another process already runs there.
+func Start(ctx context.Context, opts Options) (*Cluster, error) {
+	if opts.Database == "" {
+		opts.Database = "portal"
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	binDir, err := findBinaries(opts.BinDir)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("pgembed: %w", err)
+	}
+	if n := len(filepath.Join(dir, ".s.PGSQL.5432")); n > maxSocketPath {
+		return nil, fmt.Errorf("pgembed: the socket path under %s would be %d bytes, more than the %d a unix socket allows: choose a shorter PORTAL_DATA_DIR", dir, n, maxSocketPath)
+	}
+	owner, err := serverUser()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("pgembed: %w", err)
+	}
+	if owner != nil {
+		if err := checkReachable(filepath.Dir(dir), owner); err != nil {
+			return nil, err
+		}
+	}
+
+	// Several processes (serve, a CLI command, parallel test binaries) may
+	// start at once on the same folder: one at a time decides what to do.
+	unlock, err := lockFile(dir + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	c := &Cluster{dir: dir, database: opts.Database, log: opts.Logger}
+	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
+		if err := initdb(ctx, binDir, dir, owner, opts.Logger); err != nil {
+			return nil, err
+		}
+	}
+
+	if running, err := c.liveServer(); err != nil {
+		return nil, err
+	} else if running {
+		opts.Logger.Info("embedded database already running; using it", "dir", dir)
+		if err := c.waitReady(ctx); err != nil {
+			return nil, err
+		}
+	} else {
+		if err := c.start(ctx, binDir, owner); err != nil {
+			return nil, err
+		}
+		c.owned = true
+	}
+	if err := c.ensureDatabase(ctx); err != nil {
+		c.Stop()
+		return nil, err
+	}
+	return c, nil
+}
+
+// ConnString is a libpq keyword/value connection string for the named
+// database (the cluster's default database when name is empty).
+func (c *Cluster) ConnString(name string) string {
+	if name == "" {
+		name = c.database
+	}
+	return fmt.Sprintf("host=%s user=%s dbname=%s sslmode=disable", quote(c.dir), superuser, quote(name))
+}
+
+// Dir is the cluster's folder.
+func (c *Cluster) Dir() string { return c.dir }
+
+// Stop shuts the server down if this process started it (fast shutdown:
+// open transactions roll back, data on disk stays consistent).
+func (c *Cluster) Stop() error {
+	if c == nil || !c.owned || c.proc == nil {
+		return nil
+	}
+	_ = c.proc.Signal(syscall.SIGINT)
+	select {
+	case <-c.exited:
+	case <-time.After(30 * time.Second):
+		_ = c.proc.Signal(syscall.SIGQUIT)
+		<-c.exited
+	}
+	c.log.Info("embedded database stopped", "dir", c.dir)
+	c.proc = nil
+	return nil
+}
+
+// findBinaries returns the folder holding initdb and postgres: binDir when
+// given, else PATH, else the newest /usr/lib/postgresql/*/bin.
+func findBinaries(binDir string) (string, error) {
+	has := func(d string) bool {
+		for _, name := range []string{"initdb", "postgres"} {
+			if fi, err := os.Stat(filepath.Join(d, name)); err != nil || fi.IsDir() {
+				return false
+			}
+		}
+		return true
+	}
+	if binDir != "" {
+		if has(binDir) {
+			return binDir, nil
+		}
+		return "", ErrNoServer
+	}
+	if p, err := exec.LookPath("initdb"); err == nil && has(filepath.Dir(p)) {
+		return filepath.Dir(p), nil
+	}
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	sort.Slice(dirs, func(i, j int) bool { return versionOf(dirs[i]) > versionOf(dirs[j]) })
+	for _, d := range dirs {
+		if has(d) {
+			return d, nil
+		}
+	}
+	return "", ErrNoServer
+}
+
+func versionOf(binDir string) int {
+	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(binDir)))
+	return n
+}
+
+// account is the unprivileged user the server runs as when we are root.
+type account struct {
+	name     string
+	uid, gid uint32
+}
+
+// serverUser returns nil when the server can run as the current user;
+// PostgreSQL refuses to run as root, so root hands it to "postgres" (made by
+// Debian's package) or else "nobody".
+func serverUser() (*account, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	for _, name := range []string{"postgres", "nobody"} {
+		u, err := user.Lookup(name)
+		if err != nil {
+			continue
+		}
+		uid, _ := strconv.ParseUint(u.Uid, 10, 32)
+		gid, _ := strconv.ParseUint(u.Gid, 10, 32)
+		return &account{name: name, uid: uint32(uid), gid: uint32(gid)}, nil
+	}
+	return nil, errors.New("pgembed: running as root and neither a 'postgres' nor a 'nobody' user exists to run PostgreSQL as")
+}
+
+// checkReachable fails early, with advice, when the server's user could not
+// enter the folder that holds the cluster (e.g. a data dir under /root).
+func checkReachable(dir string, owner *account) error {
+	for d := dir; ; d = filepath.Dir(d) {
+		fi, err := os.Stat(d)
+		if err != nil {
+			return fmt.Errorf("pgembed: %w", err)
+		}
+		st := fi.Sys().(*syscall.Stat_t)
+		searchable := fi.Mode().Perm()&0o001 != 0 ||
+			(st.Uid == owner.uid && fi.Mode().Perm()&0o100 != 0) ||
+			(st.Gid == owner.gid && fi.Mode().Perm()&0o010 != 0)
+		if !searchable {
+			return fmt.Errorf("pgembed: PostgreSQL runs as user %q, which cannot enter %s; choose a PORTAL_DATA_DIR it can reach, or make the folder searchable (chmod o+x %s)", owner.name, d, d)
+		}
+		if d == filepath.Dir(d) {
+			return nil
+		}
+	}
+}
+
+func lockFile(path string) (func(), error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("pgembed: lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("pgembed: lock: %w", err)
+	}
+	return func() {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
+func initdb(ctx context.Context, binDir, dir string, owner *account, log *slog.Logger) error {
+	log.Info("creating the embedded database cluster", "dir", dir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("pgembed: %w", err)
+	}
+	if err := chown(dir, owner); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, filepath.Join(binDir, "initdb"),
+		"-D", dir, "-U", superuser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions")
+	cmd.SysProcAttr = procAttr(owner)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("pgembed: initdb failed: %w\n%s", err, out)
+	}
+	return nil
+}
+
+func chown(dir string, owner *account) error {
+	if owner == nil {
+		return nil
+	}
+	if err := os.Chown(dir, int(owner.uid), int(owner.gid)); err != nil {
+		return fmt.Errorf("pgembed: %w", err)
+	}
+	return nil
+}
+
+func procAttr(owner *account) *syscall.SysProcAttr {
+	// Own process group: a Ctrl-C in the terminal reaches the portal, which
+	// then stops the server after its own requests have finished.
+	attr := &syscall.SysProcAttr{Setpgid: true}
+	if owner != nil {
+		attr.Credential = &syscall.Credential{Uid: owner.uid, Gid: owner.gid}
+	}
+	return attr
+}
+
+// liveServer reports whether a postmaster is running on this cluster. A
+// postmaster.pid whose process is gone (or is some other program that reused
+// the pid) is stale, left by a killed run: it is removed so the server starts.
+func (c *Cluster) liveServer() (bool, error) {
+	pidFile := filepath.Join(c.dir, "postmaster.pid")
+	f, err := os.Open(pidFile)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("pgembed: %w", err)
+	}
+	first, _ := bufio.NewReader(f).ReadString('\n')
+	f.Close()
+	pid, _ := strconv.Atoi(strings.TrimSpace(first))
+	if pid > 0 && isPostgres(pid, c.dir) {
+		return true, nil
+	}
+	c.log.Warn("removing stale postmaster.pid left by an earlier run", "pid", pid, "dir", c.dir)
+	for _, name := range []string{"postmaster.pid", ".s.PGSQL.5432", ".s.PGSQL.5432.lock"} {
+		if err := os.Remove(filepath.Join(c.dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return false, fmt.Errorf("pgembed: removing stale %s: %w", name, err)
+		}
+	}
+	return false, nil
+}
+
+// isPostgres tells whether pid is a live postgres server for dataDir.
+func isPostgres(pid int, dataDir string) bool {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return false
+	}
+	args := strings.Split(strings.TrimRight(string(raw), "\x00"), "\x00")
+	if len(args) == 0 || filepath.Base(args[0]) != "postgres" {
+		return false
+	}
+	for i, a := range args {
+		if a == "-D" && i+1 < len(args) && args[i+1] == dataDir {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Cluster) start(ctx context.Context, binDir string, owner *account) error {
+	logPath := filepath.Join(c.dir, "server.log")
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return fmt.Errorf("pgembed: %w", err)
+	}
+	defer logFile.Close()
+	// Not CommandContext: the server must outlive a cancelled start-up context.
+	cmd := exec.Command(filepath.Join(binDir, "postgres"),
+		"-D", c.dir, "-k", c.dir, "-c", "listen_addresses=", "-c", "unix_socket_permissions=0770")
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.SysProcAttr = procAttr(owner)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("pgembed: starting postgres: %w", err)
+	}
+	c.proc = cmd.Process
+	c.exited = make(chan struct{})
+	go func() { _ = cmd.Wait(); close(c.exited) }()
+	c.log.Info("embedded database starting", "dir", c.dir, "bin", binDir)
+	if err := c.waitReady(ctx); err != nil {
+		_ = cmd.Process.Signal(syscall.SIGQUIT)
+		<-c.exited
+		c.proc = nil
+		return fmt.Errorf("%w\n%s", err, tail(logPath, 20))
+	}
+	return nil
+}
+
+// waitReady polls until the server accepts connections, the server process
+// exits, or 60 seconds pass.
+func (c *Cluster) waitReady(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	for {
+		conn, err := pgx.Connect(ctx, c.ConnString("postgres"))
+		if err == nil {
+			conn.Close(ctx)
+			return nil
+		}
+		select {
+		case <-c.exited:
+			return errors.New("pgembed: postgres exited during start-up")
+		case <-ctx.Done():
+			return fmt.Errorf("pgembed: postgres did not accept connections: %w", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func (c *Cluster) ensureDatabase(ctx context.Context) error {
+	conn, err := pgx.Connect(ctx, c.ConnString("postgres"))
+	if err != nil {
+		return fmt.Errorf("pgembed: %w", err)
+	}
+	defer conn.Close(ctx)
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", c.database).Scan(&exists); err != nil {
+		return fmt.Errorf("pgembed: %w", err)
+	}
+	if exists {
+		return nil
+	}
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{c.database}.Sanitize()); err != nil {
+		return fmt.Errorf("pgembed: creating database %q: %w", c.database, err)
+	}
+	return nil
+}
+
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+func tail(path string, n int) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	b, _ := io.ReadAll(f)
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

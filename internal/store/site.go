@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Site is the expo's key facts in one language.
+type Site struct {
+	Lang              string    `db:"lang"` // the language the words are in
+	ExpoName          string    `db:"expo_name"`
+	Venue             string    `db:"venue"`
+	Hall              string    `db:"hall"`
+	Address           string    `db:"address"`
+	Organisers        string    `db:"organisers"`
+	OpensAt           time.Time `db:"opens_at"`
+	ClosesAt          time.Time `db:"closes_at"`
+	TimeZone          string    `db:"time_zone"`
+	Hotline           string    `db:"hotline"`
+	Fax               string    `db:"fax"`
+	Email             string    `db:"email"`
+	CopyrightSince    int       `db:"copyright_since"`
+	VisitorCountStart int64     `db:"visitor_count_start"`
+}
+
+// Site returns the site settings with words in lang, or in the first
+// language that has them when lang has none yet.
+func (s *Store) Site(ctx context.Context, lang string) (Site, error) {
+	rows, _ := s.pool.Query(ctx, `-- Store.Site
+		SELECT i.lang, i.expo_name, i.venue, i.hall, i.address, i.organisers,
+		       s.opens_at, s.closes_at, s.time_zone, s.hotline, s.fax, s.email,
+		       s.copyright_since, s.visitor_count_start
+		FROM site_settings s
+		JOIN site_settings_i18n i ON true
+		JOIN languages l ON l.code = i.lang
+		ORDER BY i.lang = $1 DESC, l.position
+		LIMIT 1`, lang)
+	site, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[Site])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Site{}, fmt.Errorf("Store.Site(%q): %w", lang, ErrNotFound)
+	} else if err != nil {
+		return Site{}, fmt.Errorf("Store.Site(%q): %w", lang, err)
+	}
+	return site, nil
+}
+
+// SiteWords are the per-language facts a SaveSite call writes.
+type SiteWords struct {
+	Lang, ExpoName, Venue, Hall, Address, Organisers string
+}
+
+// SiteFacts are the language-neutral facts a SaveSite call writes.
+type SiteFacts struct {
+	OpensAt, ClosesAt   time.Time
+	Hotline, Fax, Email string
+	CopyrightSince      int
+	VisitorCountStart   int64
+}
+
+// HasSite reports whether the site settings have been written.
+func (s *Store) HasSite(ctx context.Context) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM site_settings) -- Store.HasSite").Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("Store.HasSite: %w", err)
+	}
+	return ok, nil
+}
+
+// InsertSiteIfMissing writes the settings unless they exist: it never
+// overwrites what an admin saved.
+func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []SiteWords) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `-- Store.InsertSiteIfMissing
+			INSERT INTO site_settings (opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (id) DO NOTHING`,
+			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart); err != nil {
+			return err
+		}
+		for _, w := range words {
+			if _, err := tx.Exec(ctx, `-- Store.InsertSiteIfMissing
+				INSERT INTO site_settings_i18n (lang, expo_name, venue, hall, address, organisers)
+				VALUES ($1, $2, $3, $4, $5, $6)
+				ON CONFLICT (lang) DO NOTHING`,
+				w.Lang, w.ExpoName, w.Venue, w.Hall, w.Address, w.Organisers); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("Store.InsertSiteIfMissing: %w", err)
+	}
+	return nil
+}

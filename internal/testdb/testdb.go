@@ -1,0 +1,156 @@
+// Package testdb gives each test a fresh, migrated PostgreSQL database,
+// cloned from a template that is migrated once per test binary. The server is
+// TEST_DATABASE_URL when set, else an embedded cluster in a temporary folder.
+package testdb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/expoportal/portal/internal/db"
+	"github.com/expoportal/portal/internal/pgembed"
+)
+
+// server is set by Run for the test binary's lifetime.
+var server struct {
+	mu       sync.Mutex // CREATE DATABASE ... TEMPLATE wants the template idle
+	base     string     // connection string of the server's maintenance database
+	admin    *pgx.ConnConfig
+	template string
+}
+
+// Run starts the server, migrates the template, runs the tests, and cleans
+// up. Use it from TestMain: os.Exit(testdb.Run(m)).
+func Run(m *testing.M) int {
+	ctx := context.Background()
+	connString := os.Getenv("TEST_DATABASE_URL")
+	if connString == "" {
+		dir, err := os.MkdirTemp("", "portal-test")
+		if err == nil {
+			// The server's unprivileged user must be able to enter it when we are root.
+			err = os.Chmod(dir, 0o755)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "testdb:", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		cluster, err := pgembed.Start(ctx, pgembed.Options{Dir: dir + "/pg", Database: "postgres"})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "testdb:", err)
+			return 1
+		}
+		defer cluster.Stop()
+		connString = cluster.ConnString("postgres")
+	}
+	cfg, err := pgx.ParseConfig(connString)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testdb:", err)
+		return 1
+	}
+	server.base, server.admin = connString, cfg
+	server.template = "portal_tmpl_" + randomSuffix()
+	if err := createTemplate(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "testdb:", err)
+		return 1
+	}
+	defer dropDatabase(context.Background(), server.template)
+	return m.Run()
+}
+
+func createTemplate(ctx context.Context) error {
+	if err := execAdmin(ctx, "CREATE DATABASE "+ident(server.template)); err != nil {
+		return err
+	}
+	pool, err := db.Open(ctx, connStringFor(server.template))
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	return db.Migrate(ctx, pool)
+}
+
+// ConnString returns the connection string of a fresh migrated database
+// that is dropped when the test ends.
+func ConnString(t testing.TB) string {
+	t.Helper()
+	if server.admin == nil {
+		t.Fatal("testdb: call testdb.Run from TestMain")
+	}
+	ctx := context.Background()
+	name := "portal_test_" + randomSuffix()
+	server.mu.Lock()
+	err := execAdmin(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", ident(name), ident(server.template)))
+	server.mu.Unlock()
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(func() { dropDatabase(context.Background(), name) })
+	return connStringFor(name)
+}
+
+// New returns a pool on a fresh migrated database, closed when the test ends.
+func New(t testing.TB) *pgxpool.Pool {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	pool, err := db.Open(ctx, ConnString(t))
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(pool.Close) // runs before the drop registered by ConnString
+	return pool
+}
+
+// Empty returns the connection string of a fresh database with no schema.
+func Empty(t testing.TB) string {
+	t.Helper()
+	name := "portal_empty_" + randomSuffix()
+	if err := execAdmin(context.Background(), "CREATE DATABASE "+ident(name)); err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(func() { dropDatabase(context.Background(), name) })
+	return connStringFor(name)
+}
+
+// connStringFor is the server's connection string with the database swapped.
+func connStringFor(name string) string {
+	if u, err := url.Parse(server.base); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		u.Path = "/" + name
+		return u.String()
+	}
+	// Keyword/value form: a later keyword overrides an earlier one.
+	return server.base + " dbname=" + name
+}
+
+func execAdmin(ctx context.Context, sql string) error {
+	conn, err := pgx.ConnectConfig(ctx, server.admin)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, sql)
+	return err
+}
+
+func dropDatabase(ctx context.Context, name string) {
+	_ = execAdmin(ctx, "DROP DATABASE IF EXISTS "+ident(name)+" WITH (FORCE)")
+}
+
+func ident(s string) string { return pgx.Identifier{s}.Sanitize() }
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,76 @@
+// Package view holds what every page template needs besides its own data:
+// the language, the site's facts, the menu, the breadcrumb trail.
+package view
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/static"
+)
+
+// Page is the frame around a page's content.
+type Page struct {
+	*i18n.Printer
+	Alternates  []Alternate // the same page in every language, this one included
+	Path        string      // after /{lang}; "" on pages with no language twin
+	Title       string      // the page's own title; the site name is added to <title>
+	Description string
+	Canonical   string // absolute URL
+	Site        store.Site
+	Nav         []store.NavItem
+	Section     *store.NavItem // the menu section the page is in, for its side menu
+	Crumbs      []Crumb        // after Home; the last is the page itself
+	Assets      *static.Assets
+	Now         time.Time // in the site's time zone
+}
+
+// Alternate is the page in one language.
+type Alternate struct {
+	Lang    i18n.Lang
+	Href    string // site-relative, for the language switch
+	URL     string // absolute, for hreflang; empty when the page has no twin
+	Current bool
+}
+
+// Crumb is one step of the breadcrumb trail; the current page has no Href.
+type Crumb struct {
+	Label, Href string
+}
+
+// Href is a site path in the page's language.
+func (p *Page) Href(path string) string { return "/" + p.Lang.Code + path }
+
+// Asset is the content-hashed URL of a static file.
+func (p *Page) Asset(name string) string { return p.Assets.URL(name) }
+
+// FullTitle is the <title>: the page's title, then the expo's name.
+func (p *Page) FullTitle() string {
+	if p.Title == "" || p.Title == p.Site.ExpoName {
+		return p.Site.ExpoName
+	}
+	return p.Title + " | " + p.Site.ExpoName
+}
+
+// Current reports whether href (a site path) is this page, for aria-current.
+func (p *Page) Current(href string) bool { return href == p.Path }
+
+// InSection reports whether the menu section holds this page.
+func (p *Page) InSection(section store.NavItem) bool {
+	if p.Section != nil && p.Section.Key == section.Key {
+		return true
+	}
+	return section.Key == "home" && p.Path == "/"
+}
+
+// Local converts t to the site's time zone.
+func (p *Page) Local(t time.Time) time.Time { return t.In(p.Now.Location()) }
+
+// Copyright is the footer's line: the years from the site's first to this
+// one (not through the printer, which would group a year's digits) and the
+// expo's name.
+func (p *Page) Copyright() string {
+	return p.T("footer.copyright", strconv.Itoa(p.Site.CopyrightSince), strconv.Itoa(p.Now.Year()), p.Site.ExpoName)
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+// errNotFound is what a handler returns for "no such page".
+var errNotFound = store.ErrNotFound
+
+// handle adapts a handler that returns an error: not found becomes the 404
+// page, anything else a logged 500; the error text never reaches a visitor.
+func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		switch {
+		case err == nil:
+		case errors.Is(err, store.ErrNotFound):
+			s.notFoundPage(w, r)
+		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+			// The visitor went away; nobody is left to answer.
+		default:
+			s.log.Error("request failed", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
+			s.renderError(w, r, http.StatusInternalServerError)
+		}
+	}
+}
+
+// notFound redirects a missing trailing slash to the page that has one
+// ("/zh/news" -> "/zh/news/") and answers anything else with the 404 page.
+func (s *Server) notFound(mux *chi.Mux) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasSuffix(r.URL.Path, "/") {
+			if mux.Match(chi.NewRouteContext(), http.MethodGet, r.URL.Path+"/") {
+				target := r.URL.Path + "/"
+				if r.URL.RawQuery != "" {
+					target += "?" + r.URL.RawQuery
+				}
+				http.Redirect(w, r, target, http.StatusMovedPermanently)
+				return
+			}
+		}
+		s.notFoundPage(w, r)
+	}
+}
+
+func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	s.renderError(w, r, http.StatusNotFound)
+}
+
+// renderError writes the 404 or 500 page in the request's language. When the
+// database is what failed, the page is drawn without the site's settings.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
+	lang := s.requestLang(r)
+	key := "error.404"
+	if status != http.StatusNotFound {
+		key = "error.500"
+	}
+	p, err := s.page(r.Context(), lang, "", "")
+	if err != nil {
+		p = s.barePage(lang)
+	}
+	p.Title = p.T(key + ".title")
+	p.Path, p.Canonical, p.Section = "", "", nil
+	p.Crumbs = []view.Crumb{{Label: p.Title}}
+	// The switch leads to the home page in the other language: this URL has no twin.
+	for i := range p.Alternates {
+		p.Alternates[i].Href, p.Alternates[i].URL = "/"+p.Alternates[i].Lang.Code+"/", ""
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, status, pages.Error(p, p.T(key+".lead")))
+}

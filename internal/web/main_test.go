@@ -1,0 +1,115 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/expoportal/portal/internal/demo"
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/testdb"
+	"github.com/expoportal/portal/static"
+)
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
+
+// syncBuffer collects log output written from handler goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+type testSite struct {
+	*httptest.Server
+	srv  *Server
+	pool *pgxpool.Pool
+	logs *syncBuffer
+}
+
+// newSite serves the portal with the demo content on a fresh database.
+func newSite(t *testing.T) *testSite {
+	t.Helper()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	if err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets, err := static.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	srv := New(Options{
+		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org",
+		Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+	})
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return &testSite{Server: ts, srv: srv, pool: pool, logs: logs}
+}
+
+// noRedirect is a client that reports redirects instead of following them.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+// get fetches path with optional request headers ("Name: value").
+func (s *testSite) get(t *testing.T, path string, headers ...string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, s.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range headers {
+		k, v, _ := strings.Cut(h, ":")
+		req.Header.Set(k, strings.TrimSpace(v))
+	}
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// doc fetches path and parses it, checking the status.
+func (s *testSite) doc(t *testing.T, path string, wantStatus int) *goquery.Document {
+	t.Helper()
+	res := s.get(t, path)
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != wantStatus {
+		t.Fatalf("GET %s: status %d, want %d\n%s", path, res.StatusCode, wantStatus, body)
+	}
+	d, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/expoportal/portal/static"
+)
+
+// Handler returns the portal's routes; this is the only place URLs are listed.
+func (s *Server) Handler() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID, middleware.GetHead, s.accessLog, s.recoverPanic, securityHeaders,
+		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
+			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
+		middleware.Timeout(s.timeout))
+
+	r.Get("/healthz", s.healthz)
+	r.Get("/readyz", s.readyz)
+	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix[:len(static.Prefix)-1], s.assets))
+	r.Get("/", s.redirectToLanguage)
+
+	r.Route("/{lang}", func(r chi.Router) {
+		// GetHead again: the top router's copy sees the mount, which takes HEAD.
+		r.Use(middleware.GetHead, s.withLanguage)
+		r.Get("/", s.handle(s.showHome))
+
+		// Pages that later issues build; until then each says so, in 200.
+		for _, path := range []string{
+			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
+			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
+			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
+			"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
+			"/exhibitors/", "/register",
+		} {
+			r.Get(path, s.handle(s.showComingSoon("")))
+		}
+		r.Get("/contact", s.handle(s.showComingSoon("nav.contact")))
+		r.Get("/search", s.handle(s.showComingSoon("nav.search")))
+	})
+
+	r.NotFound(s.notFound(r))
+	return r
+}

@@ -1,0 +1,102 @@
+// Package web is the portal's HTTP face: routes, middleware and handlers.
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/static"
+)
+
+// Server holds what the handlers depend on.
+type Server struct {
+	store   *store.Store
+	cat     *i18n.Catalog
+	assets  *static.Assets
+	log     *slog.Logger
+	baseURL string
+	now     func() time.Time
+	timeout time.Duration
+	zones   sync.Map // time zone name -> *time.Location
+}
+
+// Options configure New.
+type Options struct {
+	Store   *store.Store
+	Catalog *i18n.Catalog
+	Assets  *static.Assets
+	Logger  *slog.Logger
+	BaseURL string           // public origin, no trailing slash
+	Now     func() time.Time // the clock; time.Now when nil
+	Timeout time.Duration    // per request; 30s when zero
+}
+
+// New returns a Server.
+func New(o Options) *Server {
+	s := &Server{
+		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger,
+		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout,
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.timeout == 0 {
+		s.timeout = 30 * time.Second
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	return s
+}
+
+// location loads a time zone once per name; an unknown name falls back to
+// the expo's home zone rather than failing the page.
+func (s *Server) location(name string) *time.Location {
+	if loc, ok := s.zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		s.log.Warn("unknown time zone in site settings", "zone", name, "err", err)
+		loc = time.FixedZone("CST", 8*3600)
+	}
+	s.zones.Store(name, loc)
+	return loc
+}
+
+// Serve answers HTTP on ln until ctx is cancelled, then stops taking new
+// connections and lets in-flight requests finish (up to grace).
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, grace time.Duration) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

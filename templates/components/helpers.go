@@ -1,0 +1,28 @@
+// Package components are the pieces every page shares.
+package components
+
+import (
+	"strings"
+
+	"github.com/expoportal/portal/internal/view"
+)
+
+// homeLabel is the menu's label for the home page.
+func homeLabel(p *view.Page) string {
+	for _, s := range p.Nav {
+		if s.Key == "home" {
+			return s.Label
+		}
+	}
+	return "⌂"
+}
+
+// telDigits keeps what a tel: URL may hold ("400 885 6191" -> "4008856191").
+func telDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if (r >= '0' && r <= '9') || r == '+' {
+			return r
+		}
+		return -1
+	}, s)
+}
