@@ -113,3 +113,12 @@ func (s *testSite) doc(t *testing.T, path string, wantStatus int) *goquery.Docum
 	}
 	return d
 }
+
+func parse(t *testing.T, html string) *goquery.Document {
+	t.Helper()
+	d, err := goquery.NewDocumentFromReader(strings.NewReader(html))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

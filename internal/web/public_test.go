@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,6 +21,9 @@ var contract = []string{
 	"/exhibitors/", "/register", "/search", "/contact",
 }
 
+// catalogKey matches a message key that x/text printed for want of a translation.
+var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|format)\.[a-z0-9_]+`)
+
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
 	site := newSite(t)
 	for _, lang := range []string{"zh", "en"} {
@@ -32,6 +36,10 @@ func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
 				}
 				if n := d.Find("h1").Length(); n != 1 {
 					t.Errorf("%d <h1>, want 1", n)
+				}
+				text := d.Find("body").Text()
+				if key := catalogKey.FindString(text); key != "" {
+					t.Errorf("an untranslated catalog key shows on the page: %s", key)
 				}
 				if strings.TrimSpace(d.Find("title").Text()) == "" {
 					t.Error("empty <title>")

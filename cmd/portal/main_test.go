@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/expoportal/portal/internal/testdb"
+)
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+var quiet = slog.New(slog.DiscardHandler)
+
+func TestMigrateUpAndStatus(t *testing.T) {
+	ctx := context.Background()
+	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
+	var out bytes.Buffer
+	if err := run(ctx, []string{"migrate", "status"}, getenv, &out, quiet); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "0001_create_site.sql") || !strings.Contains(out.String(), "pending") {
+		t.Fatalf("status before up:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run(ctx, []string{"migrate", "up"}, getenv, &out, quiet); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "applied 0001_create_site.sql") {
+		t.Fatalf("up:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run(ctx, []string{"migrate", "status"}, getenv, &out, quiet); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "pending") || !strings.Contains(out.String(), "applied 20") {
+		t.Fatalf("status after up:\n%s", out.String())
+	}
+}
+
+func TestDemoIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
+	for range 2 {
+		if err := run(ctx, []string{"demo"}, getenv, io.Discard, quiet); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestBadUsage(t *testing.T) {
+	for _, args := range [][]string{{"frobnicate"}, {"migrate"}, {"migrate", "down"}, {"serve", "-base-url", "not a url"}} {
+		if err := run(context.Background(), args, env(nil), io.Discard, quiet); err == nil {
+			t.Errorf("%v: no error", args)
+		}
+	}
+	if err := run(context.Background(), nil, env(nil), io.Discard, quiet); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("no command: %v, want usage", err)
+	}
+}
+
+// TestServeOnEmbeddedDatabase is `portal serve` as a new user runs it: no
+// DATABASE_URL, a fresh data folder; then SIGTERM (here: the context).
+func TestServeOnEmbeddedDatabase(t *testing.T) {
+	dataDir, err := os.MkdirTemp("", "portal-serve")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dataDir, 0o755)
+	defer os.RemoveAll(dataDir)
+	addr := freeAddr(t)
+	getenv := env(map[string]string{"PORTAL_DATA_DIR": dataDir, "PORTAL_ADDR": addr})
+
+	for round := 1; round <= 2; round++ { // the second start reuses the cluster
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- run(ctx, []string{"serve"}, getenv, io.Discard, quiet) }()
+		waitReady(t, "http://"+addr, done)
+		res, err := http.Get("http://" + addr + "/en/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "Liaoning Educational Equipment Exhibition") {
+			t.Fatalf("round %d: /en/ answered %d without the demo content", round, res.StatusCode)
+		}
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("round %d: serve: %v", round, err)
+			}
+		case <-time.After(60 * time.Second):
+			t.Fatal("serve did not stop")
+		}
+		if _, err := os.Stat(filepath.Join(dataDir, "pg", "postmaster.pid")); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("round %d: the embedded database was left running", round)
+		}
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitReady(t *testing.T, base string, done <-chan error) {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("serve exited: %v", err)
+		default:
+		}
+		if res, err := http.Get(base + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("serve never became ready")
+}
