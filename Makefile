@@ -3,10 +3,10 @@ SHELL := /bin/bash
 GO    ?= go
 # Root installs directly; anyone else through sudo.
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT   := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test generate check-generated lint deps deps-db deps-browser
+.PHONY: help run test generate check-generated lint deps deps-build deps-db deps-browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -30,7 +30,13 @@ lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-deps: deps-db deps-browser ## install what a fresh Debian/Ubuntu machine lacks
+deps: deps-build deps-db deps-browser ## install what a fresh Debian/Ubuntu machine lacks
+
+deps-build: ## install a C compiler unless present (go test -race needs cgo)
+	@if command -v gcc >/dev/null || command -v cc >/dev/null; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then echo "go test -race needs a C compiler: install gcc"; exit 1; fi; \
+	echo "installing gcc"; \
+	$(APT) update -qq && $(APT) install -y -qq gcc libc6-dev >/dev/null
 
 deps-db: ## install the PostgreSQL server binaries unless present
 	@if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then exit 0; fi; \

@@ -43,6 +43,9 @@ func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal, a second one ends the process at once instead
+	// of waiting for the graceful shutdown.
+	go func() { <-ctx.Done(); stop() }()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, log); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(2)

@@ -16,6 +16,7 @@ import (
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 func TestMigrateUpOnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool, err := db.Open(ctx, testdb.Empty(t))
 	if err != nil {
@@ -69,6 +70,7 @@ func TestMigrateUpOnEmptyDatabase(t *testing.T) {
 }
 
 func TestSchemaServesAThirdLanguage(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool := testdb.New(t)
 	err := db.InTx(ctx, pool, func(tx pgx.Tx) error {
@@ -89,6 +91,7 @@ func TestSchemaServesAThirdLanguage(t *testing.T) {
 }
 
 func TestInTxRollsBackOnError(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool := testdb.New(t)
 	err := db.InTx(ctx, pool, func(tx pgx.Tx) error {
@@ -109,6 +112,7 @@ func TestInTxRollsBackOnError(t *testing.T) {
 }
 
 func TestFailedMigrationLeavesNoTrace(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool, err := db.Open(ctx, testdb.Empty(t))
 	if err != nil {

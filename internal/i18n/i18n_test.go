@@ -11,6 +11,7 @@ import (
 )
 
 func TestEveryKeyIsTranslated(t *testing.T) {
+	t.Parallel()
 	if _, err := New(); err != nil {
 		t.Fatal(err)
 	}
@@ -51,6 +52,7 @@ func argSet(re *regexp.Regexp, s string) string {
 // TestKeysUsedInCodeExist catches a typo in a key: x/text would print the
 // key itself to the visitor instead of failing.
 func TestKeysUsedInCodeExist(t *testing.T) {
+	t.Parallel()
 	used := regexp.MustCompile(`\.T\("([a-z0-9_.]+)"[,)]`)
 	prefix := regexp.MustCompile(`\.T\("([a-z0-9_.]+\.)" \+`)
 	root := filepath.Join("..", "..")
@@ -92,6 +94,7 @@ func TestKeysUsedInCodeExist(t *testing.T) {
 }
 
 func TestNegotiate(t *testing.T) {
+	t.Parallel()
 	c, err := New()
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +122,7 @@ func TestNegotiate(t *testing.T) {
 }
 
 func TestFormatting(t *testing.T) {
+	t.Parallel()
 	c, err := New()
 	if err != nil {
 		t.Fatal(err)

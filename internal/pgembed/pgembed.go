@@ -6,6 +6,8 @@ package pgembed
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +16,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,11 +84,6 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("pgembed: %w", err)
 	}
-	if owner != nil {
-		if err := checkReachable(filepath.Dir(dir), owner); err != nil {
-			return nil, err
-		}
-	}
 
 	// Several processes (serve, a CLI command, parallel test binaries) may
 	// start at once on the same folder: one at a time decides what to do.
@@ -95,6 +93,9 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	}
 	defer unlock()
 
+	if dir, err = reachableDir(dir, owner, opts.Logger); err != nil {
+		return nil, err
+	}
 	c := &Cluster{dir: dir, database: opts.Database, log: opts.Logger}
 	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
 		if err := initdb(ctx, binDir, dir, owner, opts.Logger); err != nil {
@@ -212,23 +213,54 @@ func serverUser() (*account, error) {
 	return nil, errors.New("pgembed: running as root and neither a 'postgres' nor a 'nobody' user exists to run PostgreSQL as")
 }
 
-// checkReachable fails early, with advice, when the server's user could not
-// enter the folder that holds the cluster (e.g. a data dir under /root).
-func checkReachable(dir string, owner *account) error {
+// relocationRoot holds clusters whose requested folder the server's user
+// cannot enter (a checkout under /root, say).
+const relocationRoot = "/var/lib/portal-pg"
+
+// reachableDir returns the folder the cluster really lives in. When the
+// server runs as another user who cannot enter dir's parent, the cluster is
+// kept under relocationRoot instead, with dir a symlink to it, so the portal
+// still finds it at $PORTAL_DATA_DIR/pg.
+func reachableDir(dir string, owner *account, log *slog.Logger) (string, error) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	if owner == nil || unreachable(filepath.Dir(dir), owner) == "" {
+		return dir, nil
+	}
+	sum := sha256.Sum256([]byte(dir))
+	real := filepath.Join(relocationRoot, hex.EncodeToString(sum[:8]))
+	if err := os.MkdirAll(relocationRoot, 0o755); err != nil {
+		return "", fmt.Errorf("pgembed: %w", err)
+	}
+	if unreachable(relocationRoot, owner) != "" {
+		return "", fmt.Errorf("pgembed: PostgreSQL runs as user %q, which cannot enter %s nor %s; choose a PORTAL_DATA_DIR it can reach", owner.name, filepath.Dir(dir), relocationRoot)
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("pgembed: PostgreSQL runs as user %q, which cannot enter %s, and %s is not empty: %w", owner.name, filepath.Dir(dir), dir, err)
+	}
+	if err := os.Symlink(real, dir); err != nil {
+		return "", fmt.Errorf("pgembed: %w", err)
+	}
+	log.Warn("PostgreSQL's user cannot enter the data folder; the cluster lives elsewhere, linked from it",
+		"user", owner.name, "link", dir, "cluster", real)
+	return real, nil
+}
+
+// unreachable returns the first folder on the way to dir that owner cannot
+// enter, or "" when it can reach dir.
+func unreachable(dir string, owner *account) string {
 	for d := dir; ; d = filepath.Dir(d) {
 		fi, err := os.Stat(d)
-		if err != nil {
-			return fmt.Errorf("pgembed: %w", err)
-		}
-		st := fi.Sys().(*syscall.Stat_t)
-		searchable := fi.Mode().Perm()&0o001 != 0 ||
-			(st.Uid == owner.uid && fi.Mode().Perm()&0o100 != 0) ||
-			(st.Gid == owner.gid && fi.Mode().Perm()&0o010 != 0)
-		if !searchable {
-			return fmt.Errorf("pgembed: PostgreSQL runs as user %q, which cannot enter %s; choose a PORTAL_DATA_DIR it can reach, or make the folder searchable (chmod o+x %s)", owner.name, d, d)
+		if err == nil {
+			st := fi.Sys().(*syscall.Stat_t)
+			perm := fi.Mode().Perm()
+			if perm&0o001 == 0 && !(st.Uid == owner.uid && perm&0o100 != 0) && !(st.Gid == owner.gid && perm&0o010 != 0) {
+				return d
+			}
 		}
 		if d == filepath.Dir(d) {
-			return nil
+			return ""
 		}
 	}
 }
@@ -311,22 +343,16 @@ func (c *Cluster) liveServer() (bool, error) {
 	return false, nil
 }
 
-// isPostgres tells whether pid is a live postgres server for dataDir.
+// isPostgres tells whether pid is a live postgres server for dataDir. The
+// server changes into its data folder, so its working directory tells,
+// however it was started (portal, pg_ctl, a relative -D).
 func isPostgres(pid int, dataDir string) bool {
-	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
-	if err != nil {
+	exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid))
+	if err != nil || !strings.HasPrefix(filepath.Base(exe), "postgres") {
 		return false
 	}
-	args := strings.Split(strings.TrimRight(string(raw), "\x00"), "\x00")
-	if len(args) == 0 || filepath.Base(args[0]) != "postgres" {
-		return false
-	}
-	for i, a := range args {
-		if a == "-D" && i+1 < len(args) && args[i+1] == dataDir {
-			return true
-		}
-	}
-	return false
+	cwd, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid))
+	return err == nil && cwd == dataDir
 }
 
 func (c *Cluster) start(ctx context.Context, binDir string, owner *account) error {
@@ -341,12 +367,26 @@ func (c *Cluster) start(ctx context.Context, binDir string, owner *account) erro
 		"-D", c.dir, "-k", c.dir, "-c", "listen_addresses=", "-c", "unix_socket_permissions=0770")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = procAttr(owner)
-	if err := cmd.Start(); err != nil {
+	// If the portal is killed outright, the server stops too: the kernel
+	// sends it SIGINT (fast shutdown) when the thread that started it dies,
+	// so that thread is locked to the goroutine that waits for the server.
+	cmd.SysProcAttr.Pdeathsig = syscall.SIGINT
+	c.exited = make(chan struct{})
+	started := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		_ = cmd.Wait()
+		close(c.exited)
+	}()
+	if err := <-started; err != nil {
 		return fmt.Errorf("pgembed: starting postgres: %w", err)
 	}
 	c.proc = cmd.Process
-	c.exited = make(chan struct{})
-	go func() { _ = cmd.Wait(); close(c.exited) }()
 	c.log.Info("embedded database starting", "dir", c.dir, "bin", binDir)
 	if err := c.waitReady(ctx); err != nil {
 		_ = cmd.Process.Signal(syscall.SIGQUIT)

@@ -1,11 +1,14 @@
 package pgembed
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	osexec "os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -161,5 +164,117 @@ func TestSocketPathTooLong(t *testing.T) {
 	_, err := Start(context.Background(), Options{Dir: long})
 	if err == nil || !strings.Contains(err.Error(), "PORTAL_DATA_DIR") {
 		t.Fatalf("err = %v, want advice about PORTAL_DATA_DIR", err)
+	}
+}
+
+// helperEnv makes the test binary act as a portal that starts the cluster
+// and waits to be killed (see TestMain).
+const helperEnv = "PGEMBED_TEST_OWNER_DIR"
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(helperEnv); dir != "" {
+		if _, err := Start(context.Background(), Options{Dir: dir}); err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Println("ready")
+		select {}
+	}
+	os.Exit(m.Run())
+}
+
+func TestServerStopsWhenOwnerIsKilled(t *testing.T) {
+	dir := filepath.Join(tempDataDir(t), "pg")
+	owner := osexec.Command(os.Args[0])
+	owner.Env = append(os.Environ(), helperEnv+"="+dir)
+	out, err := owner.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := owner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	if line != "ready\n" {
+		owner.Process.Kill()
+		t.Fatalf("owner: %q", line)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "postmaster.pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, _ := strconv.Atoi(strings.SplitN(string(raw), "\n", 2)[0])
+	if !isPostgres(pid, dir) {
+		t.Fatalf("pid %d from postmaster.pid is not the server", pid)
+	}
+	owner.Process.Signal(syscall.SIGKILL) // no chance to clean up
+	owner.Wait()
+	deadline := time.Now().Add(30 * time.Second)
+	for isPostgres(pid, dir) {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGQUIT)
+			t.Fatal("the server outlived the killed portal")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	c := mustStart(t, dir)
+	if !c.owned {
+		t.Fatal("restart attached to a server instead of starting one")
+	}
+}
+
+func TestHandStartedServerIsUsedNotClobbered(t *testing.T) {
+	dir := filepath.Join(tempDataDir(t), "pg")
+	c := mustStart(t, dir)
+	run(t, c, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)")
+	c.Stop()
+	// As QUALITY.md starts one by hand: pg_ctl, a relative -D with a slash.
+	bin, err := findBinaries("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgCtl := func(args ...string) {
+		t.Helper()
+		cmd := osexec.Command(filepath.Join(bin, "pg_ctl"), args...)
+		cmd.Dir = filepath.Dir(dir)
+		if owner, _ := serverUser(); owner != nil {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: owner.uid, Gid: owner.gid}}
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("pg_ctl %v: %v\n%s", args, err, out)
+		}
+	}
+	pgCtl("-D", "pg/", "-l", "pg/hand.log", "-w", "-o", "-c listen_addresses= -k "+dir, "start")
+	defer pgCtl("-D", "pg/", "-m", "fast", "-w", "stop")
+
+	attached := mustStart(t, dir)
+	if attached.owned {
+		t.Fatal("a hand-started server was taken for a stale one")
+	}
+	if got := count(t, attached); got != 1 {
+		t.Fatalf("rows %d, want 1", got)
+	}
+}
+
+func TestRootRelocatesAnUnreachableFolder(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root hands the server to another user")
+	}
+	private := tempDataDir(t)
+	if err := os.Chmod(private, 0o700); err != nil { // like /root
+		t.Fatal(err)
+	}
+	dir := filepath.Join(private, "pg")
+	c := mustStart(t, dir)
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil || !strings.HasPrefix(real, relocationRoot+"/") {
+		t.Fatalf("%s resolves to %q (%v), want a folder under %s", dir, real, err, relocationRoot)
+	}
+	t.Cleanup(func() { os.RemoveAll(real) })
+	run(t, c, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)")
+	c.Stop()
+	again := mustStart(t, dir)
+	if got := count(t, again); got != 1 {
+		t.Fatalf("after restart through the link: %d rows", got)
 	}
 }

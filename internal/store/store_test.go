@@ -14,6 +14,7 @@ import (
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 func TestSiteInEachLanguageWithFallback(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool := testdb.New(t)
 	st := store.New(pool)
@@ -41,6 +42,7 @@ func TestSiteInEachLanguageWithFallback(t *testing.T) {
 }
 
 func TestDemoNeverOverwritesSavedSettings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool := testdb.New(t)
 	st := store.New(pool)
@@ -59,6 +61,7 @@ func TestDemoNeverOverwritesSavedSettings(t *testing.T) {
 }
 
 func TestNavTree(t *testing.T) {
+	t.Parallel()
 	nav, err := store.New(testdb.New(t)).Nav(context.Background(), "en")
 	if err != nil {
 		t.Fatal(err)

@@ -26,6 +26,7 @@ func chromium(t *testing.T) string {
 }
 
 func TestBrowserSwitchesLanguage(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -72,6 +73,31 @@ func (s *Server) recoverPanic(next http.Handler) http.Handler {
 	})
 }
 
+// headAsGet routes HEAD like GET. net/http still sends no body: it decides
+// by the request it read, not the copy passed on.
+func headAsGet(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			get := *r
+			get.Method = http.MethodGet
+			r = &get
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// deadline bounds each request's work: queries started under the request's
+// context give up after s.timeout. What the handler does about it (a 500
+// page) is the only response written, unlike chi's Timeout, which adds a
+// 504 after the handler has already answered.
+func (s *Server) deadline(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 type langKey struct{}
 
 // withLanguage accepts the site's languages in the URL's first segment and
@@ -84,7 +110,11 @@ func (s *Server) withLanguage(next http.Handler) http.Handler {
 			return
 		}
 		if r.URL.Path == "/"+lang.Code { // the home page's URL ends in a slash
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			target := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
 		if c, err := r.Cookie(langCookie); err != nil || c.Value != lang.Code {
@@ -100,9 +130,15 @@ func (s *Server) withLanguage(next http.Handler) http.Handler {
 const langCookie = "lang"
 
 // requestLang is the language of the page being served: the URL's, or,
-// outside the language prefixes, the visitor's negotiated one.
+// outside the language prefixes, the visitor's negotiated one. It reads the
+// URL itself, not only the context, for error pages drawn outside the
+// language routes (a panic, an unknown path under a known prefix).
 func (s *Server) requestLang(r *http.Request) i18n.Lang {
 	if l, ok := r.Context().Value(langKey{}).(i18n.Lang); ok {
+		return l
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	if l, ok := s.cat.Lookup(first); ok {
 		return l
 	}
 	cookie := ""

@@ -25,6 +25,7 @@ var contract = []string{
 var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|format)\.[a-z0-9_]+`)
 
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	for _, lang := range []string{"zh", "en"} {
 		for _, path := range contract {
@@ -71,6 +72,7 @@ func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
 }
 
 func TestBreadcrumbAndSectionMenu(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	d := site.doc(t, "/en/news/industry/", http.StatusOK)
 	var crumbs []string
@@ -91,6 +93,7 @@ func TestBreadcrumbAndSectionMenu(t *testing.T) {
 }
 
 func TestFooterShowsSiteSettings(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	d := site.doc(t, "/en/", http.StatusOK)
 	footer := d.Find("footer").Text()
@@ -109,6 +112,7 @@ func TestFooterShowsSiteSettings(t *testing.T) {
 }
 
 func TestRootRedirectsToVisitorsLanguage(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	for _, tc := range []struct {
 		name    string
@@ -143,6 +147,7 @@ func TestRootRedirectsToVisitorsLanguage(t *testing.T) {
 }
 
 func TestLanguagePageRemembersChoice(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	res := site.get(t, "/en/about/scope")
 	res.Body.Close()
@@ -163,6 +168,7 @@ func TestLanguagePageRemembersChoice(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	for _, tc := range []struct {
 		path, lang, title string
@@ -193,6 +199,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestMissingSlashRedirects(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	for from, to := range map[string]string{"/zh": "/zh/", "/en/news": "/en/news/", "/zh/news/expo?page=2": "/zh/news/expo/?page=2", "/en/exhibitors": "/en/exhibitors/"} {
 		res := site.get(t, from)
@@ -204,8 +211,11 @@ func TestMissingSlashRedirects(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
-	for _, path := range []string{"/zh/", "/en/nope"} {
+	d := site.doc(t, "/zh/", http.StatusOK)
+	css, _ := d.Find(`link[rel=stylesheet]`).Attr("href")
+	for _, path := range []string{"/zh/", "/en/nope", "/", "/zh", css, "/healthz"} {
 		res := site.get(t, path)
 		res.Body.Close()
 		h := res.Header
@@ -223,6 +233,7 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestStaticFilesAreHashedAndImmutable(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	d := site.doc(t, "/zh/", http.StatusOK)
 	css, _ := d.Find(`link[rel=stylesheet]`).Attr("href")
@@ -257,6 +268,7 @@ func TestStaticFilesAreHashedAndImmutable(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	for _, path := range []string{"/healthz", "/readyz"} {
 		res := site.get(t, path)
@@ -285,14 +297,23 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 }
 
-func TestHeadRequests(t *testing.T) {
+func TestHeadAnswersLikeGet(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
-	res, err := noRedirect.Head(site.URL + "/zh/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Errorf("HEAD /zh/: %d", res.StatusCode)
+	d := site.doc(t, "/zh/", http.StatusOK)
+	css, _ := d.Find(`link[rel=stylesheet]`).Attr("href")
+	for _, path := range []string{"/", "/zh/", "/en/about/scope", "/healthz", "/readyz", css, "/zh/nope"} {
+		get := site.get(t, path)
+		get.Body.Close()
+		req, _ := http.NewRequest(http.MethodHead, site.URL+path, nil)
+		head, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(head.Body)
+		head.Body.Close()
+		if head.StatusCode != get.StatusCode || len(body) != 0 {
+			t.Errorf("HEAD %s: %d with %d body bytes; GET: %d", path, head.StatusCode, len(body), get.StatusCode)
+		}
 	}
 }

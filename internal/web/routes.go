@@ -12,19 +12,18 @@ import (
 // Handler returns the portal's routes; this is the only place URLs are listed.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, middleware.GetHead, s.accessLog, s.recoverPanic, securityHeaders,
+	r.Use(headAsGet, middleware.RequestID, s.accessLog, s.recoverPanic, securityHeaders,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
-		middleware.Timeout(s.timeout))
+		s.deadline)
 
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
-	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix[:len(static.Prefix)-1], s.assets))
+	r.Get(static.Prefix+"*", http.StripPrefix(static.Prefix[:len(static.Prefix)-1], s.assets).ServeHTTP)
 	r.Get("/", s.redirectToLanguage)
 
 	r.Route("/{lang}", func(r chi.Router) {
-		// GetHead again: the top router's copy sees the mount, which takes HEAD.
-		r.Use(middleware.GetHead, s.withLanguage)
+		r.Use(s.withLanguage)
 		r.Get("/", s.handle(s.showHome))
 
 		// Pages that later issues build; until then each says so, in 200.

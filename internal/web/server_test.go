@@ -12,17 +12,22 @@ import (
 )
 
 func TestPanicRendersTranslated500(t *testing.T) {
+	t.Parallel()
 	site := newSite(t)
 	h := site.srv.recoverPanic(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }))
 	for lang, title := range map[string]string{"zh": "服务器出错了", "en": "Something went wrong"} {
-		req, _ := http.NewRequest(http.MethodGet, "/"+lang+"/", nil)
-		req.Header.Set("Accept-Language", lang)
+		// The browser prefers the other language: the URL's must win.
+		req, _ := http.NewRequest(http.MethodGet, "/"+lang+"/about/scope", nil)
+		req.Header.Set("Accept-Language", map[string]string{"zh": "en", "en": "zh-CN"}[lang])
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusInternalServerError {
 			t.Fatalf("status %d, want 500", rec.Code)
 		}
 		d := parse(t, rec.Body.String())
+		if got, _ := d.Find("html").Attr("lang"); got != lang {
+			t.Errorf("500 page for /%s/ in %q", lang, got)
+		}
 		if got := d.Find("h1").Text(); got != title {
 			t.Errorf("%s: h1 %q, want %q", lang, got, title)
 		}
@@ -36,6 +41,7 @@ func TestPanicRendersTranslated500(t *testing.T) {
 }
 
 func TestGracefulShutdownFinishesRequestsInFlight(t *testing.T) {
+	t.Parallel()
 	started, release := make(chan struct{}), make(chan struct{})
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(started)

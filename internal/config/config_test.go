@@ -1,0 +1,49 @@
+package config
+
+import (
+	"flag"
+	"io"
+	"testing"
+)
+
+func TestLoad(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		wantErr bool
+		addr    string
+		base    string
+		dbURL   string
+	}{
+		{name: "defaults", addr: "127.0.0.1:8080", base: "http://127.0.0.1:8080"},
+		{name: "env", env: map[string]string{"PORTAL_ADDR": "127.0.0.1:9000", "DATABASE_URL": "postgres://x/y"}, addr: "127.0.0.1:9000", base: "http://127.0.0.1:9000", dbURL: "postgres://x/y"},
+		{name: "flag beats env", env: map[string]string{"PORTAL_ADDR": "127.0.0.1:9000"}, args: []string{"-addr", "127.0.0.1:9001"}, addr: "127.0.0.1:9001", base: "http://127.0.0.1:9001"},
+		{name: "all interfaces", env: map[string]string{"PORTAL_ADDR": "0.0.0.0:8080"}, addr: "0.0.0.0:8080", base: "http://127.0.0.1:8080"},
+		{name: "port only", env: map[string]string{"PORTAL_ADDR": ":8080"}, addr: ":8080", base: "http://127.0.0.1:8080"},
+		{name: "base url trimmed", env: map[string]string{"PORTAL_BASE_URL": "https://expo.example.org/"}, addr: "127.0.0.1:8080", base: "https://expo.example.org"},
+		{name: "bad base url", env: map[string]string{"PORTAL_BASE_URL": "expo.example.org"}, wantErr: true},
+		{name: "ftp base url", env: map[string]string{"PORTAL_BASE_URL": "ftp://expo.example.org"}, wantErr: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("test", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			c, err := Load(fs, tc.args, func(k string) string { return tc.env[k] })
+			if tc.wantErr {
+				if err == nil {
+					t.Fatal("no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Addr != tc.addr || c.BaseURL != tc.base || c.DatabaseURL != tc.dbURL {
+				t.Errorf("got addr %q base %q db %q", c.Addr, c.BaseURL, c.DatabaseURL)
+			}
+			if c.EmbeddedDir() == "" || c.EmbeddedDir()[0] != '/' {
+				t.Errorf("embedded dir %q is not absolute", c.EmbeddedDir())
+			}
+		})
+	}
+}
