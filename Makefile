@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test generate check-generated lint deps deps-build deps-db deps-browser
+.PHONY: help run test check-pages generate check-generated lint deps deps-build deps-db deps-browser deps-checkers
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -14,8 +14,25 @@ help: ## list the targets
 run: deps-db ## serve the demo site on the embedded database at http://127.0.0.1:8080/
 	$(GO) run ./cmd/portal serve
 
-test: deps check-generated lint ## everything CI checks: generated code, gofmt, vet, tests with -race
+test: deps check-generated lint ## everything CI checks: generated code, gofmt, vet, tests with -race, the page checks
 	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory check-pages
+
+# The npm checkers, pinned by the lock file, install into a folder git ignores.
+CHECKERS     := var/checkers
+CHECKERS_SRC := internal/pagecheck/js
+
+check-pages: deps $(CHECKERS)/.installed ## crawl the demo site: status, valid HTML, axe, no third-party loads, weight, Lighthouse
+	PAGECHECK_MODULES=$(abspath $(CHECKERS))/node_modules PAGECHECK_REPORTS=$(abspath var/reports) \
+		$(GO) test -tags pagecheck -count=1 -v -timeout 30m ./internal/pagecheck/ 2>&1 | \
+		grep -v -E '^=== (RUN|PAUSE|CONT)'; exit $${PIPESTATUS[0]}
+
+$(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-lock.json | deps-checkers
+	mkdir -p $(CHECKERS)
+	cp $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-lock.json $(CHECKERS)/
+	# --ignore-scripts: no install script may fetch a browser or a Java of its own.
+	cd $(CHECKERS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 generate: ## regenerate the templ code (commit the result)
 	$(GO) tool templ generate
@@ -29,8 +46,18 @@ check-generated: ## fail when `templ generate` would change the committed code
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags pagecheck ./internal/pagecheck/
 
 deps: deps-build deps-db deps-browser ## install what a fresh Debian/Ubuntu machine lacks
+
+deps-checkers: ## install Node.js, npm and Java for the page checkers unless present
+	@missing=""; command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then echo "the page checkers need:$$missing"; exit 1; fi; \
+	echo "installing$$missing"; \
+	$(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null
 
 deps-build: ## install a C compiler unless present (go test -race needs cgo)
 	@if command -v gcc >/dev/null || command -v cc >/dev/null; then exit 0; fi; \

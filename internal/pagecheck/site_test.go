@@ -1,0 +1,232 @@
+//go:build pagecheck
+
+// These tests need the checkers that `make check-pages` installs (Java, Node
+// and the npm tools, Chromium); they run there and in `make test`.
+package pagecheck
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	tools  Tools
+	portal string // base URL of the portal under test
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(func() int {
+		var err error
+		tools, err = FindTools(os.Getenv("PAGECHECK_MODULES"))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		base, stop, err := startPortal()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "pagecheck: starting the portal:", err)
+			return 1
+		}
+		defer stop()
+		portal = base
+		return m.Run()
+	}())
+}
+
+// startPortal runs `portal serve` as a new user would: a fresh data folder,
+// so a fresh embedded database with the demo content.
+func startPortal() (base string, stop func(), err error) {
+	dir, err := os.MkdirTemp("", "pagecheck")
+	if err != nil {
+		return "", nil, err
+	}
+	os.Chmod(dir, 0o755) // the embedded database's user must enter it when we are root
+	cleanup := func() { os.RemoveAll(dir) }
+	bin := os.Getenv("PORTAL_BIN")
+	if bin == "" {
+		bin = filepath.Join(dir, "portal")
+		build := exec.Command("go", "build", "-o", bin, "github.com/expoportal/portal/cmd/portal")
+		if out, err := build.CombinedOutput(); err != nil {
+			cleanup()
+			return "", nil, fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	base = "http://" + addr
+	cmd := exec.Command(bin, "serve")
+	cmd.Env = append(os.Environ(), "DATABASE_URL=", "PORTAL_DATA_DIR="+filepath.Join(dir, "var"), "PORTAL_ADDR="+addr, "PORTAL_BASE_URL="+base)
+	logFile, _ := os.Create(filepath.Join(dir, "serve.log"))
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	stop = func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		logFile.Close()
+		cleanup()
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		if res, err := http.Get(base + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return base, stop, nil
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	log, _ := os.ReadFile(filepath.Join(dir, "serve.log"))
+	stop()
+	return "", nil, fmt.Errorf("not ready after 2 minutes:\n%s", log)
+}
+
+// contract is every page of the public URL contract without an id.
+var contract = []string{
+	"/",
+	"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
+	"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
+	"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
+	"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
+	"/exhibitors/", "/register", "/search", "/contact",
+}
+
+// check crawls base from start and runs every checker over what it finds.
+func check(t *testing.T, base string, start ...string) ([]*Page, []Problem) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	c := &Crawler{Base: base, Start: start, MaxBytes: 100 * 1024}
+	pages, problems, err := c.Crawl(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid, err := tools.ValidateHTML(ctx, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a11y, err := tools.Accessibility(ctx, base, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, append(append(problems, valid...), a11y...)
+}
+
+func TestEveryPage(t *testing.T) {
+	pages, problems := check(t, portal, "/zh/", "/en/")
+	found := map[string]bool{}
+	heaviest := 0
+	for _, p := range pages {
+		found[p.Path] = true
+		heaviest = max(heaviest, p.Weight)
+	}
+	t.Logf("checked %d pages; the heaviest weighs %d bytes compressed (limit 102400)", len(pages), heaviest)
+	for _, lang := range []string{"zh", "en"} {
+		for _, path := range contract {
+			if !found["/"+lang+path] {
+				t.Errorf("/%s%s: unreachable: no link leads to this page of the URL contract", lang, path)
+			}
+		}
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+// TestCheckerCatchesBrokenPages shows each rule fails a page that breaks it.
+func TestCheckerCatchesBrokenPages(t *testing.T) {
+	head := `<meta charset="utf-8"><link rel="icon" href="data:,">`
+	good := `<!DOCTYPE html><html lang="zh"><head>` + head + `<title>好</title></head>` +
+		`<body><main><h1>好</h1><ul><li><a href="/zh/broken">一个坏页面</a></li><li><a href="/zh/heavy">一个很重的页面</a></li></ul></main></body></html>`
+	broken := `<!DOCTYPE html><html lang="en"><head>` + head + `<title>Broken</title>` +
+		`<script src="https://cdn.example.com/lib.js"></script></head>` +
+		`<body><main><h1 id="x">One</h1><h1 id="x">Two</h1><img src="/pic.png">` +
+		`<a href="/zh/missing">missing</a></main></body></html>`
+	heavy := `<!DOCTYPE html><html lang="zh"><head>` + head + `<title>重</title></head><body><main><h1>重</h1><p>` +
+		randomText(120*1024) + `</p></main></body></html>`
+	mux := http.NewServeMux()
+	serve := func(body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, body)
+		}
+	}
+	mux.HandleFunc("/zh/{$}", serve(good))
+	mux.HandleFunc("/zh/broken", serve(broken))
+	mux.HandleFunc("/zh/heavy", serve(heavy))
+	mux.HandleFunc("/pic.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(onePixelPNG)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	_, problems := check(t, "http://"+ln.Addr().String(), "/zh/")
+	for _, p := range problems {
+		t.Log(p)
+	}
+	for _, want := range []struct{ page, rule, detail string }{
+		{"/zh/broken", "broken-link", "/zh/missing answers 404"},
+		{"/zh/broken", "valid-html", "Duplicate ID"},
+		{"/zh/broken", "axe:image-alt", ""},
+		{"/zh/broken", "third-party", "cdn.example.com"},
+		{"/zh/broken", "html-lang", `lang="en"`},
+		{"/zh/broken", "h1", "2 <h1>"},
+		{"/zh/heavy", "weight", "over the 102400 limit"},
+	} {
+		ok := false
+		for _, p := range problems {
+			ok = ok || (p.Page == want.page && p.Rule == want.rule && strings.Contains(p.Detail, want.detail))
+		}
+		if !ok {
+			t.Errorf("no %s problem on %s mentioning %q", want.rule, want.page, want.detail)
+		}
+	}
+	for _, p := range problems {
+		if p.Page == "/zh/" {
+			t.Errorf("the good page was blamed: %s", p)
+		}
+	}
+}
+
+// randomText does not compress away, so it really weighs n bytes.
+func randomText(n int) string {
+	var b strings.Builder
+	x := uint32(2463534242)
+	for b.Len() < n {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b.WriteByte("abcdefghijklmnopqrstuvwxyz0123456789 "[x%37])
+	}
+	return b.String()
+}
+
+var onePixelPNG = []byte{
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+	0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+	0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+	0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+}
