@@ -37,11 +37,15 @@ $(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-loc
 generate: ## regenerate the templ code (commit the result)
 	$(GO) tool templ generate
 
-check-generated: ## fail when `templ generate` would change the committed code
-	@$(GO) tool templ generate >/dev/null
-	@if [ -n "$$(git status --porcelain -- '*_templ.go')" ]; then \
-		git status --short -- '*_templ.go'; \
-		echo "generated templ code is stale: run 'make generate' and commit it"; exit 1; fi
+check-generated: ## fail when `templ generate` would change the generated code
+	@before=$$(find . -name '*_templ.go' -not -path './var/*' | sort | xargs sha256sum); \
+	$(GO) tool templ generate >/dev/null 2>&1 || { $(GO) tool templ generate; exit 1; }; \
+	after=$$(find . -name '*_templ.go' -not -path './var/*' | sort | xargs sha256sum); \
+	if [ "$$before" != "$$after" ]; then \
+		diff <(echo "$$before") <(echo "$$after"); \
+		echo "generated templ code was stale (now regenerated): review and commit it"; exit 1; fi; \
+	untracked=$$(git ls-files --others --exclude-standard -- '*_templ.go'); \
+	if [ -n "$$untracked" ]; then echo "generated but not in git: $$untracked"; exit 1; fi
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

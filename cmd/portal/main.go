@@ -23,6 +23,7 @@ import (
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/pgembed"
 	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/internal/web"
 	"github.com/expoportal/portal/static"
 )
@@ -142,7 +143,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 			return err
 		}
 	}
-	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Logger: log, BaseURL: cfg.BaseURL})
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return err
+	}
+	counter := visits.New(visits.Options{Store: st, Logger: log, Location: shanghai, TrustedProxies: cfg.TrustedProxies})
+	// The counter outlives the server by its final flush: it stops after the
+	// last request has been answered, and before the database closes.
+	counterCtx, stopCounter := context.WithCancel(context.Background())
+	counted := make(chan struct{})
+	go func() { counter.Run(counterCtx); close(counted) }()
+	defer func() { stopCounter(); <-counted }()
+
+	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL})
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
 	return web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
 }

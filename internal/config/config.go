@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,9 @@ type Config struct {
 	DataDir string
 	// BaseURL is the public origin used in canonical links, feeds and sitemaps.
 	BaseURL string
+	// TrustedProxies are the load balancers whose X-Forwarded-For names the
+	// visitor's address (for the visitor counter).
+	TrustedProxies []netip.Prefix
 }
 
 // Load reads the environment, then lets flags in args override it.
@@ -35,8 +39,27 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env PORTAL_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database (env PORTAL_DATA_DIR)")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public origin for absolute links, e.g. https://expo.example.org (env PORTAL_BASE_URL)")
+	proxies := getenv("PORTAL_TRUSTED_PROXIES")
+	fs.StringVar(&proxies, "trusted-proxies", proxies, "comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is believed (env PORTAL_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			a, err := netip.ParseAddr(p)
+			if err != nil {
+				return c, fmt.Errorf("PORTAL_TRUSTED_PROXIES: %q is not an address or CIDR", p)
+			}
+			p = netip.PrefixFrom(a, a.BitLen()).String()
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			return c, fmt.Errorf("PORTAL_TRUSTED_PROXIES: %q is not an address or CIDR", p)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, prefix.Masked())
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "http://" + publicAddr(c.Addr)

@@ -3,6 +3,7 @@ package config
 import (
 	"flag"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,7 @@ func TestLoad(t *testing.T) {
 		{name: "base url trimmed", env: map[string]string{"PORTAL_BASE_URL": "https://expo.example.org/"}, addr: "127.0.0.1:8080", base: "https://expo.example.org"},
 		{name: "bad base url", env: map[string]string{"PORTAL_BASE_URL": "expo.example.org"}, wantErr: true},
 		{name: "ftp base url", env: map[string]string{"PORTAL_BASE_URL": "ftp://expo.example.org"}, wantErr: true},
+		{name: "bad proxy", env: map[string]string{"PORTAL_TRUSTED_PROXIES": "10.0.0.0/8, not-an-ip"}, wantErr: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := flag.NewFlagSet("test", flag.ContinueOnError)
@@ -45,5 +47,22 @@ func TestLoad(t *testing.T) {
 				t.Errorf("embedded dir %q is not absolute", c.EmbeddedDir())
 			}
 		})
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	c, err := Load(fs, nil, func(k string) string {
+		return map[string]string{"PORTAL_TRUSTED_PROXIES": " 10.0.0.0/8, 192.168.1.7 ,::1"}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.TrustedProxies {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, " ") != "10.0.0.0/8 192.168.1.7/32 ::1/128" {
+		t.Errorf("proxies %v", got)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/expoportal/portal/internal/store"
 )
 
-// Load writes the sample site settings where none exist.
+// Load writes the sample site settings and content pages where none exist.
 func Load(ctx context.Context, st *store.Store) error {
 	shanghai := time.FixedZone("CST", 8*3600)
 	facts := store.SiteFacts{
@@ -39,6 +39,16 @@ func Load(ctx context.Context, st *store.Store) error {
 	}}
 	if err := st.InsertSiteIfMissing(ctx, facts, words); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
+	}
+	for _, p := range samplePages {
+		var texts []store.PageText
+		for _, lang := range []string{"zh", "en"} {
+			t := p.Text[lang]
+			texts = append(texts, store.PageText{Lang: lang, Title: t.Title, Summary: t.Summary, Body: t.Body})
+		}
+		if err := st.InsertPageIfMissing(ctx, p.Path, p.Sort, texts); err != nil {
+			return fmt.Errorf("demo.Load: %w", err)
+		}
 	}
 	return nil
 }

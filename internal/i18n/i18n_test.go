@@ -141,7 +141,8 @@ func TestFormatting(t *testing.T) {
 		{en.DateRange(a, a), "16 April 2027"},
 		{zh.Number(549426), "549,426"},
 		{en.Number(1234567), "1,234,567"},
-		{en.T("footer.visitors", en.Number(549426)), "549,426 visits so far"},
+		{en.T("footer.visitors", en.Number(549426)), "You are visitor No. 549,426"},
+		{zh.T("footer.visitors", zh.Number(549426)), "您是第 549,426 位访客"},
 		{zh.T("site.welcome", "展会"), "欢迎访问展会官方网站"},
 	} {
 		if tc.got != tc.want {

@@ -34,7 +34,7 @@ var messages = map[string]map[string]string{
 	"footer.address":   {"zh": "地址", "en": "Address"},
 	"footer.contact":   {"zh": "联系方式", "en": "Contact"},
 	"footer.copyright": {"zh": "版权所有 © %[1]s–%[2]s %[3]s", "en": "Copyright © %[1]s–%[2]s %[3]s. All rights reserved."},
-	"footer.visitors":  {"zh": "累计访问 %[1]s 人次", "en": "%[1]s visits so far"},
+	"footer.visitors":  {"zh": "您是第 %[1]s 位访客", "en": "You are visitor No. %[1]s"},
 
 	// Home page.
 	"home.facts":      {"zh": "展会信息", "en": "Key facts"},
@@ -46,6 +46,26 @@ var messages = map[string]map[string]string{
 	"home.exhibit":    {"zh": "展位申请、参展流程、日程与收费标准。", "en": "Booth applications, how to exhibit, the schedule and charges."},
 	"home.services":   {"zh": "交通、酒店、旅游与餐饮信息。", "en": "Getting here, hotels, travel and places to eat."},
 	"home.news":       {"zh": "展会新闻、行业资讯、视频与图文报道。", "en": "Expo news, industry news, videos and photo stories."},
+
+	"home.hours":             {"zh": "每日 %[1]s–%[2]s，闭幕日 %[3]s 闭馆", "en": "Daily %[1]s–%[2]s, closing day until %[3]s"},
+	"home.before.label":      {"zh": "距开幕还有", "en": "Time until the opening"},
+	"home.unit.days":         {"zh": "天", "en": "Days"},
+	"home.unit.hours":        {"zh": "小时", "en": "Hours"},
+	"home.unit.minutes":      {"zh": "分钟", "en": "Minutes"},
+	"home.cta.apply":         {"zh": "申请展位", "en": "Apply for a booth"},
+	"home.cta.register":      {"zh": "观众预登记", "en": "Pre-register to visit"},
+	"home.during.title":      {"zh": "展会正在举行，欢迎莅临！", "en": "The expo is open: welcome!"},
+	"home.during.hours":      {"zh": "今日开放时间：%[1]s", "en": "Open today: %[1]s"},
+	"home.during.directions": {"zh": "交通指南", "en": "How to get here"},
+	"home.during.schedule":   {"zh": "今日日程", "en": "Today's schedule"},
+	"home.after.title":       {"zh": "感谢您的参与", "en": "Thank you for coming"},
+	"home.after.lead":        {"zh": "%[1]s已圆满落幕，感谢各位展商与观众的支持。", "en": "%[1]s has closed. Thank you to every exhibitor and visitor."},
+	"home.after.next":        {"zh": "下一届展会将于%[1]s开幕，敬请期待。", "en": "The next expo opens on %[1]s."},
+	"home.after.review":      {"zh": "回顾本届展会", "en": "Look back at the expo"},
+
+	// Content pages.
+	"content.fallback": {"zh": "本页暂无中文版本，以下为%[1]s内容。", "en": "This page is not yet available in English; it is shown in %[1]s."},
+	"content.updated":  {"zh": "更新时间：", "en": "Last updated:"},
 
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},

@@ -11,20 +11,23 @@ import (
 
 // Site is the expo's key facts in one language.
 type Site struct {
-	Lang              string    `db:"lang"` // the language the words are in
-	ExpoName          string    `db:"expo_name"`
-	Venue             string    `db:"venue"`
-	Hall              string    `db:"hall"`
-	Address           string    `db:"address"`
-	Organisers        string    `db:"organisers"`
-	OpensAt           time.Time `db:"opens_at"`
-	ClosesAt          time.Time `db:"closes_at"`
-	TimeZone          string    `db:"time_zone"`
-	Hotline           string    `db:"hotline"`
-	Fax               string    `db:"fax"`
-	Email             string    `db:"email"`
-	CopyrightSince    int       `db:"copyright_since"`
-	VisitorCountStart int64     `db:"visitor_count_start"`
+	Lang              string     `db:"lang"` // the language the words are in
+	ExpoName          string     `db:"expo_name"`
+	Venue             string     `db:"venue"`
+	Hall              string     `db:"hall"`
+	Address           string     `db:"address"`
+	Organisers        string     `db:"organisers"`
+	OpensAt           time.Time  `db:"opens_at"`
+	ClosesAt          time.Time  `db:"closes_at"`
+	TimeZone          string     `db:"time_zone"`
+	Hotline           string     `db:"hotline"`
+	Fax               string     `db:"fax"`
+	Email             string     `db:"email"`
+	CopyrightSince    int        `db:"copyright_since"`
+	VisitorCountStart int64      `db:"visitor_count_start"`
+	DailyOpens        string     `db:"daily_opens"`  // "09:00", local time
+	DailyCloses       string     `db:"daily_closes"` // the last day closes at ClosesAt instead
+	NextOpensAt       *time.Time `db:"next_opens_at"`
 }
 
 // Site returns the site settings with words in lang, or in the first
@@ -33,7 +36,9 @@ func (s *Store) Site(ctx context.Context, lang string) (Site, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.Site
 		SELECT i.lang, i.expo_name, i.venue, i.hall, i.address, i.organisers,
 		       s.opens_at, s.closes_at, s.time_zone, s.hotline, s.fax, s.email,
-		       s.copyright_since, s.visitor_count_start
+		       s.copyright_since, s.visitor_count_start,
+		       to_char(s.daily_opens, 'HH24:MI') AS daily_opens, to_char(s.daily_closes, 'HH24:MI') AS daily_closes,
+		       s.next_opens_at
 		FROM site_settings s
 		JOIN site_settings_i18n i ON true
 		JOIN languages l ON l.code = i.lang

@@ -25,6 +25,9 @@ type Page struct {
 	Crumbs      []Crumb        // after Home; the last is the page itself
 	Assets      *static.Assets
 	Now         time.Time // in the site's time zone
+	Visitors    int64     // the counter: the site's starting count plus those counted
+	// LD are JSON-LD objects (schema.org) for search engines.
+	LD []any
 }
 
 // Alternate is the page in one language.
@@ -67,6 +70,17 @@ func (p *Page) InSection(section store.NavItem) bool {
 
 // Local converts t to the site's time zone.
 func (p *Page) Local(t time.Time) time.Time { return t.In(p.Now.Location()) }
+
+// Locale is the Open Graph locale of the page's language.
+func (p *Page) Locale() string {
+	switch p.Lang.Code {
+	case "zh":
+		return "zh_CN"
+	case "en":
+		return "en_GB"
+	}
+	return p.Lang.Code
+}
 
 // Copyright is the footer's line: the years from the site's first to this
 // one (not through the printer, which would group a year's digits) and the

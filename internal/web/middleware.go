@@ -73,6 +73,27 @@ func (s *Server) recoverPanic(next http.Handler) http.Handler {
 	})
 }
 
+// countVisits counts a view of every page a visitor got: a GET of a
+// language page answered 200 with HTML. It runs outside headAsGet so that
+// HEAD requests are not views.
+func (s *Server) countVisits(next http.Handler) http.Handler {
+	if s.visits == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		next.ServeHTTP(ww, r)
+		if r.Method != http.MethodGet || ww.Status() != http.StatusOK ||
+			!strings.HasPrefix(ww.Header().Get("Content-Type"), "text/html") {
+			return
+		}
+		first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		if _, ok := s.cat.Lookup(first); ok {
+			s.visits.Hit(r, r.URL.Path)
+		}
+	})
+}
+
 // headAsGet routes HEAD like GET. net/http still sends no body: it decides
 // by the request it read, not the copy passed on.
 func headAsGet(next http.Handler) http.Handler {

@@ -26,12 +26,13 @@ func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string
 		return nil, err
 	}
 	p := &view.Page{
-		Printer: s.cat.Printer(lang),
-		Path:    path,
-		Site:    site,
-		Nav:     nav,
-		Assets:  s.assets,
-		Now:     s.now().In(s.location(site.TimeZone)),
+		Printer:  s.cat.Printer(lang),
+		Path:     path,
+		Site:     site,
+		Nav:      nav,
+		Assets:   s.assets,
+		Now:      s.now().In(s.location(site.TimeZone)),
+		Visitors: site.VisitorCountStart + s.visits.Total(),
 	}
 	for _, l := range s.cat.Langs() {
 		p.Alternates = append(p.Alternates, view.Alternate{
@@ -45,10 +46,38 @@ func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string
 	if titleKey != "" {
 		p.Title = p.T(titleKey)
 		p.Crumbs = []view.Crumb{{Label: p.Title}}
-		return p, nil
+	} else {
+		s.placeInMenu(p)
 	}
-	s.placeInMenu(p)
 	return p, nil
+}
+
+// withStructuredData adds the BreadcrumbList search engines read; call it
+// once the page's crumbs are final.
+func (s *Server) withStructuredData(p *view.Page) {
+	if len(p.Crumbs) == 0 || p.Canonical == "" {
+		return
+	}
+	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": homeLabel(p), "item": s.baseURL + p.Href("/")}}
+	for i, c := range p.Crumbs {
+		item := map[string]any{"@type": "ListItem", "position": i + 2, "name": c.Label}
+		if c.Href != "" {
+			item["item"] = s.baseURL + c.Href
+		} else {
+			item["item"] = p.Canonical
+		}
+		items = append(items, item)
+	}
+	p.LD = append(p.LD, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+}
+
+func homeLabel(p *view.Page) string {
+	for _, n := range p.Nav {
+		if n.Key == "home" {
+			return n.Label
+		}
+	}
+	return p.Site.ExpoName
 }
 
 // placeInMenu finds the page in the menu: its title, its section and the

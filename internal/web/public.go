@@ -2,10 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/templates/pages"
 )
 
@@ -33,22 +36,72 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Title = p.Site.ExpoName
-	s.render(w, r, http.StatusOK, pages.Home(p))
+	p.LD = append(p.LD, s.exhibitionEvent(p))
+	s.render(w, r, http.StatusOK, pages.Home(view.NewHome(p)))
 	return nil
 }
 
-// showComingSoon answers a page of the URL contract that is not built yet.
-// titleKey names its title for pages outside the menu.
-func (s *Server) showComingSoon(titleKey string) func(http.ResponseWriter, *http.Request) error {
+// exhibitionEvent describes the expo for search engines (schema.org).
+func (s *Server) exhibitionEvent(p *view.Page) map[string]any {
+	ev := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "ExhibitionEvent",
+		"name":                p.Site.ExpoName,
+		"startDate":           p.Local(p.Site.OpensAt).Format(time.RFC3339),
+		"endDate":             p.Local(p.Site.ClosesAt).Format(time.RFC3339),
+		"eventStatus":         "https://schema.org/EventScheduled",
+		"eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+		"url":                 p.Canonical,
+		"inLanguage":          p.Lang.Code,
+		"location": map[string]any{
+			"@type": "Place", "name": p.Site.Venue,
+			"address": map[string]any{"@type": "PostalAddress", "streetAddress": p.Site.Address, "addressLocality": "Shenyang", "addressCountry": "CN"},
+		},
+	}
+	if p.Site.Organisers != "" {
+		ev["organizer"] = map[string]any{"@type": "Organization", "name": p.Site.Organisers}
+	}
+	if p.Description != "" {
+		ev["description"] = p.Description
+	}
+	return ev
+}
+
+// showPage answers a page of the URL contract from its content page, or,
+// until staff have written one (or its feature is built), with a translated
+// "coming soon". titleKey names the title of pages outside the menu.
+func (s *Server) showPage(titleKey string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		p, err := s.page(r.Context(), s.requestLang(r), pagePath(r), titleKey)
+		lang := s.requestLang(r)
+		path := pagePath(r)
+		p, err := s.page(r.Context(), lang, path, titleKey)
 		if err != nil {
 			return err
 		}
-		if p.Title == "" {
-			return errNotFound // a route without a menu entry: a routes.go slip
+		content, err := s.store.PublishedPage(r.Context(), path, lang.Code)
+		if errors.Is(err, store.ErrNotFound) {
+			if p.Title == "" {
+				return errNotFound // a route without a menu entry: a routes.go slip
+			}
+			s.withStructuredData(p)
+			s.render(w, r, http.StatusOK, pages.ComingSoon(p))
+			return nil
+		} else if err != nil {
+			return err
 		}
-		s.render(w, r, http.StatusOK, pages.ComingSoon(p))
+		body, err := s.md.HTML(content.Body)
+		if err != nil {
+			return err
+		}
+		p.Title = content.Title
+		if len(p.Crumbs) > 0 {
+			p.Crumbs[len(p.Crumbs)-1].Label = content.Title
+		}
+		if content.Summary != "" {
+			p.Description = content.Summary
+		}
+		s.withStructuredData(p)
+		s.render(w, r, http.StatusOK, pages.Content(p, content, string(body)))
 		return nil
 	}
 }

@@ -12,7 +12,7 @@ import (
 // Handler returns the portal's routes; this is the only place URLs are listed.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(headAsGet, middleware.RequestID, s.accessLog, s.recoverPanic, securityHeaders,
+	r.Use(s.countVisits, headAsGet, middleware.RequestID, s.accessLog, s.recoverPanic, securityHeaders,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
 		s.deadline)
@@ -21,12 +21,15 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/readyz", s.readyz)
 	r.Get(static.Prefix+"*", http.StripPrefix(static.Prefix[:len(static.Prefix)-1], s.assets).ServeHTTP)
 	r.Get("/", s.redirectToLanguage)
+	r.Get("/robots.txt", s.robots)
+	r.Get("/sitemap.xml", s.handle(s.sitemap))
 
 	r.Route("/{lang}", func(r chi.Router) {
 		r.Use(s.withLanguage)
 		r.Get("/", s.handle(s.showHome))
 
-		// Pages that later issues build; until then each says so, in 200.
+		// Content pages, and pages that later issues build: until then those
+		// say so, in 200.
 		for _, path := range []string{
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
@@ -34,10 +37,10 @@ func (s *Server) Handler() http.Handler {
 			"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
 			"/exhibitors/", "/register",
 		} {
-			r.Get(path, s.handle(s.showComingSoon("")))
+			r.Get(path, s.handle(s.showPage("")))
 		}
-		r.Get("/contact", s.handle(s.showComingSoon("nav.contact")))
-		r.Get("/search", s.handle(s.showComingSoon("nav.search")))
+		r.Get("/contact", s.handle(s.showPage("nav.contact")))
+		r.Get("/search", s.handle(s.showPage("nav.search")))
 	})
 
 	r.NotFound(s.notFound(r))

@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/markdown"
 	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/static"
 )
 
@@ -20,6 +22,8 @@ type Server struct {
 	store   *store.Store
 	cat     *i18n.Catalog
 	assets  *static.Assets
+	md      *markdown.Renderer
+	visits  *visits.Counter // nil: nothing counted
 	log     *slog.Logger
 	baseURL string
 	now     func() time.Time
@@ -32,6 +36,7 @@ type Options struct {
 	Store   *store.Store
 	Catalog *i18n.Catalog
 	Assets  *static.Assets
+	Visits  *visits.Counter // optional
 	Logger  *slog.Logger
 	BaseURL string           // public origin, no trailing slash
 	Now     func() time.Time // the clock; time.Now when nil
@@ -41,7 +46,7 @@ type Options struct {
 // New returns a Server.
 func New(o Options) *Server {
 	s := &Server{
-		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger,
+		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
 		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout,
 	}
 	if s.now == nil {

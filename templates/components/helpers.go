@@ -7,6 +7,10 @@ import (
 	"github.com/expoportal/portal/internal/view"
 )
 
+// crumbWidth is the most columns a breadcrumb takes (a CJK character is
+// two): a long article title is shortened there, whole in its h1.
+const crumbWidth = 40
+
 // homeLabel is the menu's label for the home page.
 func homeLabel(p *view.Page) string {
 	for _, s := range p.Nav {

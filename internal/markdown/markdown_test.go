@@ -1,0 +1,47 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRendersMarkdown(t *testing.T) {
+	got, err := New().HTML("## 展会概况\n\n**第二十二届** [报名](/zh/exhibit/apply)\n\n- a\n- b\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h2", "展会概况</h2>", "<strong>第二十二届</strong>", `href="/zh/exhibit/apply"`, "<li>a</li>"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("missing %q in %s", want, got)
+		}
+	}
+}
+
+func TestHostileInputComesOutInert(t *testing.T) {
+	r := New()
+	for _, src := range []string{
+		"<script>alert(1)</script>",
+		"hello <script>alert(1)</script> world",
+		"[click](javascript:alert(1))",
+		"[x](JaVaScRiPt:alert(1))",
+		"<a href=\"javascript:alert(1)\">x</a>",
+		"<img src=x onerror=alert(1)>",
+		"<p onclick=\"alert(1)\">x</p>",
+		"![x](javascript:alert(1))",
+		"<iframe src=\"https://evil.example\"></iframe>",
+		"<svg onload=alert(1)>",
+		"<style>body{display:none}</style>",
+		"[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+	} {
+		got, err := r.HTML(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		low := strings.ToLower(string(got))
+		for _, bad := range []string{"<script", "javascript:", "onerror", "onclick", "onload", "<iframe", "<style", "data:text/html", "<svg"} {
+			if strings.Contains(low, bad) {
+				t.Errorf("%q rendered as %q, which still holds %q", src, got, bad)
+			}
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"time"
+)
+
+// DaySalt returns the salt for day's visitor hashes, making it on first use.
+// Every instance gets the same salt, so a visitor is one visitor whichever
+// instance served them.
+func (s *Store) DaySalt(ctx context.Context, day time.Time) ([]byte, error) {
+	fresh := make([]byte, 32)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, fmt.Errorf("Store.DaySalt: %w", err)
+	}
+	var salt []byte
+	// DO UPDATE with no change returns the existing row's salt.
+	err := s.pool.QueryRow(ctx, `-- Store.DaySalt
+		INSERT INTO visitor_salts (day, salt) VALUES ($1, $2)
+		ON CONFLICT (day) DO UPDATE SET day = EXCLUDED.day
+		RETURNING salt`, day, fresh).Scan(&salt)
+	if err != nil {
+		return nil, fmt.Errorf("Store.DaySalt(%s): %w", day.Format(time.DateOnly), err)
+	}
+	return salt, nil
+}
+
+// RecordVisits adds one flush of the visitor counter in a single statement:
+// hashes not yet seen that day become new unique visitors, views add to the
+// day's and each path's totals.
+func (s *Store) RecordVisits(ctx context.Context, day time.Time, hashes [][]byte, views int64, paths []string, pathViews []int64) error {
+	_, err := s.pool.Exec(ctx, `-- Store.RecordVisits
+		WITH fresh AS (
+			INSERT INTO visitor_hashes (day, hash)
+			SELECT $1, h FROM unnest($2::bytea[]) AS h
+			ON CONFLICT DO NOTHING
+			RETURNING 1
+		), per_path AS (
+			INSERT INTO page_views (path, views)
+			SELECT p, n FROM unnest($4::text[], $5::bigint[]) AS u (p, n)
+			ON CONFLICT (path) DO UPDATE SET views = page_views.views + EXCLUDED.views
+		)
+		INSERT INTO visit_days (day, visitors, views)
+		VALUES ($1, (SELECT count(*) FROM fresh), $3)
+		ON CONFLICT (day) DO UPDATE SET visitors = visit_days.visitors + EXCLUDED.visitors,
+		                                views = visit_days.views + EXCLUDED.views`,
+		day, hashes, views, paths, pathViews)
+	if err != nil {
+		return fmt.Errorf("Store.RecordVisits(%s): %w", day.Format(time.DateOnly), err)
+	}
+	return nil
+}
+
+// CountedVisitors is the number of unique visitors counted so far, all
+// days together (the site's starting count not included).
+func (s *Store) CountedVisitors(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, "SELECT coalesce(sum(visitors), 0)::bigint FROM visit_days -- Store.CountedVisitors").Scan(&n); err != nil {
+		return 0, fmt.Errorf("Store.CountedVisitors: %w", err)
+	}
+	return n, nil
+}
+
+// PageViews is the number of views counted for path.
+func (s *Store) PageViews(ctx context.Context, path string) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, "SELECT coalesce((SELECT views FROM page_views WHERE path = $1), 0) -- Store.PageViews", path).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("Store.PageViews(%q): %w", path, err)
+	}
+	return n, nil
+}
+
+// ForgetVisitorsBefore deletes the hashes and salts of days before day;
+// only the counts remain.
+func (s *Store) ForgetVisitorsBefore(ctx context.Context, day time.Time) error {
+	_, err := s.pool.Exec(ctx, `-- Store.ForgetVisitorsBefore
+		WITH h AS (DELETE FROM visitor_hashes WHERE day < $1)
+		DELETE FROM visitor_salts WHERE day < $1`, day)
+	if err != nil {
+		return fmt.Errorf("Store.ForgetVisitorsBefore: %w", err)
+	}
+	return nil
+}

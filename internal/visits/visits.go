@@ -1,0 +1,282 @@
+// Package visits counts unique visitors per day and page views per path
+// without cookies. A request only adds to a map in memory; every few
+// seconds the counts go to PostgreSQL in one statement, so a page view costs
+// no database write and several instances add to the same totals.
+package visits
+
+import (
+	"context"
+	"crypto/sha256"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Store is what the counter needs from the database.
+type Store interface {
+	DaySalt(ctx context.Context, day time.Time) ([]byte, error)
+	RecordVisits(ctx context.Context, day time.Time, hashes [][]byte, views int64, paths []string, pathViews []int64) error
+	CountedVisitors(ctx context.Context) (int64, error)
+	ForgetVisitorsBefore(ctx context.Context, day time.Time) error
+}
+
+// Counter aggregates hits in memory and flushes them.
+type Counter struct {
+	store    Store
+	log      *slog.Logger
+	loc      *time.Location // days begin at midnight here
+	now      func() time.Time
+	interval time.Duration
+	trusted  []netip.Prefix // proxies whose X-Forwarded-For is believed
+
+	mu      sync.Mutex
+	pending map[time.Time]*batch
+
+	salts  map[time.Time][]byte // used only by Flush, which runs one at a time
+	flush  sync.Mutex
+	total  atomic.Int64
+	forgot time.Time // the day hashes were last cleared up to
+}
+
+// batch is one day's hits since the last flush. Visitor keys are address
+// and user agent in the clear, held for seconds and hashed at flush with the
+// day's shared salt.
+type batch struct {
+	visitors map[string]struct{}
+	paths    map[string]int64
+	views    int64
+}
+
+// Options configure New.
+type Options struct {
+	Store          Store
+	Logger         *slog.Logger
+	Location       *time.Location   // the expo's time zone
+	Now            func() time.Time // time.Now when nil
+	Interval       time.Duration    // between flushes; 5s when zero
+	TrustedProxies []netip.Prefix
+}
+
+// New returns a Counter; call Run to flush it.
+func New(o Options) *Counter {
+	c := &Counter{
+		store: o.Store, log: o.Logger, loc: o.Location, now: o.Now, interval: o.Interval,
+		trusted: o.TrustedProxies, pending: map[time.Time]*batch{}, salts: map[time.Time][]byte{},
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
+	}
+	if c.loc == nil {
+		c.loc = time.UTC
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	if c.interval == 0 {
+		c.interval = 5 * time.Second
+	}
+	return c
+}
+
+// Hit counts one view of path by the client that sent r; obvious bots are
+// not counted. It never touches the database.
+func (c *Counter) Hit(r *http.Request, path string) {
+	if c == nil {
+		return
+	}
+	ua := r.UserAgent()
+	if IsBot(ua) {
+		return
+	}
+	key := ClientIP(r, c.trusted) + "\x00" + ua
+	day := c.day(c.now())
+	c.mu.Lock()
+	b := c.pending[day]
+	if b == nil {
+		b = &batch{visitors: map[string]struct{}{}, paths: map[string]int64{}}
+		c.pending[day] = b
+	}
+	b.visitors[key] = struct{}{}
+	b.paths[path]++
+	b.views++
+	c.mu.Unlock()
+}
+
+// Total is the number of unique visitors counted so far, as of the last
+// flush, all instances together.
+func (c *Counter) Total() int64 {
+	if c == nil {
+		return 0
+	}
+	return c.total.Load()
+}
+
+// Run flushes every interval until ctx ends, then flushes once more so that
+// nothing counted is lost on a graceful shutdown.
+func (c *Counter) Run(ctx context.Context) {
+	if err := c.Flush(ctx); err != nil {
+		c.log.Warn("visits: first flush failed", "err", err)
+	}
+	t := time.NewTicker(c.interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			if err := c.Flush(ctx); err != nil {
+				c.log.Warn("visits: flush failed; keeping the counts for the next one", "err", err)
+			}
+		case <-ctx.Done():
+			fctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			if err := c.Flush(fctx); err != nil {
+				c.log.Error("visits: final flush failed; these counts are lost", "err", err)
+			}
+			cancel()
+			return
+		}
+	}
+}
+
+// Flush writes what was counted since the last flush and reloads the total.
+// On failure the counts go back into memory for the next try.
+func (c *Counter) Flush(ctx context.Context) error {
+	c.flush.Lock()
+	defer c.flush.Unlock()
+	c.mu.Lock()
+	pending := c.pending
+	c.pending = map[time.Time]*batch{}
+	c.mu.Unlock()
+
+	for day, b := range pending {
+		if err := c.write(ctx, day, b); err != nil {
+			c.restore(pending)
+			return err
+		}
+		delete(pending, day)
+	}
+	today := c.day(c.now())
+	if yesterday := today.AddDate(0, 0, -1); c.forgot.Before(yesterday) {
+		// A day later still: a batch from just before midnight may arrive late.
+		if err := c.store.ForgetVisitorsBefore(ctx, yesterday); err != nil {
+			return err
+		}
+		for d := range c.salts {
+			if d.Before(yesterday) {
+				delete(c.salts, d)
+			}
+		}
+		c.forgot = yesterday
+	}
+	n, err := c.store.CountedVisitors(ctx)
+	if err != nil {
+		return err
+	}
+	c.total.Store(n)
+	return nil
+}
+
+func (c *Counter) write(ctx context.Context, day time.Time, b *batch) error {
+	salt, ok := c.salts[day]
+	if !ok {
+		var err error
+		if salt, err = c.store.DaySalt(ctx, day); err != nil {
+			return err
+		}
+		c.salts[day] = salt
+	}
+	hashes := make([][]byte, 0, len(b.visitors))
+	for key := range b.visitors {
+		h := sha256.New()
+		h.Write(salt)
+		h.Write([]byte(key))
+		hashes = append(hashes, h.Sum(nil))
+	}
+	paths := make([]string, 0, len(b.paths))
+	counts := make([]int64, 0, len(b.paths))
+	for p, n := range b.paths {
+		paths = append(paths, p)
+		counts = append(counts, n)
+	}
+	return c.store.RecordVisits(ctx, day, hashes, b.views, paths, counts)
+}
+
+// restore puts unwritten batches back, merged with hits that came since.
+func (c *Counter) restore(unwritten map[time.Time]*batch) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for day, old := range unwritten {
+		cur := c.pending[day]
+		if cur == nil {
+			c.pending[day] = old
+			continue
+		}
+		for k := range old.visitors {
+			cur.visitors[k] = struct{}{}
+		}
+		for p, n := range old.paths {
+			cur.paths[p] += n
+		}
+		cur.views += old.views
+	}
+}
+
+// day is t's calendar date in the expo's time zone, as a UTC midnight.
+func (c *Counter) day(t time.Time) time.Time {
+	y, m, d := t.In(c.loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// botMarks are substrings of user agents that are not people browsing.
+var botMarks = []string{"bot", "crawl", "spider", "slurp", "curl", "wget", "python", "go-http-client",
+	"java/", "libwww", "httpclient", "okhttp", "headless", "lighthouse", "pingdom", "uptime", "monitor",
+	"facebookexternalhit", "preview", "scan", "axios", "node-fetch", "postman"}
+
+// IsBot reports whether a user agent is obviously not a person's browser.
+func IsBot(ua string) bool {
+	if strings.TrimSpace(ua) == "" {
+		return true
+	}
+	ua = strings.ToLower(ua)
+	for _, m := range botMarks {
+		if strings.Contains(ua, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// ClientIP is the visitor's address: the connection's, or, when that is a
+// trusted proxy, the last address in X-Forwarded-For that is not one.
+func ClientIP(r *http.Request, trusted []netip.Prefix) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	isTrusted := func(s string) bool {
+		a, err := netip.ParseAddr(strings.TrimSpace(s))
+		if err != nil {
+			return false
+		}
+		for _, p := range trusted {
+			if p.Contains(a.Unmap()) {
+				return true
+			}
+		}
+		return false
+	}
+	if !isTrusted(host) {
+		return host
+	}
+	hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if hop != "" && !isTrusted(hop) {
+			return hop
+		}
+	}
+	return host
+}

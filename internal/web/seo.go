@@ -1,0 +1,80 @@
+package web
+
+import (
+	"encoding/xml"
+	"net/http"
+	"time"
+)
+
+// robots lets search engines in everywhere but the back office.
+func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	_, _ = w.Write([]byte("User-agent: *\nDisallow: /admin/\n\nSitemap: " + s.baseURL + "/sitemap.xml\n"))
+}
+
+type sitemapURL struct {
+	Loc        string          `xml:"loc"`
+	LastMod    string          `xml:"lastmod,omitempty"`
+	Alternates []sitemapAltern `xml:"xhtml:link"`
+}
+
+type sitemapAltern struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// sitemapPaths are the public pages without an id, after /{lang}.
+var sitemapPaths = []string{"/"}
+
+// sitemap lists every public page in every language, each with its
+// alternates, so search engines pair the translations.
+func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
+	nav, err := s.store.Nav(r.Context(), s.cat.Default().Code)
+	if err != nil {
+		return err
+	}
+	updated, err := s.store.PublishedPagePaths(r.Context())
+	if err != nil {
+		return err
+	}
+	paths := append([]string{}, sitemapPaths...)
+	for _, sec := range nav {
+		if sec.Path != nil && *sec.Path != "/" {
+			paths = append(paths, *sec.Path)
+		}
+		for _, c := range sec.Children {
+			paths = append(paths, c.Href())
+		}
+	}
+	paths = append(paths, "/contact")
+	var urls []sitemapURL
+	for _, path := range paths {
+		var alts []sitemapAltern
+		for _, l := range s.cat.Langs() {
+			alts = append(alts, sitemapAltern{Rel: "alternate", Hreflang: l.Code, Href: s.baseURL + "/" + l.Code + path})
+		}
+		lastmod := ""
+		if t, ok := updated[path]; ok {
+			lastmod = t.UTC().Format(time.DateOnly)
+		}
+		for _, l := range s.cat.Langs() {
+			urls = append(urls, sitemapURL{Loc: s.baseURL + "/" + l.Code + path, LastMod: lastmod, Alternates: alts})
+		}
+	}
+	doc := struct {
+		XMLName xml.Name     `xml:"urlset"`
+		NS      string       `xml:"xmlns,attr"`
+		XHTML   string       `xml:"xmlns:xhtml,attr"`
+		URLs    []sitemapURL `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml", URLs: urls}
+	out, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(out)
+	return nil
+}
