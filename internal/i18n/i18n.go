@@ -115,6 +115,11 @@ func (p *Printer) Date(t time.Time) string {
 	return p.T("format.date", y, m, d, t.Month().String())
 }
 
+// DateTime formats t as a date and a 24-hour time.
+func (p *Printer) DateTime(t time.Time) string {
+	return p.Date(t) + " " + t.Format("15:04")
+}
+
 // DateRange formats the days from a to b, shortening what they share.
 func (p *Printer) DateRange(a, b time.Time) string {
 	if a.Year() == b.Year() && a.YearDay() == b.YearDay() {

@@ -67,6 +67,37 @@ var messages = map[string]map[string]string{
 	"content.fallback": {"zh": "本页暂无中文版本，以下为%[1]s内容。", "en": "This page is not yet available in English; it is shown in %[1]s."},
 	"content.updated":  {"zh": "更新时间：", "en": "Last updated:"},
 
+	// News centre.
+	"news.empty":      {"zh": "暂无文章。", "en": "No articles yet."},
+	"news.released":   {"zh": "发布时间：", "en": "Released:"},
+	"news.source":     {"zh": "来源：", "en": "Source:"},
+	"news.visits":     {"zh": "浏览次数：", "en": "Visits:"},
+	"news.prev":       {"zh": "上一篇：", "en": "Previous:"},
+	"news.next":       {"zh": "下一篇：", "en": "Next:"},
+	"news.none":       {"zh": "没有了", "en": "None"},
+	"news.neighbours": {"zh": "相邻文章", "en": "More in this category"},
+	"news.fallback":   {"zh": "本文暂无中文版本，以下为%[1]s原文。", "en": "This article is not yet available in English; it is shown in %[1]s."},
+	"news.video":      {"zh": "您的浏览器无法播放此视频。", "en": "Your browser cannot play this video."},
+	"news.download":   {"zh": "下载视频", "en": "Download the video"},
+	"news.gallery":    {"zh": "图片集", "en": "Photos"},
+	"news.photo_n":    {"zh": "图 %[1]s / %[2]s", "en": "Photo %[1]s of %[2]s"},
+	"news.feed":       {"zh": "%[1]s订阅（Atom）", "en": "%[1]s feed (Atom)"},
+	"news.latest":     {"zh": "最新%[1]s", "en": "Latest %[1]s"},
+	"news.more":       {"zh": "更多%[1]s", "en": "More %[1]s"},
+	"news.in_lang":    {"zh": "（%[1]s）", "en": "(in %[1]s)"},
+	"page.label":      {"zh": "分页", "en": "Pages"},
+	"page.prev":       {"zh": "上一页", "en": "Previous page"},
+	"page.next":       {"zh": "下一页", "en": "Next page"},
+	"page.n":          {"zh": "第 %[1]s 页", "en": "Page %[1]s"},
+	"page.of":         {"zh": "第 %[1]s 页，共 %[2]s 页", "en": "Page %[1]s of %[2]s"},
+
+	// Search.
+	"search.title":    {"zh": "站内搜索", "en": "Search"},
+	"search.hint":     {"zh": "输入关键词搜索新闻，中英文均可，例如“教育装备”。", "en": "Search the news in Chinese or English, for example “smart classroom”."},
+	"search.found":    {"zh": "找到 %[1]s 篇与“%[2]s”相关的文章", "en": "%[1]s articles found for “%[2]s”"},
+	"search.nothing":  {"zh": "没有找到与“%[1]s”相关的文章，请换个关键词试试。", "en": "Nothing found for “%[1]s”. Try other words."},
+	"search.unusable": {"zh": "这个搜索词里没有可以查找的文字，请输入中文、英文字母或数字。", "en": "There is nothing to look for in that query: please type words, letters or digits."},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

@@ -27,10 +27,21 @@ func (s *Store) DaySalt(ctx context.Context, day time.Time) ([]byte, error) {
 	return salt, nil
 }
 
+// VisitBatch is one flush of the visitor counter for one day.
+type VisitBatch struct {
+	Day           time.Time
+	Hashes        [][]byte // salted hashes of the day's visitors
+	Views         int64
+	Paths         []string
+	PathViews     []int64
+	Articles      []int64 // article ids
+	ArticleVisits []int64
+}
+
 // RecordVisits adds one flush of the visitor counter in a single statement:
 // hashes not yet seen that day become new unique visitors, views add to the
-// day's and each path's totals.
-func (s *Store) RecordVisits(ctx context.Context, day time.Time, hashes [][]byte, views int64, paths []string, pathViews []int64) error {
+// day's, each path's and each article's totals.
+func (s *Store) RecordVisits(ctx context.Context, b VisitBatch) error {
 	_, err := s.pool.Exec(ctx, `-- Store.RecordVisits
 		WITH fresh AS (
 			INSERT INTO visitor_hashes (day, hash)
@@ -41,14 +52,18 @@ func (s *Store) RecordVisits(ctx context.Context, day time.Time, hashes [][]byte
 			INSERT INTO page_views (path, views)
 			SELECT p, n FROM unnest($4::text[], $5::bigint[]) AS u (p, n)
 			ON CONFLICT (path) DO UPDATE SET views = page_views.views + EXCLUDED.views
+		), per_article AS (
+			UPDATE articles SET visits = articles.visits + u.n
+			FROM unnest($6::bigint[], $7::bigint[]) AS u (id, n)
+			WHERE articles.id = u.id
 		)
 		INSERT INTO visit_days (day, visitors, views)
 		VALUES ($1, (SELECT count(*) FROM fresh), $3)
 		ON CONFLICT (day) DO UPDATE SET visitors = visit_days.visitors + EXCLUDED.visitors,
 		                                views = visit_days.views + EXCLUDED.views`,
-		day, hashes, views, paths, pathViews)
+		b.Day, b.Hashes, b.Views, b.Paths, b.PathViews, b.Articles, b.ArticleVisits)
 	if err != nil {
-		return fmt.Errorf("Store.RecordVisits(%s): %w", day.Format(time.DateOnly), err)
+		return fmt.Errorf("Store.RecordVisits(%s): %w", b.Day.Format(time.DateOnly), err)
 	}
 	return nil
 }

@@ -31,7 +31,11 @@ var server struct {
 
 // Run starts the server, migrates the template, runs the tests, and cleans
 // up. Use it from TestMain: os.Exit(testdb.Run(m)).
-func Run(m *testing.M) int {
+func Run(m *testing.M) int { return RunSeeded(m, nil) }
+
+// RunSeeded is Run with seed applied to the template after migrating, so
+// every test's database starts with it (demo content, say) at no cost.
+func RunSeeded(m *testing.M, seed func(context.Context, *pgxpool.Pool) error) int {
 	ctx := context.Background()
 	connString := os.Getenv("TEST_DATABASE_URL")
 	if connString == "" {
@@ -60,7 +64,7 @@ func Run(m *testing.M) int {
 	}
 	server.base, server.admin = connString, cfg
 	server.template = "portal_tmpl_" + randomSuffix()
-	if err := createTemplate(ctx); err != nil {
+	if err := createTemplate(ctx, seed); err != nil {
 		fmt.Fprintln(os.Stderr, "testdb:", err)
 		return 1
 	}
@@ -68,7 +72,7 @@ func Run(m *testing.M) int {
 	return m.Run()
 }
 
-func createTemplate(ctx context.Context) error {
+func createTemplate(ctx context.Context, seed func(context.Context, *pgxpool.Pool) error) error {
 	if err := execAdmin(ctx, "CREATE DATABASE "+ident(server.template)); err != nil {
 		return err
 	}
@@ -77,7 +81,13 @@ func createTemplate(ctx context.Context) error {
 		return err
 	}
 	defer pool.Close()
-	return db.Migrate(ctx, pool)
+	if err := db.Migrate(ctx, pool); err != nil {
+		return err
+	}
+	if seed != nil {
+		return seed(ctx, pool)
+	}
+	return nil
 }
 
 // ConnString returns the connection string of a fresh migrated database

@@ -21,6 +21,7 @@ type Home struct {
 	Days, Hours, Minutes int    // until the opening (Before)
 	TodayHours           string // "09:00–17:00" (During)
 	NextOpens            *time.Time
+	News                 []HomeNews // latest expo and industry news
 }
 
 // NewHome places p.Now against the expo's dates (in the site's time zone):

@@ -27,7 +27,11 @@ type Page struct {
 	Now         time.Time // in the site's time zone
 	Visitors    int64     // the counter: the site's starting count plus those counted
 	// LD are JSON-LD objects (schema.org) for search engines.
-	LD []any
+	LD    []any
+	Feeds []Feed
+	// OGType and OGImage describe the page to link previews (og:type
+	// "website" when empty; OGImage absolute).
+	OGType, OGImage string
 }
 
 // Alternate is the page in one language.

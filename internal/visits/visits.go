@@ -15,12 +15,14 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/expoportal/portal/internal/store"
 )
 
 // Store is what the counter needs from the database.
 type Store interface {
 	DaySalt(ctx context.Context, day time.Time) ([]byte, error)
-	RecordVisits(ctx context.Context, day time.Time, hashes [][]byte, views int64, paths []string, pathViews []int64) error
+	RecordVisits(ctx context.Context, b store.VisitBatch) error
 	CountedVisitors(ctx context.Context) (int64, error)
 	ForgetVisitorsBefore(ctx context.Context, day time.Time) error
 }
@@ -49,7 +51,12 @@ type Counter struct {
 type batch struct {
 	visitors map[string]struct{}
 	paths    map[string]int64
+	articles map[int64]int64
 	views    int64
+}
+
+func newBatch() *batch {
+	return &batch{visitors: map[string]struct{}{}, paths: map[string]int64{}, articles: map[int64]int64{}}
 }
 
 // Options configure New.
@@ -98,12 +105,29 @@ func (c *Counter) Hit(r *http.Request, path string) {
 	c.mu.Lock()
 	b := c.pending[day]
 	if b == nil {
-		b = &batch{visitors: map[string]struct{}{}, paths: map[string]int64{}}
+		b = newBatch()
 		c.pending[day] = b
 	}
 	b.visitors[key] = struct{}{}
 	b.paths[path]++
 	b.views++
+	c.mu.Unlock()
+}
+
+// HitArticle counts a read of an article, for its visit count; the page
+// view itself is counted by Hit. Bots are not counted.
+func (c *Counter) HitArticle(r *http.Request, id int64) {
+	if c == nil || IsBot(r.UserAgent()) {
+		return
+	}
+	day := c.day(c.now())
+	c.mu.Lock()
+	b := c.pending[day]
+	if b == nil {
+		b = newBatch()
+		c.pending[day] = b
+	}
+	b.articles[id]++
 	c.mu.Unlock()
 }
 
@@ -195,13 +219,16 @@ func (c *Counter) write(ctx context.Context, day time.Time, b *batch) error {
 		h.Write([]byte(key))
 		hashes = append(hashes, h.Sum(nil))
 	}
-	paths := make([]string, 0, len(b.paths))
-	counts := make([]int64, 0, len(b.paths))
+	rec := store.VisitBatch{Day: day, Hashes: hashes, Views: b.views}
 	for p, n := range b.paths {
-		paths = append(paths, p)
-		counts = append(counts, n)
+		rec.Paths = append(rec.Paths, p)
+		rec.PathViews = append(rec.PathViews, n)
 	}
-	return c.store.RecordVisits(ctx, day, hashes, b.views, paths, counts)
+	for id, n := range b.articles {
+		rec.Articles = append(rec.Articles, id)
+		rec.ArticleVisits = append(rec.ArticleVisits, n)
+	}
+	return c.store.RecordVisits(ctx, rec)
 }
 
 // restore puts unwritten batches back, merged with hits that came since.
@@ -219,6 +246,9 @@ func (c *Counter) restore(unwritten map[time.Time]*batch) {
 		}
 		for p, n := range old.paths {
 			cur.paths[p] += n
+		}
+		for id, n := range old.articles {
+			cur.articles[id] += n
 		}
 		cur.views += old.views
 	}

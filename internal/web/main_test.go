@@ -23,7 +23,12 @@ import (
 	"github.com/expoportal/portal/static"
 )
 
-func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
+// Every test's database starts with the demo content.
+func TestMain(m *testing.M) {
+	os.Exit(testdb.RunSeeded(m, func(ctx context.Context, pool *pgxpool.Pool) error {
+		return demo.Load(ctx, store.New(pool))
+	}))
+}
 
 // syncBuffer collects log output written from handler goroutines.
 type syncBuffer struct {
@@ -55,9 +60,6 @@ func newSite(t *testing.T) *testSite {
 	t.Helper()
 	pool := testdb.New(t)
 	st := store.New(pool)
-	if err := demo.Load(context.Background(), st); err != nil {
-		t.Fatal(err)
-	}
 	cat, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

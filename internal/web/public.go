@@ -37,7 +37,12 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Title = p.Site.ExpoName
 	p.LD = append(p.LD, s.exhibitionEvent(p))
-	s.render(w, r, http.StatusOK, pages.Home(view.NewHome(p)))
+	p.Feeds = s.newsFeeds(p, "", "")
+	h := view.NewHome(p)
+	if h.News, err = s.homeNews(r.Context(), p, p.Lang); err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, pages.Home(h))
 	return nil
 }
 

@@ -27,8 +27,13 @@ var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|f
 // notBuilt are the contract's pages whose feature a later issue builds.
 var notBuilt = map[string]bool{
 	"/exhibit/apply": true, "/exhibit/schedule": true, "/exhibit/charges": true,
+	"/exhibitors/": true, "/register": true,
+}
+
+// features are the contract's pages that are not content pages.
+var features = map[string]bool{
 	"/news/": true, "/news/expo/": true, "/news/industry/": true, "/news/media/": true, "/news/video/": true, "/news/photo/": true,
-	"/exhibitors/": true, "/register": true, "/search": true,
+	"/search": true,
 }
 
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
@@ -84,7 +89,7 @@ func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
 					if notBuilt[path] && !soon {
 						t.Error("not built yet, but no coming-soon notice")
 					}
-					if !notBuilt[path] && (soon || d.Find("article .prose p").Length() == 0) {
+					if !notBuilt[path] && !features[path] && (soon || d.Find("article .prose p").Length() == 0) {
 						t.Error("a content page without its content")
 					}
 					if d.Find(`script[type="application/ld+json"]`).Length() == 0 {

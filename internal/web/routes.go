@@ -6,6 +6,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/static"
 )
 
@@ -23,6 +24,8 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/", s.redirectToLanguage)
 	r.Get("/robots.txt", s.robots)
 	r.Get("/sitemap.xml", s.handle(s.sitemap))
+	r.Get("/media/{file}", s.handle(s.serveMedia))
+	r.Get("/feeds/{lang}/{feed}", s.handle(s.showFeed))
 
 	r.Route("/{lang}", func(r chi.Router) {
 		r.Use(s.withLanguage)
@@ -34,13 +37,17 @@ func (s *Server) Handler() http.Handler {
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
-			"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
 			"/exhibitors/", "/register",
 		} {
 			r.Get(path, s.handle(s.showPage("")))
 		}
 		r.Get("/contact", s.handle(s.showPage("nav.contact")))
-		r.Get("/search", s.handle(s.showPage("nav.search")))
+		r.Get("/search", s.handle(s.showSearch))
+		r.Get("/news/", s.handle(s.showNewsList("")))
+		for _, c := range store.Categories {
+			r.Get("/news/"+c+"/", s.handle(s.showNewsList(c)))
+		}
+		r.Get("/news/{ref:[0-9][^/]*}", s.handle(s.showArticle))
 	})
 
 	r.NotFound(s.notFound(r))

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"net/http"
 	"time"
+
+	"github.com/expoportal/portal/internal/store"
 )
 
 // robots lets search engines in everywhere but the back office.
@@ -49,6 +51,15 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	paths = append(paths, "/contact")
+	articles, err := s.store.PublishedArticleDates(r.Context(), s.now())
+	if err != nil {
+		return err
+	}
+	for _, a := range articles {
+		path := store.ArticlePath(a.ID, a.Slug)
+		paths = append(paths, path)
+		updated[path] = a.ReleasedAt
+	}
 	var urls []sitemapURL
 	for _, path := range paths {
 		var alts []sitemapAltern

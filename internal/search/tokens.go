@@ -1,0 +1,109 @@
+// Package search builds the tokens that article search indexes and matches:
+// lower-cased words for alphabetic text, and for Chinese, Japanese and
+// Korean (which have no spaces) every character and every pair of adjacent
+// characters. A query matches a text whose tokens include all of its own.
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxQueryRunes bounds what a query may hold; the rest is ignored.
+const MaxQueryRunes = 100
+
+// Tokens returns the distinct tokens of text, for indexing.
+func Tokens(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	each(text, func(word []rune, cjk bool) {
+		if !cjk {
+			add(string(word))
+			return
+		}
+		for i := range word {
+			add(string(word[i]))
+			if i+1 < len(word) {
+				add(string(word[i : i+2]))
+			}
+		}
+	})
+	return out
+}
+
+// QueryTokens returns the tokens a text must all hold to match q: for a CJK
+// run the pairs that cover it (or the character alone), for other text its
+// words. Empty when q has nothing searchable.
+func QueryTokens(q string) []string {
+	if r := []rune(q); len(r) > MaxQueryRunes {
+		q = string(r[:MaxQueryRunes])
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	each(q, func(word []rune, cjk bool) {
+		if !cjk || len(word) == 1 {
+			add(string(word))
+			return
+		}
+		for i := 0; i+1 < len(word); i++ {
+			add(string(word[i : i+2]))
+		}
+	})
+	return out
+}
+
+// Terms are the parts of q to highlight: its words and CJK runs.
+func Terms(q string) []string {
+	if r := []rune(q); len(r) > MaxQueryRunes {
+		q = string(r[:MaxQueryRunes])
+	}
+	var out []string
+	each(q, func(word []rune, _ bool) { out = append(out, string(word)) })
+	return out
+}
+
+// each calls fn with every run of letters or digits in s, lower-cased and
+// NFKC-normalised (full-width Ａ is A), split where CJK meets other text.
+func each(s string, fn func(word []rune, cjk bool)) {
+	s = strings.ToLower(norm.NFKC.String(s))
+	var word []rune
+	wordCJK := false
+	flush := func() {
+		if len(word) > 0 {
+			fn(word, wordCJK)
+			word = nil
+		}
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		c := isCJK(r)
+		if len(word) > 0 && c != wordCJK {
+			flush()
+		}
+		wordCJK = c
+		word = append(word, r)
+	}
+	flush()
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}

@@ -1,0 +1,401 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/expoportal/portal/internal/search"
+)
+
+// Categories of news, in menu order.
+var Categories = []string{"expo", "industry", "media", "video", "photo"}
+
+// Image is a picture's URL and size.
+type Image struct {
+	URL           string
+	Width, Height int
+}
+
+// ArticleSummary is an article as a list shows it, in one language.
+type ArticleSummary struct {
+	ID         int64
+	Category   string
+	ReleasedAt time.Time
+	Lang       string // the language of Title and Summary (a fallback when the page's has none)
+	Title      string
+	Summary    string
+	Slug       string // from the English title: stable, ASCII
+	Thumb      *Image
+}
+
+// Article is a whole article in one language.
+type Article struct {
+	ArticleSummary
+	Body, Source string
+	Visits       int64
+	Cover        *Image // the article-width rendition
+	CoverFull    *Image // the original
+	Video        *Image // Width and Height unknown
+	Photos       []Photo
+	UpdatedAt    time.Time
+}
+
+// Photo is one picture of a photo story.
+type Photo struct {
+	Image   Image // the article-width rendition
+	Full    Image
+	Caption string
+}
+
+// ArticleLink is a neighbour in the same category.
+type ArticleLink struct {
+	ID    int64
+	Title string
+	Slug  string
+}
+
+// public is the condition for an article anyone may read at $now: not a
+// draft, and released. A scheduled article becomes public by itself.
+const public = `a.status <> 'draft' AND a.released_at <= $now`
+
+// translation picks an article's words in $lang, or the first language that has them.
+const translation = `CROSS JOIN LATERAL (
+	SELECT t.lang, t.title, t.summary, t.body, t.source, t.updated_at
+	FROM article_translations t JOIN languages l ON l.code = t.lang
+	WHERE t.article_id = a.id ORDER BY t.lang = $lang DESC, l.position LIMIT 1) t`
+
+// slugTitle is the English title the slug comes from (any title if none).
+const slugTitle = `coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = a.id AND e.lang = 'en'), t.title)`
+
+// joinRendition joins alias to the rendition of media id; imageCols(alias)
+// selects it for scanning into an *imageRow.
+func joinRendition(alias, id, name string) string {
+	return fmt.Sprintf(` LEFT JOIN media %s ON %s.parent_id = %s AND %s.rendition = '%s'`, alias, alias, id, alias, name)
+}
+
+// joinMedia joins alias to media id itself.
+func joinMedia(alias, id string) string {
+	return fmt.Sprintf(` LEFT JOIN media %s ON %s.id = %s`, alias, alias, id)
+}
+
+func imageCols(alias string) string {
+	return fmt.Sprintf(`%s.hash, %s.content_type, %s.width, %s.height`, alias, alias, alias, alias)
+}
+
+// named replaces $name placeholders with $n in order of args' keys.
+func named(sql string, names ...string) string {
+	for i, n := range names {
+		sql = strings.ReplaceAll(sql, "$"+n, fmt.Sprintf("$%d", i+1))
+	}
+	return sql
+}
+
+// imageRow receives imageCols; all nil when the join found nothing.
+type imageRow struct {
+	Hash, ContentType *string
+	Width, Height     *int
+}
+
+func (r *imageRow) dest() []any { return []any{&r.Hash, &r.ContentType, &r.Width, &r.Height} }
+
+func (r *imageRow) image() *Image {
+	if r.Hash == nil {
+		return nil
+	}
+	img := &Image{URL: MediaURL(*r.Hash, *r.ContentType)}
+	if r.Width != nil && r.Height != nil {
+		img.Width, img.Height = *r.Width, *r.Height
+	}
+	return img
+}
+
+// PublishedArticles lists the public articles of a category ("" for all),
+// newest first (the id breaks ties, so pages stay stable), and their total.
+func (s *Store) PublishedArticles(ctx context.Context, lang, category string, now time.Time, limit, offset int) ([]ArticleSummary, int, error) {
+	var total int
+	err := s.pool.QueryRow(ctx, named(`SELECT count(*) FROM articles a WHERE `+public+` AND ($cat = '' OR a.category = $cat) -- Store.PublishedArticles`,
+		"now", "cat"), now, category).Scan(&total)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
+	}
+	rows, err := s.pool.Query(ctx, named(`-- Store.PublishedArticles
+		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`, `+imageCols("th")+`
+		FROM articles a `+translation+joinRendition("th", "a.cover_id", "thumb")+`
+		WHERE `+public+` AND ($cat = '' OR a.category = $cat)
+		ORDER BY a.released_at DESC, a.id DESC
+		LIMIT $limit OFFSET $offset`, "lang", "now", "cat", "limit", "offset"), lang, now, category, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, scanSummary)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
+	}
+	return list, total, nil
+}
+
+func scanSummary(row pgx.CollectableRow) (ArticleSummary, error) {
+	var a ArticleSummary
+	var title string
+	var thumb imageRow
+	if err := row.Scan(append([]any{&a.ID, &a.Category, &a.ReleasedAt, &a.Lang, &a.Title, &a.Summary, &title}, thumb.dest()...)...); err != nil {
+		return a, err
+	}
+	a.Slug, a.Thumb = Slug(title), thumb.image()
+	return a, nil
+}
+
+// PublishedArticle returns a public article with its words in lang (or a
+// fallback language), its media and its photos.
+func (s *Store) PublishedArticle(ctx context.Context, id int64, lang string, now time.Time) (Article, error) {
+	var a Article
+	var title string
+	var thumb, cover, full, video imageRow
+	dest := []any{&a.ID, &a.Category, &a.ReleasedAt, &a.Lang, &a.Title, &a.Summary, &title,
+		&a.Body, &a.Source, &a.Visits, &a.UpdatedAt}
+	dest = append(append(append(append(dest, thumb.dest()...), cover.dest()...), full.dest()...), video.dest()...)
+	err := s.pool.QueryRow(ctx, named(`-- Store.PublishedArticle
+		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`,
+		       t.body, t.source, a.visits, greatest(a.updated_at, t.updated_at),
+		       `+imageCols("th")+`, `+imageCols("ar")+`, `+imageCols("co")+`, `+imageCols("vi")+`
+		FROM articles a `+translation+joinRendition("th", "a.cover_id", "thumb")+
+		joinRendition("ar", "a.cover_id", "article")+joinMedia("co", "a.cover_id")+joinMedia("vi", "a.video_id")+`
+		WHERE a.id = $id AND `+public, "lang", "now", "id"), lang, now, id).Scan(dest...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Article{}, fmt.Errorf("Store.PublishedArticle(%d): %w", id, ErrNotFound)
+	} else if err != nil {
+		return Article{}, fmt.Errorf("Store.PublishedArticle(%d): %w", id, err)
+	}
+	a.Slug, a.Thumb, a.Cover, a.CoverFull, a.Video = Slug(title), thumb.image(), cover.image(), full.image(), video.image()
+	if a.Cover == nil {
+		a.Cover = a.CoverFull // an image too small to need a rendition
+	}
+	rows, err := s.pool.Query(ctx, `-- Store.PublishedArticle photos
+		SELECT `+imageCols("ar")+`, `+imageCols("m")+`,
+		       coalesce(p.captions ->> $2, (SELECT v FROM jsonb_each_text(p.captions) AS c (k, v) LIMIT 1), '')
+		FROM article_photos p`+joinRendition("ar", "p.media_id", "article")+joinMedia("m", "p.media_id")+`
+		WHERE p.article_id = $1 ORDER BY p.position`, id, a.Lang)
+	if err != nil {
+		return Article{}, fmt.Errorf("Store.PublishedArticle(%d) photos: %w", id, err)
+	}
+	a.Photos, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (Photo, error) {
+		var p Photo
+		var img, full imageRow
+		err := row.Scan(append(append(img.dest(), full.dest()...), &p.Caption)...)
+		if f := full.image(); f != nil {
+			p.Full = *f
+			p.Image = *f
+		}
+		if i := img.image(); i != nil {
+			p.Image = *i
+		}
+		return p, err
+	})
+	if err != nil {
+		return Article{}, fmt.Errorf("Store.PublishedArticle(%d) photos: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticleNeighbours are the public articles just older (prev) and just newer
+// (next) than a in its category; nil where there is none.
+func (s *Store) ArticleNeighbours(ctx context.Context, a ArticleSummary, lang string, now time.Time) (prev, next *ArticleLink, err error) {
+	find := func(older bool) (*ArticleLink, error) {
+		cmp, order := "<", "DESC"
+		if !older {
+			cmp, order = ">", "ASC"
+		}
+		var l ArticleLink
+		var title string
+		err := s.pool.QueryRow(ctx, named(`-- Store.ArticleNeighbours
+			SELECT a.id, t.title, `+slugTitle+`
+			FROM articles a `+translation+`
+			WHERE `+public+` AND a.category = $cat AND (a.released_at, a.id) `+cmp+` ($at, $id)
+			ORDER BY a.released_at `+order+`, a.id `+order+` LIMIT 1`, "lang", "now", "cat", "at", "id"),
+			lang, now, a.Category, a.ReleasedAt, a.ID).Scan(&l.ID, &l.Title, &title)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		l.Slug = Slug(title)
+		return &l, nil
+	}
+	if prev, err = find(true); err != nil {
+		return nil, nil, fmt.Errorf("Store.ArticleNeighbours(%d): %w", a.ID, err)
+	}
+	if next, err = find(false); err != nil {
+		return nil, nil, fmt.Errorf("Store.ArticleNeighbours(%d): %w", a.ID, err)
+	}
+	return prev, next, nil
+}
+
+// SearchHit is an article that matches a search, in the language it matched.
+type SearchHit struct {
+	ArticleSummary
+	Body string
+}
+
+// SearchArticles finds public articles whose title or body, in any
+// language, holds every token of the query; a match in lang is preferred
+// for each article. Ranked by matches in the title, then the body, then date.
+func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time.Time, limit, offset int) ([]SearchHit, int, error) {
+	tokens, terms := search.QueryTokens(query), search.Terms(query)
+	if len(tokens) == 0 {
+		return nil, 0, nil
+	}
+	const matches = `
+		WITH m AS (
+			SELECT DISTINCT ON (a.id) a.id, a.category, a.released_at, t.lang, t.title, t.summary, t.body,
+			       (SELECT sum(CASE WHEN strpos(lower(t.title), q) > 0 THEN 3 ELSE 0 END +
+			                   CASE WHEN strpos(lower(t.body), q) > 0 THEN 1 ELSE 0 END)
+			        FROM unnest($terms::text[]) q) AS rank
+			FROM article_translations t JOIN articles a ON a.id = t.article_id
+			WHERE t.tokens @> $tokens::text[] AND ` + public + `
+			ORDER BY a.id, t.lang = $lang DESC
+		)`
+	var total int
+	if err := s.pool.QueryRow(ctx, named(matches+` SELECT count(*) FROM m -- Store.SearchArticles`, "terms", "tokens", "now", "lang"),
+		terms, tokens, now, lang).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	rows, err := s.pool.Query(ctx, named(matches+` -- Store.SearchArticles
+		SELECT m.id, m.category, m.released_at, m.lang, m.title, m.summary,
+		       coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = m.id AND e.lang = 'en'), m.title),
+		       `+imageCols("th")+`, m.body
+		FROM m JOIN articles a ON a.id = m.id`+joinRendition("th", "a.cover_id", "thumb")+`
+		ORDER BY m.rank DESC, m.released_at DESC, m.id DESC
+		LIMIT $limit OFFSET $offset`, "terms", "tokens", "now", "lang", "limit", "offset"),
+		terms, tokens, now, lang, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (SearchHit, error) {
+		var h SearchHit
+		var title string
+		var thumb imageRow
+		err := row.Scan(append(append([]any{&h.ID, &h.Category, &h.ReleasedAt, &h.Lang, &h.Title, &h.Summary, &title}, thumb.dest()...), &h.Body)...)
+		h.Slug, h.Thumb = Slug(title), thumb.image()
+		return h, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	return hits, total, nil
+}
+
+// ArticleText is an article's words in one language, for SaveArticle.
+type ArticleText struct {
+	Lang, Title, Summary, Body, Source string
+}
+
+// NewArticle is what SaveArticle writes.
+type NewArticle struct {
+	Category, Status string
+	ReleasedAt       time.Time
+	CoverID, VideoID *int64
+	Texts            []ArticleText
+	Photos           []NewPhoto
+}
+
+// NewPhoto is a picture of a photo story with its captions by language.
+type NewPhoto struct {
+	MediaID  int64
+	Captions map[string]string
+}
+
+// CreateArticle writes an article, its words (with their search tokens)
+// and its photos in one transaction, and returns its id.
+func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) {
+	var id int64
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `-- Store.CreateArticle
+			INSERT INTO articles (category, status, released_at, cover_id, video_id)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			n.Category, n.Status, n.ReleasedAt, n.CoverID, n.VideoID).Scan(&id); err != nil {
+			return err
+		}
+		for _, t := range n.Texts {
+			if _, err := tx.Exec(ctx, `-- Store.CreateArticle
+				INSERT INTO article_translations (article_id, lang, title, summary, body, source, tokens)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				id, t.Lang, t.Title, t.Summary, t.Body, t.Source, search.Tokens(t.Title+"\n"+t.Summary+"\n"+t.Body)); err != nil {
+				return err
+			}
+		}
+		for i, p := range n.Photos {
+			if _, err := tx.Exec(ctx, `INSERT INTO article_photos (article_id, position, media_id, captions)
+				VALUES ($1, $2, $3, $4) -- Store.CreateArticle`, id, i, p.MediaID, p.Captions); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("Store.CreateArticle: %w", err)
+	}
+	return id, nil
+}
+
+// HasArticles reports whether any article exists, public or not.
+func (s *Store) HasArticles(ctx context.Context) (bool, error) {
+	var ok bool
+	if err := s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM articles) -- Store.HasArticles").Scan(&ok); err != nil {
+		return false, fmt.Errorf("Store.HasArticles: %w", err)
+	}
+	return ok, nil
+}
+
+// PublishedArticleDates lists every public article's id, slug and last
+// change, for the sitemap.
+func (s *Store) PublishedArticleDates(ctx context.Context, now time.Time) ([]ArticleSummary, error) {
+	rows, err := s.pool.Query(ctx, named(`-- Store.PublishedArticleDates
+		SELECT a.id, a.category, greatest(a.updated_at, a.released_at), '', '', '',
+		       coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = a.id AND e.lang = 'en'),
+		                (SELECT e.title FROM article_translations e WHERE e.article_id = a.id LIMIT 1)),
+		       NULL::text, NULL::text, NULL::int, NULL::int
+		FROM articles a WHERE `+public+` ORDER BY a.id`, "now"), now)
+	if err != nil {
+		return nil, fmt.Errorf("Store.PublishedArticleDates: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, scanSummary)
+	if err != nil {
+		return nil, fmt.Errorf("Store.PublishedArticleDates: %w", err)
+	}
+	return list, nil
+}
+
+// ArticlePath is an article's path after /{lang}: its id, then its slug.
+func ArticlePath(id int64, slug string) string {
+	p := "/news/" + strconv.FormatInt(id, 10)
+	if slug != "" {
+		p += "-" + slug
+	}
+	return p
+}
+
+// Slug makes a URL-safe, ASCII suffix from a title: "Smart Classrooms in
+// Shenyang!" -> "smart-classrooms-in-shenyang", whole words up to 60
+// characters; empty for a title with no Latin letters or digits.
+func Slug(title string) string {
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9')
+	})
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 && b.Len()+1+len(w) > 60 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(w[:min(len(w), 60)])
+	}
+	return b.String()
+}

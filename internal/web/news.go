@@ -1,0 +1,346 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/search"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/textwidth"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+const perPage = 20
+
+// listPage reads ?page=: absent is 1; anything but a positive number is
+// not a page of this list.
+func listPage(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("page")
+	if v == "" && !r.URL.Query().Has("page") {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100000 {
+		return 0, errNotFound
+	}
+	return n, nil
+}
+
+// newsFeeds are the feeds a news page links to: all news, and its category's.
+func (s *Server) newsFeeds(p *view.Page, category, label string) []view.Feed {
+	all := homeNewsLabel(p)
+	feeds := []view.Feed{{Title: p.T("news.feed", all), Href: "/feeds/" + p.Lang.Code + "/news.atom"}}
+	if category != "" {
+		feeds = append(feeds, view.Feed{Title: p.T("news.feed", label), Href: "/feeds/" + p.Lang.Code + "/" + category + ".atom"})
+	}
+	return feeds
+}
+
+func homeNewsLabel(p *view.Page) string {
+	for _, n := range p.Nav {
+		if n.Key == "news" {
+			return n.Label
+		}
+	}
+	return "News"
+}
+
+// categoryLabel is the menu's name of a news category.
+func categoryLabel(p *view.Page, category string) string {
+	for _, sec := range p.Nav {
+		for _, c := range sec.Children {
+			if c.Key == "news."+category {
+				return c.Label
+			}
+		}
+	}
+	return category
+}
+
+// showNewsList answers /news/ (category "") and /news/{category}/.
+func (s *Server) showNewsList(category string) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		n, err := listPage(r)
+		if err != nil {
+			return err
+		}
+		lang := s.requestLang(r)
+		p, err := s.page(r.Context(), lang, pagePath(r), "")
+		if err != nil {
+			return err
+		}
+		items, total, err := s.store.PublishedArticles(r.Context(), lang.Code, category, s.now(), perPage, (n-1)*perPage)
+		if err != nil {
+			return err
+		}
+		last := max(1, (total+perPage-1)/perPage)
+		if n > last {
+			return errNotFound // past the last page: not an empty 200
+		}
+		pager := view.Pager{Current: n, Pages: last, Base: p.Href(p.Path)}
+		if n > 1 {
+			s.setPageURLs(p, "?page="+strconv.Itoa(n))
+			p.Title = p.Title + " · " + p.T("page.n", strconv.Itoa(n))
+		}
+		p.Feeds = s.newsFeeds(p, category, p.Title)
+		s.withStructuredData(p)
+		s.render(w, r, http.StatusOK, pages.NewsList(&view.NewsList{Page: p, Items: items, Pager: pager}))
+		return nil
+	}
+}
+
+// setPageURLs adds a query to the page's canonical and alternate URLs.
+func (s *Server) setPageURLs(p *view.Page, query string) {
+	p.Canonical += query
+	for i := range p.Alternates {
+		p.Alternates[i].Href += query
+		p.Alternates[i].URL += query
+	}
+}
+
+var articleRef = regexp.MustCompile(`^([0-9]{1,18})(?:-(.*))?$`)
+
+// showArticle answers /news/{id} and /news/{id}-{slug}; any other slug
+// than the article's own is redirected there.
+func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
+	m := articleRef.FindStringSubmatch(chi.URLParam(r, "ref"))
+	if m == nil {
+		return errNotFound
+	}
+	id, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	lang := s.requestLang(r)
+	ctx := r.Context()
+	a, err := s.store.PublishedArticle(ctx, id, lang.Code, s.now())
+	if err != nil {
+		return err
+	}
+	canonical := store.ArticlePath(a.ID, a.Slug)
+	if "/news/"+chi.URLParam(r, "ref") != canonical {
+		target := "/" + lang.Code + canonical
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return nil
+	}
+	s.visits.HitArticle(r, a.ID)
+	p, err := s.page(ctx, lang, canonical, "")
+	if err != nil {
+		return err
+	}
+	prev, next, err := s.store.ArticleNeighbours(ctx, a.ArticleSummary, lang.Code, s.now())
+	if err != nil {
+		return err
+	}
+	body, err := s.md.HTML(a.Body)
+	if err != nil {
+		return err
+	}
+	label := categoryLabel(p, a.Category)
+	for i := range p.Nav {
+		if p.Nav[i].Key == "news" {
+			p.Section = &p.Nav[i]
+		}
+	}
+	p.Path = "/news/" + a.Category + "/" // the side menu marks the category
+	p.Title = a.Title
+	if a.Summary != "" {
+		p.Description = a.Summary
+	}
+	p.Crumbs = []view.Crumb{
+		{Label: homeNewsLabel(p), Href: p.Href("/news/")},
+		{Label: label, Href: p.Href("/news/" + a.Category + "/")},
+		{Label: a.Title},
+	}
+	p.OGType = "article"
+	if a.Cover != nil {
+		p.OGImage = s.baseURL + a.Cover.URL
+	}
+	p.Feeds = s.newsFeeds(p, a.Category, label)
+	s.withStructuredData(p)
+	p.LD = append(p.LD, s.newsArticle(p, a))
+	s.render(w, r, http.StatusOK, pages.Article(&view.ArticlePage{
+		Page: p, Article: a, Body: string(body), CategoryLabel: label, Prev: prev, Next: next,
+	}))
+	return nil
+}
+
+// newsArticle describes an article for search engines (schema.org).
+func (s *Server) newsArticle(p *view.Page, a store.Article) map[string]any {
+	ld := map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "NewsArticle",
+		"headline":         textwidth.Truncate(a.Title, 110),
+		"datePublished":    p.Local(a.ReleasedAt).Format("2006-01-02T15:04:05-07:00"),
+		"dateModified":     p.Local(a.UpdatedAt).Format("2006-01-02T15:04:05-07:00"),
+		"inLanguage":       a.Lang,
+		"mainEntityOfPage": p.Canonical,
+		"publisher":        map[string]any{"@type": "Organization", "name": p.Site.ExpoName},
+	}
+	if a.Source != "" {
+		ld["author"] = map[string]any{"@type": "Organization", "name": a.Source}
+	}
+	if a.Cover != nil {
+		ld["image"] = []string{s.baseURL + a.Cover.URL}
+	}
+	return ld
+}
+
+// maxQueryBytes bounds the query read from the URL; the rest is ignored.
+const maxQueryBytes = 400
+
+// cleanQuery makes a visitor's query safe to search and to show: no
+// control characters, no runs of spaces, bounded length.
+func cleanQuery(q string) string {
+	if len(q) > maxQueryBytes {
+		q = q[:maxQueryBytes]
+		for !utf8.ValidString(q) {
+			q = q[:len(q)-1]
+		}
+	}
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\uFFFD' {
+			return ' '
+		}
+		return r
+	}, q)
+	return strings.Join(strings.Fields(q), " ")
+}
+
+// showSearch answers /search?q=: articles in every language, ranked, with
+// the match highlighted.
+func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) error {
+	n, err := listPage(r)
+	if err != nil {
+		return err
+	}
+	lang := s.requestLang(r)
+	p, err := s.page(r.Context(), lang, "/search", "search.title")
+	if err != nil {
+		return err
+	}
+	v := &view.SearchPage{Page: p, Query: cleanQuery(r.URL.Query().Get("q"))}
+	if v.Query != "" {
+		s.setPageURLs(p, "?q="+url.QueryEscape(v.Query))
+		if n > 1 {
+			s.setPageURLs(p, "&page="+strconv.Itoa(n))
+		}
+		p.Title = p.T("search.title") + ": " + textwidth.Truncate(v.Query, 40)
+		w.Header().Set("X-Robots-Tag", "noindex")
+		if len(search.QueryTokens(v.Query)) == 0 {
+			v.Unusable = true
+		} else {
+			hits, total, err := s.store.SearchArticles(r.Context(), v.Query, lang.Code, s.now(), perPage, (n-1)*perPage)
+			if err != nil {
+				return err
+			}
+			last := max(1, (total+perPage-1)/perPage)
+			if n > last {
+				return errNotFound
+			}
+			v.Searched, v.Total = true, total
+			v.Pager = view.Pager{Current: n, Pages: last, Base: p.Href("/search"), Extra: "q=" + url.QueryEscape(v.Query)}
+			terms := search.Terms(v.Query)
+			for _, h := range hits {
+				v.Hits = append(v.Hits, view.SearchHit{ArticleSummary: h.ArticleSummary, Snippet: snippet(h.Summary+" "+plainText(h.Body), terms, 120)})
+			}
+		}
+	}
+	s.withStructuredData(p)
+	s.render(w, r, http.StatusOK, pages.Search(v))
+	return nil
+}
+
+var (
+	mdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdMarkup = regexp.MustCompile("[#*_>`|~]+")
+)
+
+// plainText strips the Markdown a snippet should not show.
+func plainText(md string) string {
+	md = mdLink.ReplaceAllString(md, "$1")
+	md = mdMarkup.ReplaceAllString(md, "")
+	return strings.Join(strings.Fields(md), " ")
+}
+
+// snippet is about width columns of text around the first match of any
+// term, with every match marked. Matching ignores case.
+func snippet(text string, terms []string, width int) []view.SnippetPart {
+	lower := strings.ToLower(text)
+	first := -1
+	for _, t := range terms {
+		if i := strings.Index(lower, t); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	// Start a little before the first match, on a character boundary.
+	start := 0
+	if first > 0 {
+		lead := []rune(text[:first])
+		back := 0
+		for i := len(lead) - 1; i >= 0 && back < width/4; i-- {
+			back += textwidth.RuneWidth(lead[i])
+			start = first - len(string(lead[i:]))
+		}
+	}
+	window := textwidth.Truncate(text[start:], width)
+	prefix := ""
+	if start > 0 {
+		prefix = "…"
+	}
+	window = prefix + window
+	// Mark every occurrence of every term in the window.
+	low := strings.ToLower(window)
+	if len(low) != len(window) { // lower-casing changed byte lengths: show unmarked
+		return []view.SnippetPart{{Text: window}}
+	}
+	var parts []view.SnippetPart
+	i := 0
+	for i < len(window) {
+		best, bestLen := -1, 0
+		for _, t := range terms {
+			if t == "" {
+				continue
+			}
+			if j := strings.Index(low[i:], t); j >= 0 && (best < 0 || j < best || (j == best && len(t) > bestLen)) {
+				best, bestLen = j, len(t)
+			}
+		}
+		if best < 0 {
+			parts = append(parts, view.SnippetPart{Text: window[i:]})
+			break
+		}
+		if best > 0 {
+			parts = append(parts, view.SnippetPart{Text: window[i : i+best]})
+		}
+		parts = append(parts, view.SnippetPart{Text: window[i+best : i+best+bestLen], Mark: true})
+		i += best + bestLen
+	}
+	return parts
+}
+
+// homeNews are the latest expo and industry news for the home page.
+func (s *Server) homeNews(ctx context.Context, p *view.Page, lang i18n.Lang) ([]view.HomeNews, error) {
+	var out []view.HomeNews
+	for _, cat := range []string{"expo", "industry"} {
+		items, _, err := s.store.PublishedArticles(ctx, lang.Code, cat, s.now(), 5, 0)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, view.HomeNews{Label: categoryLabel(p, cat), Href: p.Href("/news/" + cat + "/"), Items: items})
+	}
+	return out, nil
+}
