@@ -10,7 +10,8 @@ import (
 	"github.com/expoportal/portal/internal/store"
 )
 
-// Load writes the sample site settings and content pages where none exist.
+// Load writes the sample site settings, content pages and news where none
+// exist.
 func Load(ctx context.Context, st *store.Store) error {
 	shanghai := time.FixedZone("CST", 8*3600)
 	facts := store.SiteFacts{
@@ -49,6 +50,9 @@ func Load(ctx context.Context, st *store.Store) error {
 		if err := st.InsertPageIfMissing(ctx, p.Path, p.Sort, texts); err != nil {
 			return fmt.Errorf("demo.Load: %w", err)
 		}
+	}
+	if err := loadNews(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ type testSite struct {
 }
 
 // newSite serves the portal with the demo content on a fresh database.
-func newSite(t *testing.T) *testSite {
+func newSite(t testing.TB) *testSite {
 	t.Helper()
 	pool := testdb.New(t)
 	st := store.New(pool)

@@ -32,7 +32,7 @@ var cst = time.FixedZone("CST", 8*3600)
 var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 
 // clearNews removes the demo articles so a test controls what exists.
-func clearNews(t *testing.T, site *testSite) {
+func clearNews(t testing.TB, site *testSite) {
 	t.Helper()
 	if _, err := site.pool.Exec(context.Background(), "DELETE FROM articles"); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,75 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/expoportal/portal/internal/media"
+	"github.com/expoportal/portal/internal/store"
+)
+
+// loadNews writes the sample articles, their pictures and the demo video
+// through the same upload path staff use, unless articles exist already.
+func loadNews(ctx context.Context, st *store.Store) error {
+	has, err := st.HasArticles(ctx)
+	if err != nil || has {
+		return err
+	}
+	shanghai := time.FixedZone("CST", 8*3600)
+	images := map[string]int64{} // a picture used twice is made once
+	image := func(key string) (int64, error) {
+		if id, ok := images[key]; ok {
+			return id, nil
+		}
+		m, err := media.SaveImage(ctx, st, demoImage(key, 1200, 675))
+		if err != nil {
+			return 0, fmt.Errorf("picture %q: %w", key, err)
+		}
+		images[key] = m.ID
+		return m.ID, nil
+	}
+	var clip *int64
+	for _, a := range sampleArticles {
+		released, err := time.ParseInLocation("2006-01-02 15:04", a.Released, shanghai)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", a.Text["en"].Title, err)
+		}
+		n := store.NewArticle{Category: a.Category, Status: "published", ReleasedAt: released}
+		if a.Cover != "" {
+			id, err := image(a.Cover)
+			if err != nil {
+				return err
+			}
+			n.CoverID = &id
+		}
+		if a.Video {
+			if clip == nil {
+				m, err := media.SaveVideo(ctx, st, demoClip)
+				if err != nil {
+					return fmt.Errorf("demo clip: %w", err)
+				}
+				clip = &m.ID
+			}
+			n.VideoID = clip
+		}
+		for _, p := range a.Photos {
+			id, err := image(p.Image)
+			if err != nil {
+				return err
+			}
+			n.Photos = append(n.Photos, store.NewPhoto{MediaID: id, Captions: p.Caption})
+		}
+		for _, lang := range []string{"zh", "en"} {
+			t, ok := a.Text[lang]
+			if !ok {
+				continue
+			}
+			n.Texts = append(n.Texts, store.ArticleText{Lang: lang, Title: t.Title, Summary: t.Summary, Body: t.Body, Source: t.Source})
+		}
+		if _, err := st.CreateArticle(ctx, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
