@@ -69,11 +69,11 @@ var messages = map[string]map[string]string{
 
 	// News centre.
 	"news.empty":      {"zh": "暂无文章。", "en": "No articles yet."},
-	"news.released":   {"zh": "发布时间：", "en": "Released:"},
-	"news.source":     {"zh": "来源：", "en": "Source:"},
-	"news.visits":     {"zh": "浏览次数：", "en": "Visits:"},
-	"news.prev":       {"zh": "上一篇：", "en": "Previous:"},
-	"news.next":       {"zh": "下一篇：", "en": "Next:"},
+	"news.released":   {"zh": "发布时间：", "en": "Released: "},
+	"news.source":     {"zh": "来源：", "en": "Source: "},
+	"news.visits":     {"zh": "浏览次数：", "en": "Visits: "},
+	"news.prev":       {"zh": "上一篇：", "en": "Previous: "},
+	"news.next":       {"zh": "下一篇：", "en": "Next: "},
 	"news.none":       {"zh": "没有了", "en": "None"},
 	"news.neighbours": {"zh": "相邻文章", "en": "More in this category"},
 	"news.fallback":   {"zh": "本文暂无中文版本，以下为%[1]s原文。", "en": "This article is not yet available in English; it is shown in %[1]s."},
