@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check-pages generate check-generated lint deps deps-build deps-db deps-browser deps-checkers
+.PHONY: help run test check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ $(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-loc
 	# --ignore-scripts: no install script may fetch a browser or a Java of its own.
 	cd $(CHECKERS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
+
+bench: deps-db ## benchmarks: the article page and search over 10,000 articles
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/web/
 
 generate: ## regenerate the templ code (commit the result)
 	$(GO) tool templ generate

@@ -55,7 +55,9 @@ CREATE TABLE article_translations (
     updated_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (article_id, lang)
 );
-CREATE INDEX article_translations_tokens ON article_translations USING gin (tokens);
+-- fastupdate off: articles are written rarely and searched often, so no
+-- pending list for every search to scan.
+CREATE INDEX article_translations_tokens ON article_translations USING gin (tokens) WITH (fastupdate = off);
 
 -- A photo story's pictures, in order, with captions per language.
 CREATE TABLE article_photos (

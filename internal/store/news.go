@@ -260,15 +260,11 @@ func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time
 			WHERE t.tokens @> $tokens::text[] AND ` + public + `
 			ORDER BY a.id, t.lang = $lang DESC
 		)`
-	var total int
-	if err := s.pool.QueryRow(ctx, named(matches+` SELECT count(*) FROM m -- Store.SearchArticles`, "terms", "tokens", "now", "lang"),
-		terms, tokens, now, lang).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
-	}
+	// One query: the total rides along with each row of the page.
 	rows, err := s.pool.Query(ctx, named(matches+` -- Store.SearchArticles
 		SELECT m.id, m.category, m.released_at, m.lang, m.title, m.summary,
 		       coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = m.id AND e.lang = 'en'), m.title),
-		       `+imageCols("th")+`, m.body
+		       `+imageCols("th")+`, m.body, count(*) OVER ()
 		FROM m JOIN articles a ON a.id = m.id`+joinRendition("th", "a.cover_id", "thumb")+`
 		ORDER BY m.rank DESC, m.released_at DESC, m.id DESC
 		LIMIT $limit OFFSET $offset`, "terms", "tokens", "now", "lang", "limit", "offset"),
@@ -276,16 +272,24 @@ func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
 	}
+	total := 0
 	hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (SearchHit, error) {
 		var h SearchHit
 		var title string
 		var thumb imageRow
-		err := row.Scan(append(append([]any{&h.ID, &h.Category, &h.ReleasedAt, &h.Lang, &h.Title, &h.Summary, &title}, thumb.dest()...), &h.Body)...)
+		err := row.Scan(append(append([]any{&h.ID, &h.Category, &h.ReleasedAt, &h.Lang, &h.Title, &h.Summary, &title}, thumb.dest()...), &h.Body, &total)...)
 		h.Slug, h.Thumb = Slug(title), thumb.image()
 		return h, err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	if len(hits) == 0 && offset > 0 {
+		// Past the last page: say how many there are, for the caller's 404.
+		if err := s.pool.QueryRow(ctx, named(matches+` SELECT count(*) FROM m -- Store.SearchArticles`, "terms", "tokens", "now", "lang"),
+			terms, tokens, now, lang).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+		}
 	}
 	return hits, total, nil
 }

@@ -13,8 +13,16 @@ import (
 	"github.com/expoportal/portal/internal/search"
 )
 
-var benchWords = []string{"智慧教室", "实验室", "职业教育", "体育器材", "教育装备", "创客", "机器人", "图书馆",
-	"smart classroom", "laboratory", "vocational", "robotics", "equipment", "library", "STEM", "maker"}
+// benchTopic is the vocabulary of the seeded articles, 8×8 Chinese
+// compounds and 8×8 English pairs: each article mentions two, so a query
+// for one matches a few percent of the articles.
+func benchTopic(i int) (zh, en string) {
+	zhA := []string{"智慧", "数字", "绿色", "安全", "创新", "实践", "综合", "特色"}
+	zhB := []string{"教室", "校园", "实验室", "图书馆", "体育馆", "食堂", "宿舍", "操场"}
+	enA := []string{"smart", "digital", "green", "safe", "creative", "practical", "open", "modern"}
+	enB := []string{"classroom", "campus", "laboratory", "library", "gym", "canteen", "dormitory", "playground"}
+	return zhA[i%8] + zhB[(i/8)%8], enA[i%8] + " " + enB[(i/8)%8]
+}
 
 // seedArticles bulk-loads n public articles in both languages.
 func seedArticles(b *testing.B, site *testSite, n int) int64 {
@@ -38,9 +46,10 @@ func seedArticles(b *testing.B, site *testSite, n int) int64 {
 		}
 		var data [][]any
 		for i, id := range ids {
-			w1, w2 := benchWords[i%8], benchWords[8+i%8]
-			zhBody := fmt.Sprintf("第%d篇。本文介绍%s与%s的最新进展，辽宁多所学校参与了试点。", i, w1, benchWords[(i+3)%8])
-			enBody := fmt.Sprintf("Article %d on %s and %s in schools across Liaoning.", i, w2, benchWords[8+(i+3)%8])
+			w1, w2 := benchTopic(i % 64)
+			v1, v2 := benchTopic((i * 7) % 61)
+			zhBody := fmt.Sprintf("第%d篇。本文介绍%s与%s的最新进展，辽宁多所学校参与了试点。", i, w1, v1)
+			enBody := fmt.Sprintf("Article %d on %s and %s in schools across Liaoning.", i, w2, v2)
 			zhTitle := fmt.Sprintf("%s建设新进展（%d）", w1, i)
 			enTitle := fmt.Sprintf("Progress in %s, part %d", w2, i)
 			data = append(data,
@@ -104,7 +113,8 @@ func BenchmarkSearch(b *testing.B) {
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		q := benchWords[i%len(benchWords)]
+		zh, en := benchTopic(i % 64)
+		q := []string{zh, en}[i%2]
 		i++
 		req := httptest.NewRequest(http.MethodGet, "/zh/search?q="+url.QueryEscape(q), nil)
 		rec := httptest.NewRecorder()
