@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers
+.PHONY: help run test check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -34,8 +34,18 @@ $(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-loc
 	cd $(CHECKERS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-bench: deps-db ## benchmarks: the article page and search over 10,000 articles
+bench: deps-db deps-bench ## benchmarks: article page and search over 10,000 articles; HTTP throughput beside nginx
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/web/
+	$(GO) build -o var/bench/portal ./cmd/portal
+	internal/pagecheck/throughput.sh $(abspath var/bench/portal) $(abspath var/bench/run)
+
+deps-bench: ## install wrk and nginx for make bench unless present
+	@missing=""; command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v nginx >/dev/null || missing="$$missing nginx"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then echo "make bench needs:$$missing"; exit 1; fi; \
+	echo "installing$$missing"; \
+	$(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null
 
 generate: ## regenerate the templ code (commit the result)
 	$(GO) tool templ generate
