@@ -22,7 +22,7 @@ func loadNews(ctx context.Context, st *store.Store) error {
 		if id, ok := images[key]; ok {
 			return id, nil
 		}
-		m, err := media.SaveImage(ctx, st, demoImage(key, 1200, 675))
+		m, err := media.SaveImage(ctx, st, demoImage(key, 960, 540))
 		if err != nil {
 			return 0, fmt.Errorf("picture %q: %w", key, err)
 		}
@@ -30,7 +30,7 @@ func loadNews(ctx context.Context, st *store.Store) error {
 		return m.ID, nil
 	}
 	var clip *int64
-	for _, a := range sampleArticles {
+	for _, a := range append(sampleArticles, bulletins()...) {
 		released, err := time.ParseInLocation("2006-01-02 15:04", a.Released, shanghai)
 		if err != nil {
 			return fmt.Errorf("article %q: %w", a.Text["en"].Title, err)

@@ -45,3 +45,18 @@ func TestHostileInputComesOutInert(t *testing.T) {
 		}
 	}
 }
+
+// The sanitiser on its own: goldmark already escapes raw HTML, so this is
+// the second line of defence, tested without the first.
+func TestPolicyAlone(t *testing.T) {
+	p := New().policy
+	got := p.Sanitize(`<a href="javascript:alert(1)" onclick="x()">a</a><a href="https://example.org/">b</a><img src=x onerror=y()><script>z()</script><p style="position:fixed">c</p>`)
+	for _, bad := range []string{"javascript:", "onclick", "onerror", "<script", "style="} {
+		if strings.Contains(got, bad) {
+			t.Errorf("policy kept %q: %s", bad, got)
+		}
+	}
+	if !strings.Contains(got, `rel="nofollow noreferrer"`) {
+		t.Errorf("outbound link without noreferrer: %s", got)
+	}
+}

@@ -355,8 +355,44 @@ func isPostgres(pid int, dataDir string) bool {
 	return err == nil && cwd == dataDir
 }
 
+// start runs the server. After a crash (a killed server), the old server's
+// children may hold its shared memory for a moment: postgres refuses to
+// start until they are gone, so start tries again for a few seconds.
 func (c *Cluster) start(ctx context.Context, binDir string, owner *account) error {
 	logPath := filepath.Join(c.dir, "server.log")
+	for attempt := 0; ; attempt++ {
+		var offset int64
+		if fi, err := os.Stat(logPath); err == nil {
+			offset = fi.Size()
+		}
+		err := c.startOnce(ctx, binDir, owner, logPath)
+		if err == nil || attempt >= 40 || !strings.Contains(readFrom(logPath, offset), "pre-existing shared memory block") {
+			return err
+		}
+		c.log.Info("the previous server's processes are still exiting; retrying", "dir", c.dir)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+// readFrom is the file's text from offset on.
+func readFrom(path string, offset int64) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if _, err := f.Seek(offset, io.SeekStart); err != nil {
+		return ""
+	}
+	b, _ := io.ReadAll(f)
+	return string(b)
+}
+
+func (c *Cluster) startOnce(ctx context.Context, binDir string, owner *account, logPath string) error {
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return fmt.Errorf("pgembed: %w", err)

@@ -61,8 +61,10 @@ type ArticleLink struct {
 }
 
 // public is the condition for an article anyone may read at $now: not a
-// draft, and released. A scheduled article becomes public by itself.
-const public = `a.status <> 'draft' AND a.released_at <= $now`
+// draft, released, and written in some language. A scheduled article
+// becomes public by itself when its time comes.
+const public = `a.status <> 'draft' AND a.released_at <= $now
+	AND EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id)`
 
 // translation picks an article's words in $lang, or the first language that has them.
 const translation = `CROSS JOIN LATERAL (
@@ -317,6 +319,9 @@ type NewPhoto struct {
 // CreateArticle writes an article, its words (with their search tokens)
 // and its photos in one transaction, and returns its id.
 func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) {
+	if len(n.Texts) == 0 {
+		return 0, errors.New("Store.CreateArticle: an article needs its words in at least one language")
+	}
 	var id int64
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if err := tx.QueryRow(ctx, `-- Store.CreateArticle
@@ -362,7 +367,8 @@ func (s *Store) PublishedArticleDates(ctx context.Context, now time.Time) ([]Art
 	rows, err := s.pool.Query(ctx, named(`-- Store.PublishedArticleDates
 		SELECT a.id, a.category, greatest(a.updated_at, a.released_at), '', '', '',
 		       coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = a.id AND e.lang = 'en'),
-		                (SELECT e.title FROM article_translations e WHERE e.article_id = a.id LIMIT 1)),
+		                (SELECT e.title FROM article_translations e JOIN languages l ON l.code = e.lang
+		                 WHERE e.article_id = a.id ORDER BY l.position LIMIT 1)),
 		       NULL::text, NULL::text, NULL::int, NULL::int
 		FROM articles a WHERE `+public+` ORDER BY a.id`, "now"), now)
 	if err != nil {

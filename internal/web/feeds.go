@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/xml"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -90,7 +89,7 @@ func (s *Server) showFeed(w http.ResponseWriter, r *http.Request) error {
 		url := s.baseURL + "/" + lang.Code + store.ArticlePath(a.ID, a.Slug)
 		at := a.ReleasedAt.UTC().Format(time.RFC3339)
 		e := atomEntry{
-			ID: s.baseURL + "/news/" + strconv.FormatInt(a.ID, 10), Title: a.Title, Updated: at, Published: at,
+			ID: url, Title: a.Title, Updated: at, Published: at,
 			Link: atomLink{Rel: "alternate", Type: "text/html", Href: url}, Summary: a.Summary,
 		}
 		if a.Lang != lang.Code {

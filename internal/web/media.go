@@ -6,12 +6,17 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/store"
 )
+
+// maxRanges is the most byte ranges one media request may ask for.
+const maxRanges = 8
 
 var mediaName = regexp.MustCompile(`^([0-9a-f]{64})(\.[a-z0-9]{1,5})?$`)
 
@@ -34,6 +39,19 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", media.ContentType)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("ETag", `"`+media.Hash+`"`)
+	// Players ask for one range, sometimes two; many small ranges alternating
+	// between chunks would make the database read far more than is sent.
+	if strings.Count(r.Header.Get("Range"), ",") >= maxRanges {
+		h.Set("Content-Range", "bytes */"+strconv.FormatInt(media.Size, 10))
+		w.WriteHeader(http.StatusRequestedRangeNotSatisfiable)
+		return nil
+	}
+	if isHead(r) {
+		// ServeContent skips reading the body only for a request that says HEAD.
+		head := *r
+		head.Method = http.MethodHead
+		r = &head
+	}
 	rs := &chunkReader{ctx: r.Context(), store: s.store, media: media}
 	http.ServeContent(w, r, "", time.Time{}, rs)
 	if rs.err != nil && !errors.Is(rs.err, context.Canceled) {

@@ -94,17 +94,26 @@ func (s *Server) countVisits(next http.Handler) http.Handler {
 	})
 }
 
+type headKey struct{}
+
 // headAsGet routes HEAD like GET. net/http still sends no body: it decides
-// by the request it read, not the copy passed on.
+// by the request it read, not the copy passed on. Handlers that would do
+// work only for the body (reading media, counting a read) ask isHead.
 func headAsGet(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodHead {
-			get := *r
+			get := r.WithContext(context.WithValue(r.Context(), headKey{}, true))
 			get.Method = http.MethodGet
-			r = &get
+			r = get
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isHead reports whether the request came in as HEAD.
+func isHead(r *http.Request) bool {
+	head, _ := r.Context().Value(headKey{}).(bool)
+	return head
 }
 
 // deadline bounds each request's work: queries started under the request's

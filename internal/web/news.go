@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -136,7 +137,9 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return nil
 	}
-	s.visits.HitArticle(r, a.ID)
+	if !isHead(r) {
+		s.visits.HitArticle(r, a.ID)
+	}
 	p, err := s.page(ctx, lang, canonical, "")
 	if err != nil {
 		return err
@@ -277,59 +280,79 @@ func plainText(md string) string {
 }
 
 // snippet is about width columns of text around the first match of any
-// term, with every match marked. Matching ignores case.
+// term, with every match marked. It works on runes lower-cased one by one,
+// so offsets in the folded text are offsets in the original (strings.ToLower
+// may change a string's length in bytes: "İ" becomes "i̇").
 func snippet(text string, terms []string, width int) []view.SnippetPart {
-	lower := strings.ToLower(text)
-	first := -1
+	runes := []rune(text)
+	folded := make([]rune, len(runes))
+	for i, r := range runes {
+		folded[i] = unicode.ToLower(r)
+	}
+	var needles [][]rune
 	for _, t := range terms {
-		if i := strings.Index(lower, t); i >= 0 && (first < 0 || i < first) {
-			first = i
+		if t == "" {
+			continue
 		}
+		n := []rune(t)
+		for i, r := range n {
+			n[i] = unicode.ToLower(r)
+		}
+		needles = append(needles, n)
 	}
-	// Start a little before the first match, on a character boundary.
+	// match returns the earliest, then longest, needle at or after from.
+	match := func(from int) (at, length int) {
+		at = -1
+		for _, n := range needles {
+			if i := indexRunes(folded[from:], n); i >= 0 && (at < 0 || from+i < at || (from+i == at && len(n) > length)) {
+				at, length = from+i, len(n)
+			}
+		}
+		return at, length
+	}
 	start := 0
-	if first > 0 {
-		lead := []rune(text[:first])
+	if first, _ := match(0); first > 0 {
+		// Begin a quarter of the width before the first match.
 		back := 0
-		for i := len(lead) - 1; i >= 0 && back < width/4; i-- {
-			back += textwidth.RuneWidth(lead[i])
-			start = first - len(string(lead[i:]))
+		for start = first; start > 0 && back < width/4; start-- {
+			back += textwidth.RuneWidth(runes[start-1])
 		}
 	}
-	window := textwidth.Truncate(text[start:], width)
-	prefix := ""
-	if start > 0 {
-		prefix = "…"
-	}
-	window = prefix + window
-	// Mark every occurrence of every term in the window.
-	low := strings.ToLower(window)
-	if len(low) != len(window) { // lower-casing changed byte lengths: show unmarked
-		return []view.SnippetPart{{Text: window}}
+	end, used := start, 0
+	for end < len(runes) && used+textwidth.RuneWidth(runes[end]) <= width {
+		used += textwidth.RuneWidth(runes[end])
+		end++
 	}
 	var parts []view.SnippetPart
-	i := 0
-	for i < len(window) {
-		best, bestLen := -1, 0
-		for _, t := range terms {
-			if t == "" {
-				continue
-			}
-			if j := strings.Index(low[i:], t); j >= 0 && (best < 0 || j < best || (j == best && len(t) > bestLen)) {
-				best, bestLen = j, len(t)
-			}
-		}
-		if best < 0 {
-			parts = append(parts, view.SnippetPart{Text: window[i:]})
+	if start > 0 {
+		parts = append(parts, view.SnippetPart{Text: "…"})
+	}
+	for i := start; i < end; {
+		at, n := match(i)
+		if at < 0 || at >= end {
+			parts = append(parts, view.SnippetPart{Text: string(runes[i:end])})
 			break
 		}
-		if best > 0 {
-			parts = append(parts, view.SnippetPart{Text: window[i : i+best]})
+		if at > i {
+			parts = append(parts, view.SnippetPart{Text: string(runes[i:at])})
 		}
-		parts = append(parts, view.SnippetPart{Text: window[i+best : i+best+bestLen], Mark: true})
-		i += best + bestLen
+		stop := min(at+n, end)
+		parts = append(parts, view.SnippetPart{Text: string(runes[at:stop]), Mark: true})
+		i = stop
+	}
+	if end < len(runes) {
+		parts = append(parts, view.SnippetPart{Text: "…"})
 	}
 	return parts
+}
+
+func indexRunes(s, sub []rune) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if slices.Equal(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // homeNews are the latest expo and industry news for the home page.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"net/http"
 	"regexp"
@@ -92,8 +93,23 @@ func TestContractPagesAnswerInEveryLanguage(t *testing.T) {
 					if !notBuilt[path] && !features[path] && (soon || d.Find("article .prose p").Length() == 0) {
 						t.Error("a content page without its content")
 					}
-					if d.Find(`script[type="application/ld+json"]`).Length() == 0 {
-						t.Error("no BreadcrumbList")
+					var crumbs struct {
+						Type  string `json:"@type"`
+						Items []struct {
+							Position int    `json:"position"`
+							Name     string `json:"name"`
+							Item     string `json:"item"`
+						} `json:"itemListElement"`
+					}
+					d.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+						if crumbs.Type != "BreadcrumbList" {
+							_ = json.Unmarshal([]byte(s.Text()), &crumbs)
+						}
+					})
+					if crumbs.Type != "BreadcrumbList" || len(crumbs.Items) != d.Find(".crumbs li").Length() {
+						t.Errorf("BreadcrumbList %+v does not match the %d breadcrumbs", crumbs, d.Find(".crumbs li").Length())
+					} else if last := crumbs.Items[len(crumbs.Items)-1]; last.Item != "https://expo.example.org"+url || last.Position != len(crumbs.Items) {
+						t.Errorf("BreadcrumbList ends in %+v", last)
 					}
 				}
 			})

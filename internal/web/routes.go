@@ -13,7 +13,7 @@ import (
 // Handler returns the portal's routes; this is the only place URLs are listed.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.countVisits, headAsGet, middleware.RequestID, s.accessLog, s.recoverPanic, securityHeaders,
+	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, securityHeaders,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
 		s.deadline)

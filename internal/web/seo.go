@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/xml"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/expoportal/portal/internal/store"
@@ -27,9 +28,6 @@ type sitemapAltern struct {
 	Href     string `xml:"href,attr"`
 }
 
-// sitemapPaths are the public pages without an id, after /{lang}.
-var sitemapPaths = []string{"/"}
-
 // sitemap lists every public page in every language, each with its
 // alternates, so search engines pair the translations.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
@@ -41,16 +39,22 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	paths := append([]string{}, sitemapPaths...)
+	// The home page, the news lists, and every page with published content;
+	// pages that only say "coming soon" wait until they have something.
+	paths := []string{"/"}
 	for _, sec := range nav {
-		if sec.Path != nil && *sec.Path != "/" {
-			paths = append(paths, *sec.Path)
-		}
-		for _, c := range sec.Children {
-			paths = append(paths, c.Href())
+		for _, it := range append([]store.NavItem{sec}, sec.Children...) {
+			if it.Path == nil || *it.Path == "/" {
+				continue
+			}
+			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") {
+				paths = append(paths, *it.Path)
+			}
 		}
 	}
-	paths = append(paths, "/contact")
+	if _, ok := updated["/contact"]; ok {
+		paths = append(paths, "/contact")
+	}
 	articles, err := s.store.PublishedArticleDates(r.Context(), s.now())
 	if err != nil {
 		return err
