@@ -15,6 +15,8 @@ import (
 	"time"
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo
 
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/expoportal/portal/internal/config"
@@ -35,6 +37,8 @@ commands:
   migrate up       apply pending schema migrations
   migrate status   list applied and pending migrations
   demo             load the demo content (idempotent)
+  user add|passwd|disable --email E [--role R]
+                   manage staff accounts (password from stdin, or generated)
 
 Run 'portal <command> -h' for the flags; each flag has an environment
 variable (DATABASE_URL, PORTAL_ADDR, PORTAL_DATA_DIR, PORTAL_BASE_URL).
@@ -47,7 +51,7 @@ func main() {
 	// After the first signal, a second one ends the process at once instead
 	// of waiting for the graceful shutdown.
 	go func() { <-ctx.Done(); stop() }()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, log); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, log); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(2)
 		}
@@ -56,7 +60,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {
+func run(ctx context.Context, args []string, getenv func(string) string, in io.Reader, out io.Writer, log *slog.Logger) error {
 	if len(args) == 0 {
 		fmt.Fprint(out, usage)
 		return flag.ErrHelp
@@ -72,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return migrate(ctx, args[0], args[1:], getenv, out, log)
 	case "demo":
 		return loadDemo(ctx, args, getenv, log)
+	case "user":
+		return userCommand(ctx, args, getenv, in, out, log)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil
@@ -155,7 +161,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	go func() { counter.Run(counterCtx); close(counted) }()
 	defer func() { stopCounter(); <-counted }()
 
-	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL})
+	sessions := scs.New()
+	sessions.Store = pgxstore.New(pool) // sessions survive restarts and work on every instance
+	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
+		Sessions: sessions, TrustedProxies: cfg.TrustedProxies})
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
 	return web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
 }

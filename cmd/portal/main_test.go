@@ -30,21 +30,21 @@ func TestMigrateUpAndStatus(t *testing.T) {
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	var out bytes.Buffer
-	if err := run(ctx, []string{"migrate", "status"}, getenv, &out, quiet); err != nil {
+	if err := run(ctx, []string{"migrate", "status"}, getenv, strings.NewReader(""), &out, quiet); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "0001_create_site.sql") || !strings.Contains(out.String(), "pending") {
 		t.Fatalf("status before up:\n%s", out.String())
 	}
 	out.Reset()
-	if err := run(ctx, []string{"migrate", "up"}, getenv, &out, quiet); err != nil {
+	if err := run(ctx, []string{"migrate", "up"}, getenv, strings.NewReader(""), &out, quiet); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "applied 0001_create_site.sql") {
 		t.Fatalf("up:\n%s", out.String())
 	}
 	out.Reset()
-	if err := run(ctx, []string{"migrate", "status"}, getenv, &out, quiet); err != nil {
+	if err := run(ctx, []string{"migrate", "status"}, getenv, strings.NewReader(""), &out, quiet); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out.String(), "pending") || !strings.Contains(out.String(), "applied 20") {
@@ -56,7 +56,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	for range 2 {
-		if err := run(ctx, []string{"demo"}, getenv, io.Discard, quiet); err != nil {
+		if err := run(ctx, []string{"demo"}, getenv, strings.NewReader(""), io.Discard, quiet); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -64,11 +64,11 @@ func TestDemoIsIdempotent(t *testing.T) {
 
 func TestBadUsage(t *testing.T) {
 	for _, args := range [][]string{{"frobnicate"}, {"migrate"}, {"migrate", "down"}, {"serve", "-base-url", "not a url"}} {
-		if err := run(context.Background(), args, env(nil), io.Discard, quiet); err == nil {
+		if err := run(context.Background(), args, env(nil), strings.NewReader(""), io.Discard, quiet); err == nil {
 			t.Errorf("%v: no error", args)
 		}
 	}
-	if err := run(context.Background(), nil, env(nil), io.Discard, quiet); !errors.Is(err, flag.ErrHelp) {
+	if err := run(context.Background(), nil, env(nil), strings.NewReader(""), io.Discard, quiet); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("no command: %v, want usage", err)
 	}
 }
@@ -88,7 +88,7 @@ func TestServeOnEmbeddedDatabase(t *testing.T) {
 	for round := 1; round <= 2; round++ { // the second start reuses the cluster
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
-		go func() { done <- run(ctx, []string{"serve"}, getenv, io.Discard, quiet) }()
+		go func() { done <- run(ctx, []string{"serve"}, getenv, strings.NewReader(""), io.Discard, quiet) }()
 		waitReady(t, "http://"+addr, done)
 		status, body := browse("http://" + addr + "/en/")
 		if status != http.StatusOK || !strings.Contains(body, "Liaoning Educational Equipment Exhibition") {
@@ -162,4 +162,48 @@ func waitReady(t *testing.T, base string, done <-chan error) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatal("serve never became ready")
+}
+
+func TestUserCommands(t *testing.T) {
+	ctx := context.Background()
+	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
+	var out bytes.Buffer
+	do := func(stdin string, args ...string) error {
+		out.Reset()
+		return run(ctx, args, getenv, strings.NewReader(stdin), &out, quiet)
+	}
+	if err := do("", "user", "add", "--email", "Chief@Expo.example", "--role", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "created chief@expo.example (admin)") || !strings.Contains(out.String(), "password: ") {
+		t.Fatalf("add without a password on stdin:\n%s", out.String())
+	}
+	if err := do("Shenyang-Expo-2027\n", "user", "add", "--email", "editor@expo.example", "--role", "editor"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "password: ") {
+		t.Error("printed a password it was given")
+	}
+	for _, tc := range []struct {
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"", []string{"user", "add", "--email", "chief@expo.example", "--role", "admin"}, "exists already"},
+		{"", []string{"user", "add", "--email", "x@expo.example", "--role", "boss"}, "--role"},
+		{"short\n", []string{"user", "add", "--email", "y@expo.example", "--role", "editor"}, "at least 10"},
+		{"password123\n", []string{"user", "passwd", "--email", "editor@expo.example"}, "common"},
+		{"", []string{"user", "passwd", "--email", "nobody@expo.example"}, "no account"},
+		{"", []string{"user", "add", "--role", "editor"}, "usage"},
+	} {
+		if err := do(tc.stdin, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: %v, want an error about %q", tc.args, err, tc.want)
+		}
+	}
+	if err := do("Another-Long-Pass\n", "user", "passwd", "--email", "editor@expo.example"); err != nil {
+		t.Fatal(err)
+	}
+	if err := do("", "user", "disable", "--email", "editor@expo.example"); err != nil || !strings.Contains(out.String(), "disabled") {
+		t.Fatalf("disable: %v %s", err, out.String())
+	}
 }

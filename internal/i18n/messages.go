@@ -98,6 +98,28 @@ var messages = map[string]map[string]string{
 	"search.nothing":  {"zh": "没有找到与“%[1]s”相关的文章，请换个关键词试试。", "en": "Nothing found for “%[1]s”. Try other words."},
 	"search.unusable": {"zh": "这个搜索词里没有可以查找的文字，请输入中文、英文字母或数字。", "en": "There is nothing to look for in that query: please type words, letters or digits."},
 
+	// Back office.
+	"admin.title":          {"zh": "展会后台", "en": "Expo back office"},
+	"admin.site":           {"zh": "查看网站", "en": "View the site"},
+	"admin.menu":           {"zh": "后台菜单", "en": "Back-office menu"},
+	"admin.dashboard":      {"zh": "工作台", "en": "Dashboard"},
+	"admin.login":          {"zh": "登录", "en": "Sign in"},
+	"admin.logout":         {"zh": "退出", "en": "Sign out"},
+	"admin.email":          {"zh": "电子邮箱", "en": "E-mail"},
+	"admin.password":       {"zh": "密码", "en": "Password"},
+	"admin.bad_login":      {"zh": "邮箱或密码不正确。", "en": "The e-mail address or the password is not right."},
+	"admin.throttled":      {"zh": "登录失败次数过多，请 15 分钟后再试。", "en": "Too many failed attempts. Please try again in 15 minutes."},
+	"admin.drafts":         {"zh": "篇草稿", "en": "drafts"},
+	"admin.scheduled":      {"zh": "篇定时发布", "en": "scheduled"},
+	"admin.recent":         {"zh": "最近的更改", "en": "Recent changes"},
+	"admin.none":           {"zh": "暂无记录。", "en": "Nothing yet."},
+	"admin.when":           {"zh": "时间", "en": "When"},
+	"admin.who":            {"zh": "操作人", "en": "Who"},
+	"admin.what":           {"zh": "内容", "en": "What"},
+	"admin.system":         {"zh": "系统（命令行）", "en": "System (command line)"},
+	"admin.forbidden":      {"zh": "没有权限", "en": "Not allowed"},
+	"admin.forbidden_lead": {"zh": "您的账户角色不能访问此页面。如需访问，请联系管理员。", "en": "Your account's role does not reach this page. Ask an administrator if you need it."},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

@@ -409,3 +409,16 @@ func Slug(title string) string {
 	}
 	return b.String()
 }
+
+// ArticleCounts are the number of drafts and of articles scheduled for
+// later than now, for the dashboard.
+func (s *Store) ArticleCounts(ctx context.Context, now time.Time) (drafts, scheduled int, err error) {
+	err = s.pool.QueryRow(ctx, `-- Store.ArticleCounts
+		SELECT count(*) FILTER (WHERE status = 'draft'),
+		       count(*) FILTER (WHERE status = 'scheduled' AND released_at > $1)
+		FROM articles`, now).Scan(&drafts, &scheduled)
+	if err != nil {
+		return 0, 0, fmt.Errorf("Store.ArticleCounts: %w", err)
+	}
+	return drafts, scheduled, nil
+}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/expoportal/portal/internal/demo"
@@ -69,8 +71,10 @@ func newSite(t testing.TB) *testSite {
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
+	sessions := scs.New()
+	sessions.Store = pgxstore.NewWithCleanupInterval(pool, 0)
 	srv := New(Options{
-		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org",
+		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
 	})

@@ -6,12 +6,20 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/static"
 )
 
-// Handler returns the portal's routes; this is the only place URLs are listed.
+// Handler returns the portal's routes, behind cross-origin protection.
 func (s *Server) Handler() http.Handler {
+	// Cross-origin form posts are refused (403) before any handler runs:
+	// the browser's Sec-Fetch-Site and Origin headers tell them apart.
+	return http.NewCrossOriginProtection().Handler(s.router())
+}
+
+// router lists the portal's URLs; this is the only place they are listed.
+func (s *Server) router() *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, securityHeaders,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
@@ -48,6 +56,16 @@ func (s *Server) Handler() http.Handler {
 			r.Get("/news/"+c+"/", s.handle(s.showNewsList(c)))
 		}
 		r.Get("/news/{ref:[0-9][^/]*}", s.handle(s.showArticle))
+	})
+
+	r.Route("/admin", func(r chi.Router) {
+		r.Use(noStore, s.sessions.LoadAndSave)
+		r.Get("/login", s.handle(s.showLogin))
+		r.Post("/login", s.handle(s.login))
+		r.Get("/lang/{lang}", s.handle(s.setAdminLanguage))
+		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/logout", s.handle(s.logout))
+		// Every route below names the roles it admits (admin always).
+		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Get("/", s.handle(s.showDashboard))
 	})
 
 	r.NotFound(s.notFound(r))

@@ -7,9 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/markdown"
 	"github.com/expoportal/portal/internal/store"
@@ -19,16 +24,21 @@ import (
 
 // Server holds what the handlers depend on.
 type Server struct {
-	store   *store.Store
-	cat     *i18n.Catalog
-	assets  *static.Assets
-	md      *markdown.Renderer
-	visits  *visits.Counter // nil: nothing counted
-	log     *slog.Logger
-	baseURL string
-	now     func() time.Time
-	timeout time.Duration
-	zones   sync.Map // time zone name -> *time.Location
+	store  *store.Store
+	cat    *i18n.Catalog
+	assets *static.Assets
+	md     *markdown.Renderer
+	visits *visits.Counter // nil: nothing counted
+	// sessions keeps staff signed in, in PostgreSQL; dummyHash is verified
+	// for unknown e-mails so sign-in takes as long as for real ones.
+	sessions       *scs.SessionManager
+	dummyHash      func() string
+	trustedProxies []netip.Prefix
+	log            *slog.Logger
+	baseURL        string
+	now            func() time.Time
+	timeout        time.Duration
+	zones          sync.Map // time zone name -> *time.Location
 }
 
 // Options configure New.
@@ -37,16 +47,21 @@ type Options struct {
 	Catalog *i18n.Catalog
 	Assets  *static.Assets
 	Visits  *visits.Counter // optional
-	Logger  *slog.Logger
-	BaseURL string           // public origin, no trailing slash
-	Now     func() time.Time // the clock; time.Now when nil
-	Timeout time.Duration    // per request; 30s when zero
+	// Sessions must store in PostgreSQL (pgxstore) in production; the
+	// session cookie is made Secure when BaseURL is https.
+	Sessions       *scs.SessionManager
+	TrustedProxies []netip.Prefix
+	Logger         *slog.Logger
+	BaseURL        string           // public origin, no trailing slash
+	Now            func() time.Time // the clock; time.Now when nil
+	Timeout        time.Duration    // per request; 30s when zero
 }
 
 // New returns a Server.
 func New(o Options) *Server {
 	s := &Server{
 		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
+		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
 		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout,
 	}
 	if s.now == nil {
@@ -58,6 +73,24 @@ func New(o Options) *Server {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	if s.sessions == nil {
+		s.sessions = scs.New() // in memory: for tests that never sign in
+	}
+	s.sessions.Lifetime = sessionAbsoluteLife
+	s.sessions.IdleTimeout = sessionIdleTimeout
+	s.sessions.Cookie.Name = "portal_session"
+	s.sessions.Cookie.HttpOnly = true
+	s.sessions.Cookie.SameSite = http.SameSiteLaxMode
+	s.sessions.Cookie.Secure = strings.HasPrefix(s.baseURL, "https://")
+	s.sessions.Cookie.Path = "/admin"
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		s.log.Error("session", "path", r.URL.Path, "err", err)
+		s.renderError(w, r, http.StatusInternalServerError)
+	}
+	s.dummyHash = sync.OnceValue(func() string {
+		h, _ := auth.Hash("not a password anyone has", auth.DefaultParams)
+		return h
+	})
 	return s
 }
 

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// User is a staff account.
+type User struct {
+	ID           int64     `db:"id"`
+	Email        string    `db:"email"`
+	Role         string    `db:"role"`
+	PasswordHash string    `db:"password_hash"`
+	Disabled     bool      `db:"disabled"`
+	CreatedAt    time.Time `db:"created_at"`
+}
+
+// ErrDuplicate is returned when a unique value (an e-mail) is taken.
+var ErrDuplicate = errors.New("already exists")
+
+// NormalizeEmail is how e-mail addresses are compared and stored.
+func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+// CreateUser adds an account.
+func (s *Store) CreateUser(ctx context.Context, email, role, hash string) (User, error) {
+	rows, _ := s.pool.Query(ctx, `-- Store.CreateUser
+		INSERT INTO users (email, role, password_hash) VALUES ($1, $2, $3)
+		RETURNING id, email, role, password_hash, disabled, created_at`, NormalizeEmail(email), role, hash)
+	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
+		return User{}, fmt.Errorf("Store.CreateUser(%q): %w", email, ErrDuplicate)
+	} else if err != nil {
+		return User{}, fmt.Errorf("Store.CreateUser(%q): %w", email, err)
+	}
+	return u, nil
+}
+
+// UserByEmail finds an account, disabled or not.
+func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+	return s.user(ctx, "email = $1", NormalizeEmail(email))
+}
+
+// UserByID finds an account, disabled or not.
+func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	return s.user(ctx, "id = $1", id)
+}
+
+func (s *Store) user(ctx context.Context, where string, arg any) (User, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at
+		FROM users WHERE `+where+` -- Store.User`, arg)
+	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return User{}, fmt.Errorf("Store.User(%v): %w", arg, ErrNotFound)
+	} else if err != nil {
+		return User{}, fmt.Errorf("Store.User(%v): %w", arg, err)
+	}
+	return u, nil
+}
+
+// SetPassword replaces an account's password hash.
+func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
+	return s.updateUser(ctx, "Store.SetPassword", "password_hash = $2", id, hash)
+}
+
+// SetDisabled enables or disables an account; a disabled account's
+// sessions stop working at their next request.
+func (s *Store) SetDisabled(ctx context.Context, id int64, disabled bool) error {
+	return s.updateUser(ctx, "Store.SetDisabled", "disabled = $2", id, disabled)
+}
+
+func (s *Store) updateUser(ctx context.Context, name, set string, id int64, v any) error {
+	tag, err := s.pool.Exec(ctx, "UPDATE users SET "+set+", updated_at = now() WHERE id = $1 -- "+name, id, v)
+	if err != nil {
+		return fmt.Errorf("%s(%d): %w", name, id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%s(%d): %w", name, id, ErrNotFound)
+	}
+	return nil
+}
+
+// LoginBlocked reports whether any key has reached its limit of failures
+// within the window ending now.
+func (s *Store) LoginBlocked(ctx context.Context, keys []string, limits []int, window time.Duration) (bool, error) {
+	var blocked bool
+	err := s.pool.QueryRow(ctx, `-- Store.LoginBlocked
+		SELECT EXISTS (
+			SELECT 1 FROM login_failures f JOIN unnest($1::text[], $2::int[]) AS k (key, lim) ON k.key = f.key
+			WHERE f.window_start > now() - $3::interval AND f.failures >= k.lim)`,
+		keys, limits, window).Scan(&blocked)
+	if err != nil {
+		return false, fmt.Errorf("Store.LoginBlocked: %w", err)
+	}
+	return blocked, nil
+}
+
+// RecordLoginFailure counts a failed sign-in against each key, starting a
+// new window where the last one has passed.
+func (s *Store) RecordLoginFailure(ctx context.Context, keys []string, window time.Duration) error {
+	_, err := s.pool.Exec(ctx, `-- Store.RecordLoginFailure
+		INSERT INTO login_failures (key, failures, window_start)
+		SELECT k, 1, now() FROM unnest($1::text[]) AS k
+		ON CONFLICT (key) DO UPDATE SET
+			failures = CASE WHEN login_failures.window_start > now() - $2::interval THEN login_failures.failures + 1 ELSE 1 END,
+			window_start = CASE WHEN login_failures.window_start > now() - $2::interval THEN login_failures.window_start ELSE now() END`,
+		keys, window)
+	if err != nil {
+		return fmt.Errorf("Store.RecordLoginFailure: %w", err)
+	}
+	return nil
+}
+
+// ClearLoginFailures forgets the failures of keys (after a success).
+func (s *Store) ClearLoginFailures(ctx context.Context, keys []string) error {
+	if _, err := s.pool.Exec(ctx, "DELETE FROM login_failures WHERE key = ANY($1) -- Store.ClearLoginFailures", keys); err != nil {
+		return fmt.Errorf("Store.ClearLoginFailures: %w", err)
+	}
+	return nil
+}
+
+// AuditEntry is one change made by staff.
+type AuditEntry struct {
+	ID      int64     `db:"id"`
+	At      time.Time `db:"at"`
+	Email   *string   `db:"email"`
+	Action  string    `db:"action"`
+	Subject string    `db:"subject"`
+	Summary string    `db:"summary"`
+}
+
+// Audit records a change; userID 0 is the system (a command line).
+func (s *Store) Audit(ctx context.Context, userID int64, action, subject, summary string) error {
+	var uid *int64
+	if userID != 0 {
+		uid = &userID
+	}
+	if _, err := s.pool.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.Audit",
+		uid, action, subject, summary); err != nil {
+		return fmt.Errorf("Store.Audit: %w", err)
+	}
+	return nil
+}
+
+// RecentAudit is the latest n changes, newest first.
+func (s *Store) RecentAudit(ctx context.Context, n int) ([]AuditEntry, error) {
+	rows, _ := s.pool.Query(ctx, `-- Store.RecentAudit
+		SELECT a.id, a.at, u.email, a.action, a.subject, a.summary
+		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+		ORDER BY a.at DESC, a.id DESC LIMIT $1`, n)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[AuditEntry])
+	if err != nil {
+		return nil, fmt.Errorf("Store.RecentAudit: %w", err)
+	}
+	return list, nil
+}

@@ -1,0 +1,53 @@
+package view
+
+import (
+	"time"
+
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/static"
+)
+
+// Admin is the frame of a back-office page, in the staff member's language.
+type Admin struct {
+	*i18n.Printer
+	Title    string
+	User     *store.User // nil on the sign-in page
+	Path     string      // the page's path, for the menu and the language switch
+	Langs    []i18n.Lang
+	Assets   *static.Assets
+	ExpoName string
+	Loc      *time.Location // the expo's time zone
+}
+
+// When formats a moment in the expo's time zone.
+func (a *Admin) When(t time.Time) string { return a.DateTime(t.In(a.Loc)) }
+
+// Asset is the content-hashed URL of a static file.
+func (a *Admin) Asset(name string) string { return a.Assets.URL(name) }
+
+// Can reports whether the signed-in user has one of roles.
+func (a *Admin) Can(roles ...string) bool {
+	if a.User == nil {
+		return false
+	}
+	for _, r := range roles {
+		if a.User.Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Login is the sign-in page.
+type Login struct {
+	*Admin
+	Email, Next, Error string
+}
+
+// Dashboard is the back office's front page.
+type Dashboard struct {
+	*Admin
+	Drafts, Scheduled int
+	Recent            []store.AuditEntry
+}

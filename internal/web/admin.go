@@ -1,0 +1,224 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/visits"
+	adminpages "github.com/expoportal/portal/templates/admin"
+)
+
+// Sign-in throttling: failures in a row per account, and per address (a
+// password spray over many accounts), within a window.
+const (
+	loginWindow         = 15 * time.Minute
+	loginLimitAccount   = 5
+	loginLimitAddress   = 20
+	sessionUserKey      = "user_id"
+	sessionAbsoluteLife = 12 * time.Hour
+	sessionIdleTimeout  = 2 * time.Hour
+)
+
+type userKey struct{}
+
+// currentUser is the signed-in user of a request behind requireRole.
+func currentUser(r *http.Request) *store.User {
+	u, _ := r.Context().Value(userKey{}).(*store.User)
+	return u
+}
+
+// requireRole lets through signed-in users whose role is one of roles
+// (admin always); others see the sign-in page or a 403.
+func (s *Server) requireRole(roles ...string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			id := s.sessions.GetInt64(r.Context(), sessionUserKey)
+			var u store.User
+			var err error
+			if id != 0 {
+				u, err = s.store.UserByID(r.Context(), id)
+			}
+			if id == 0 || errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled) {
+				if id != 0 {
+					_ = s.sessions.Destroy(r.Context())
+				}
+				target := "/admin/login"
+				if r.Method == http.MethodGet && r.URL.Path != "/admin/" {
+					target += "?next=" + url.QueryEscape(r.URL.RequestURI())
+				}
+				http.Redirect(w, r, target, http.StatusSeeOther)
+				return
+			} else if err != nil {
+				s.handle(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
+				return
+			}
+			if u.Role != auth.RoleAdmin && !slices.Contains(roles, u.Role) {
+				a := s.adminFrame(r, &u, "admin.forbidden")
+				w.Header().Set("Cache-Control", "no-store")
+				s.render(w, r, http.StatusForbidden, adminpages.Forbidden(a))
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, &u)))
+		})
+	}
+}
+
+// noStore keeps back-office pages out of shared and browser caches.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// adminFrame builds the back office's frame in the staff member's language.
+func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *view.Admin {
+	lang := s.requestLang(r)
+	a := &view.Admin{
+		Printer: s.cat.Printer(lang), User: u, Path: r.URL.Path, Langs: s.cat.Langs(),
+		Assets: s.assets, Loc: s.location("Asia/Shanghai"),
+	}
+	a.ExpoName = a.T("site.name")
+	if site, err := s.store.Site(r.Context(), lang.Code); err == nil {
+		a.ExpoName = site.ExpoName
+		a.Loc = s.location(site.TimeZone)
+	}
+	a.Title = a.T(titleKey)
+	return a
+}
+
+func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
+	if s.sessions.GetInt64(r.Context(), sessionUserKey) != 0 {
+		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+		return nil
+	}
+	v := &view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Next: safeNext(r.URL.Query().Get("next"))}
+	s.render(w, r, http.StatusOK, adminpages.LoginPage(v))
+	return nil
+}
+
+// login checks the e-mail and password. Whatever was wrong, the visitor
+// reads one message; after too many failures in a row, even the right
+// password waits for the window to pass.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	email := store.NormalizeEmail(r.PostForm.Get("email"))
+	password := r.PostForm.Get("password")
+	v := &view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next"))}
+	keys := []string{"account:" + email, "address:" + visits.ClientIP(r, s.trustedProxies)}
+	blocked, err := s.store.LoginBlocked(ctx, keys, []int{loginLimitAccount, loginLimitAddress}, loginWindow)
+	if err != nil {
+		return err
+	}
+	if blocked {
+		v.Error = v.T("admin.throttled")
+		s.render(w, r, http.StatusTooManyRequests, adminpages.LoginPage(v))
+		return nil
+	}
+	u, err := s.store.UserByEmail(ctx, email)
+	ok := false
+	switch {
+	case err == nil:
+		var stale bool
+		ok, stale, err = auth.Verify(password, u.PasswordHash, auth.DefaultParams)
+		if err != nil {
+			return err
+		}
+		ok = ok && !u.Disabled
+		if ok && stale {
+			if h, err := auth.Hash(password, auth.DefaultParams); err == nil {
+				_ = s.store.SetPassword(ctx, u.ID, h)
+			}
+		}
+	case errors.Is(err, store.ErrNotFound):
+		// Spend the same time as for a real account: timing tells nothing.
+		_, _, _ = auth.Verify(password, s.dummyHash(), auth.DefaultParams)
+	default:
+		return err
+	}
+	if !ok {
+		if err := s.store.RecordLoginFailure(ctx, keys, loginWindow); err != nil {
+			return err
+		}
+		v.Error = v.T("admin.bad_login")
+		s.render(w, r, http.StatusUnauthorized, adminpages.LoginPage(v))
+		return nil
+	}
+	if err := s.store.ClearLoginFailures(ctx, keys[:1]); err != nil {
+		return err
+	}
+	// A new token at sign-in: a token planted before cannot be ridden.
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	s.sessions.Put(ctx, sessionUserKey, u.ID)
+	_ = s.store.Audit(ctx, u.ID, "login", u.Email, "")
+	target := v.Next
+	if target == "" {
+		target = "/admin/"
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if u := currentUser(r); u != nil {
+		_ = s.store.Audit(r.Context(), u.ID, "logout", u.Email, "")
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+	return nil
+}
+
+// safeNext keeps a post-sign-in destination inside the back office.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/admin/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return ""
+	}
+	return next
+}
+
+// setAdminLanguage switches the back office's language (a cookie) and goes
+// back to the page.
+func (s *Server) setAdminLanguage(w http.ResponseWriter, r *http.Request) error {
+	lang, ok := s.cat.Lookup(chi.URLParam(r, "lang"))
+	if !ok {
+		return errNotFound
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	next := safeNext(r.URL.Query().Get("next"))
+	if next == "" {
+		next = "/admin/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
+	v := &view.Dashboard{Admin: s.adminFrame(r, currentUser(r), "admin.dashboard")}
+	var err error
+	if v.Drafts, v.Scheduled, err = s.store.ArticleCounts(r.Context(), s.now()); err != nil {
+		return err
+	}
+	if v.Recent, err = s.store.RecentAudit(r.Context(), 20); err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, adminpages.DashboardPage(v))
+	return nil
+}

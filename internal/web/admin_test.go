@@ -1,0 +1,338 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/store"
+)
+
+// cheapParams keep test accounts fast to create; sign-in upgrades them.
+var cheapParams = auth.Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32}
+
+func addUser(t testing.TB, site *testSite, email, role, password string) store.User {
+	t.Helper()
+	h, err := auth.Hash(password, cheapParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := store.New(site.pool).CreateUser(context.Background(), email, role, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// staff is a browser with its own cookies.
+type staff struct {
+	*http.Client
+	site *testSite
+}
+
+func newStaff(t testing.TB, site *testSite) *staff {
+	jar, _ := cookiejar.New(nil)
+	// The test server is plain http; the Secure flag is tested on its own.
+	site.srv.sessions.Cookie.Secure = false
+	return &staff{Client: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, site: site}
+}
+
+func (b *staff) post(t testing.TB, path string, form url.Values, headers ...string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, b.site.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, h := range headers {
+		k, v, _ := strings.Cut(h, ":")
+		req.Header.Set(k, strings.TrimSpace(v))
+	}
+	res, err := b.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res
+}
+
+func (b *staff) get(t testing.TB, path string) (*http.Response, string) {
+	t.Helper()
+	res, err := b.Get(b.site.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var sb strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := res.Body.Read(buf)
+		sb.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return res, sb.String()
+}
+
+func (b *staff) login(t testing.TB, email, password string) *http.Response {
+	t.Helper()
+	return b.post(t, "/admin/login", url.Values{"email": {email}, "password": {password}})
+}
+
+func (b *staff) token() string {
+	u, _ := url.Parse(b.site.URL + "/admin/")
+	for _, c := range b.Jar.Cookies(u) {
+		if c.Name == "portal_session" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+func TestLoginAndLogout(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	off := addUser(t, site, "gone@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	if err := store.New(site.pool).SetDisabled(context.Background(), off.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := newStaff(t, site)
+
+	if res, _ := b.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/login" {
+		t.Fatalf("anonymous dashboard: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	// Wrong password, unknown account, disabled account: one message.
+	for _, tc := range [][2]string{{"editor@expo.example", "wrong-password-1"}, {"nobody@expo.example", "Shenyang-Expo-2027"}, {"gone@expo.example", "Shenyang-Expo-2027"}} {
+		req, _ := http.NewRequest(http.MethodPost, site.URL+"/admin/login", strings.NewReader(url.Values{"email": {tc[0]}, "password": {tc[1]}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept-Language", "en")
+		res, err := b.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := goqueryParse(res)
+		if res.StatusCode != http.StatusUnauthorized || d.Find(`[data-testid=login-error]`).Text() != "The e-mail address or the password is not right." {
+			t.Errorf("%s: %d %q", tc[0], res.StatusCode, d.Find(`[data-testid=login-error]`).Text())
+		}
+		if got, _ := d.Find("#email").Attr("value"); got != tc[0] {
+			t.Errorf("the e-mail typed is not kept: %q", got)
+		}
+	}
+
+	res := b.login(t, "Editor@Expo.example", "Shenyang-Expo-2027")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/" {
+		t.Fatalf("login: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	for _, c := range res.Cookies() {
+		if c.Name == "portal_session" && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/admin") {
+			t.Errorf("session cookie %+v", c)
+		}
+	}
+	first := b.token()
+	res, body := b.get(t, "/admin/")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "editor@expo.example") {
+		t.Fatalf("dashboard after login: %d", res.StatusCode)
+	}
+	// Signing in again renews the token.
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	if b.token() == first || b.token() == "" {
+		t.Error("the session token was not renewed at sign-in")
+	}
+	// The session lives in PostgreSQL: another instance knows it.
+	other := New(Options{Store: site.srv.store, Catalog: site.srv.cat, Assets: site.srv.assets, Sessions: site.srv.sessions})
+	req := httptest.NewRequest(http.MethodGet, "/admin/", nil)
+	req.AddCookie(&http.Cookie{Name: "portal_session", Value: b.token()})
+	rec := httptest.NewRecorder()
+	other.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		t.Errorf("another instance: %d", rec.Code)
+	}
+	var stored int
+	site.pool.QueryRow(context.Background(), "SELECT count(*) FROM sessions WHERE token = $1", b.token()).Scan(&stored)
+	if stored != 1 {
+		t.Error("the session is not in PostgreSQL")
+	}
+
+	if res := b.post(t, "/admin/logout", nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("logout: %d", res.StatusCode)
+	}
+	if res, _ := b.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("dashboard after logout: %d", res.StatusCode)
+	}
+}
+
+func TestDisabledAccountLosesItsSession(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	u := addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	if err := store.New(site.pool).SetDisabled(context.Background(), u.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := b.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("a disabled account still gets the dashboard: %d", res.StatusCode)
+	}
+}
+
+func TestCrossOriginPostsAreRefused(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	form := url.Values{"email": {"editor@expo.example"}, "password": {"Shenyang-Expo-2027"}}
+	if res := b.post(t, "/admin/login", form, "Sec-Fetch-Site: cross-site"); res.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site login post: %d, want 403", res.StatusCode)
+	}
+	if res := b.post(t, "/admin/login", form, "Origin: https://evil.example"); res.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign-origin login post: %d, want 403", res.StatusCode)
+	}
+	if b.token() != "" {
+		t.Fatal("a refused post signed in")
+	}
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	if res := b.post(t, "/admin/logout", nil, "Sec-Fetch-Site: cross-site"); res.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site logout: %d, want 403", res.StatusCode)
+	}
+	if res, _ := b.get(t, "/admin/"); res.StatusCode != http.StatusOK {
+		t.Error("a refused cross-site logout signed the user out")
+	}
+	if res := b.post(t, "/admin/logout", nil, "Sec-Fetch-Site: same-origin"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("same-origin logout: %d", res.StatusCode)
+	}
+}
+
+func TestLoginThrottling(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	for i := range 5 {
+		if res := b.login(t, "editor@expo.example", "wrong-password-x"); res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d: %d", i+1, res.StatusCode)
+		}
+	}
+	// The sixth attempt is refused even with the right password.
+	if res := b.login(t, "editor@expo.example", "Shenyang-Expo-2027"); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("6th attempt with the right password: %d, want 429", res.StatusCode)
+	}
+	// Another browser, same account: the count is in PostgreSQL, not in a client.
+	if res := newStaff(t, site).login(t, "editor@expo.example", "Shenyang-Expo-2027"); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("another client: %d, want 429", res.StatusCode)
+	}
+	// The window passes.
+	if _, err := site.pool.Exec(context.Background(), "UPDATE login_failures SET window_start = now() - interval '16 minutes'"); err != nil {
+		t.Fatal(err)
+	}
+	if res := b.login(t, "editor@expo.example", "Shenyang-Expo-2027"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("after the window: %d", res.StatusCode)
+	}
+}
+
+func TestLoginRedirectStaysInTheBackOffice(t *testing.T) {
+	t.Parallel()
+	for next, want := range map[string]string{
+		"/admin/news":               "/admin/news",
+		"//evil.example/admin/":     "",
+		"https://evil.example/":     "",
+		"/admin/\\evil":             "",
+		"/zh/":                      "",
+		"/admin/x\r\nSet-Cookie: a": "",
+	} {
+		if got := safeNext(next); got != want {
+			t.Errorf("safeNext(%q) = %q, want %q", next, got, want)
+		}
+	}
+}
+
+// adminRoutes lists every back-office route and the roles it admits
+// (admin is always admitted). TestAdminRoles fails when a route is missing.
+var adminRoutes = []struct {
+	method, path string
+	roles        []string
+}{
+	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
+}
+
+// public back-office routes: no sign-in needed.
+var adminPublic = map[string]bool{"GET /admin/login": true, "POST /admin/login": true, "GET /admin/lang/{lang}": true}
+
+func TestAdminRoles(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	listed := map[string]bool{}
+	for _, r := range adminRoutes {
+		listed[r.method+" "+r.path] = true
+	}
+	chi.Walk(site.srv.router(), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		route = strings.Replace(route, "/*/", "/", 1)
+		if strings.HasPrefix(route, "/admin/") && method != "HEAD" && !adminPublic[method+" "+route] && !listed[method+" "+route] {
+			t.Errorf("%s %s is not in the role table", method, route)
+		}
+		return nil
+	})
+	pw := "Shenyang-Expo-2027"
+	for _, role := range []string{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
+		addUser(t, site, role+"@expo.example", role, pw)
+	}
+	for _, r := range adminRoutes {
+		anon := newStaff(t, site)
+		req, _ := http.NewRequest(r.method, site.URL+r.path, nil)
+		res, err := anon.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/admin/login") {
+			t.Errorf("anonymous %s %s: %d to %q", r.method, r.path, res.StatusCode, res.Header.Get("Location"))
+		}
+		for _, role := range []string{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
+			b := newStaff(t, site)
+			b.login(t, role+"@expo.example", pw)
+			req, _ := http.NewRequest(r.method, site.URL+r.path, nil)
+			res, err := b.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			allowed := role == auth.RoleAdmin
+			for _, ok := range r.roles {
+				allowed = allowed || ok == role
+			}
+			// (Signing out itself ends on the sign-in page.)
+			toLogin := res.StatusCode == http.StatusSeeOther && strings.HasPrefix(res.Header.Get("Location"), "/admin/login") && r.path != "/admin/logout"
+			if allowed && (res.StatusCode == http.StatusForbidden || toLogin) {
+				t.Errorf("%s %s as %s: %d, want access", r.method, r.path, role, res.StatusCode)
+			}
+			if !allowed && res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s %s as %s: %d, want 403", r.method, r.path, role, res.StatusCode)
+			}
+		}
+	}
+}
+
+func TestSessionCookieIsSecureOverHTTPS(t *testing.T) {
+	t.Parallel()
+	site := newSite(t) // its base URL is https
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	req := httptest.NewRequest(http.MethodPost, "/admin/login", strings.NewReader("email=editor%40expo.example&password=Shenyang-Expo-2027"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	site.srv.Handler().ServeHTTP(rec, req)
+	if got := rec.Header().Get("Set-Cookie"); !strings.Contains(got, "Secure") || !strings.Contains(got, "HttpOnly") {
+		t.Errorf("Set-Cookie %q", got)
+	}
+}
+
+func goqueryParse(res *http.Response) (*goquery.Document, error) {
+	defer res.Body.Close()
+	return goquery.NewDocumentFromReader(res.Body)
+}
