@@ -46,6 +46,8 @@ type Crawler struct {
 	// Skip leaves out links the crawl must not follow (e.g. logout).
 	Skip   func(path string) bool
 	Client *http.Client // must not follow redirects; nil: a default one
+	// Header is added to every request (Accept-Language, a session Cookie).
+	Header http.Header
 
 	resources map[string]resource // by absolute URL
 }
@@ -296,6 +298,9 @@ func (c *Crawler) fetch(ctx context.Context, u string) (body []byte, status, siz
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, 0, 0, nil, err
+	}
+	for k, vs := range c.Header {
+		req.Header[k] = vs
 	}
 	// Set by hand, so the transport leaves the body compressed and we can
 	// weigh it as a browser receives it.

@@ -10,17 +10,20 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 )
 
 var (
-	tools  Tools
-	portal string // base URL of the portal under test
+	tools   Tools
+	portal  string       // base URL of the portal under test
+	session *http.Cookie // a test admin's, made for the run
 )
 
 func TestMain(m *testing.M) {
@@ -38,6 +41,10 @@ func TestMain(m *testing.M) {
 		}
 		defer stop()
 		portal = base
+		if session, err = signInTestAdmin(base); err != nil {
+			fmt.Fprintln(os.Stderr, "pagecheck: test admin:", err)
+			return 1
+		}
 		return m.Run()
 	}())
 }
@@ -76,6 +83,7 @@ func startPortal() (base string, stop func(), err error) {
 		cleanup()
 		return "", nil, err
 	}
+	portalBin, portalEnv = bin, cmd.Env
 	stop = func() {
 		cmd.Process.Signal(os.Interrupt)
 		cmd.Wait()
@@ -97,6 +105,36 @@ func startPortal() (base string, stop func(), err error) {
 	return "", nil, fmt.Errorf("not ready after 2 minutes:\n%s", log)
 }
 
+// portalBin and portalEnv run further portal commands on the same data.
+var (
+	portalBin string
+	portalEnv []string
+)
+
+// signInTestAdmin makes an admin account for this run with `portal user
+// add` (on the running portal's embedded database) and signs it in.
+func signInTestAdmin(base string) (*http.Cookie, error) {
+	const email, password = "pagecheck-admin@expo.example", "Pagecheck-Run-Password-1"
+	add := exec.Command(portalBin, "user", "add", "--email", email, "--role", "admin")
+	add.Env = portalEnv
+	add.Stdin = strings.NewReader(password + "\n")
+	if out, err := add.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("portal user add: %w\n%s", err, out)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.PostForm(base+"/admin/login", url.Values{"email": {email}, "password": {password}})
+	if err != nil {
+		return nil, err
+	}
+	res.Body.Close()
+	for _, c := range res.Cookies() {
+		if c.Name == "portal_session" {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("sign-in answered %d without a session", res.StatusCode)
+}
+
 // contract is every page of the public URL contract without an id.
 var contract = []string{
 	"/",
@@ -107,12 +145,20 @@ var contract = []string{
 	"/exhibitors/", "/register", "/search", "/contact",
 }
 
-// check crawls base from start and runs every checker over what it finds.
-func check(t *testing.T, base string, start ...string) ([]*Page, []Problem) {
+// check crawls base from start as browser b and runs every checker over
+// what it finds.
+func check(t *testing.T, base string, b Browser, skip func(string) bool, start ...string) ([]*Page, []Problem) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
-	c := &Crawler{Base: base, Start: start, MaxBytes: 100 * 1024}
+	header := http.Header{}
+	for k, v := range b.Headers {
+		header.Set(k, v)
+	}
+	for _, c := range b.Cookies {
+		header.Add("Cookie", c.Name+"="+c.Value)
+	}
+	c := &Crawler{Base: base, Start: start, MaxBytes: 100 * 1024, Header: header, Skip: skip}
 	pages, problems, err := c.Crawl(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -121,15 +167,63 @@ func check(t *testing.T, base string, start ...string) ([]*Page, []Problem) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a11y, err := tools.Accessibility(ctx, base, pages)
+	a11y, err := tools.Accessibility(ctx, base, pages, b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return pages, append(append(problems, valid...), a11y...)
 }
 
+// adminOnly keeps a crawl in the back office (TestEveryPage checks the
+// public site) and leaves out links that sign out or change something (a
+// language preference); GET links change nothing else.
+func adminOnly(path string) bool {
+	return !strings.HasPrefix(path, "/admin/") || strings.HasPrefix(path, "/admin/logout") || strings.HasPrefix(path, "/admin/lang/")
+}
+
+// TestAdminPages crawls the back office as a signed-in admin, in each
+// language the staff can choose.
+func TestAdminPages(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			b := Browser{Headers: map[string]string{"Accept-Language": lang}, Cookies: []*http.Cookie{session}}
+			pages, problems := check(t, portal, b, adminOnly, "/admin/")
+			admin := 0
+			for _, p := range pages {
+				if strings.HasPrefix(p.Path, "/admin/") {
+					admin++
+					if got := htmlLang(p.HTML); got != lang {
+						t.Errorf("%s: <html lang=%q> for a staff member reading %s", p.Path, got, lang)
+					}
+				}
+			}
+			if admin == 0 {
+				t.Fatal("no back-office page was reached: is the session valid?")
+			}
+			t.Logf("%s: %d back-office pages", lang, admin)
+			for _, p := range problems {
+				t.Error(p)
+			}
+		})
+	}
+	// Signed out, the back office offers only its sign-in page.
+	_, problems := check(t, portal, Browser{}, adminOnly, "/admin/login")
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+var langAttr = regexp.MustCompile(`<html lang="([^"]*)"`)
+
+func htmlLang(html []byte) string {
+	if m := langAttr.FindSubmatch(html); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
 func TestEveryPage(t *testing.T) {
-	pages, problems := check(t, portal, "/zh/", "/en/")
+	pages, problems := check(t, portal, Browser{}, nil, "/zh/", "/en/")
 	found := map[string]bool{}
 	heaviest := 0
 	for _, p := range pages {
@@ -182,7 +276,7 @@ func TestCheckerCatchesBrokenPages(t *testing.T) {
 	go srv.Serve(ln)
 	defer srv.Close()
 
-	_, problems := check(t, "http://"+ln.Addr().String(), "/zh/")
+	_, problems := check(t, "http://"+ln.Addr().String(), Browser{}, nil, "/zh/")
 	for _, p := range problems {
 		t.Log(p)
 	}

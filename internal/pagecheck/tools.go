@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -103,16 +104,31 @@ func (t Tools) ValidateHTML(ctx context.Context, pages []*Page) ([]Problem, erro
 	return problems, nil
 }
 
+// Browser is what the checking browser sends: request headers (a
+// language) and cookies (a session).
+type Browser struct {
+	Headers map[string]string
+	Cookies []*http.Cookie
+}
+
 // Accessibility runs axe-core (WCAG 2.0-2.2 A and AA) on every page in
 // Chromium; the same visit catches loads from other hosts and script errors.
-func (t Tools) Accessibility(ctx context.Context, base string, pages []*Page) ([]Problem, error) {
+func (t Tools) Accessibility(ctx context.Context, base string, pages []*Page, b Browser) ([]Problem, error) {
 	urls := make([]string, len(pages))
 	byURL := map[string]string{}
 	for i, p := range pages {
 		urls[i] = base + p.Path
 		byURL[urls[i]] = p.Path
 	}
-	in, _ := json.Marshal(urls)
+	job := struct {
+		URLs    []string            `json:"urls"`
+		Headers map[string]string   `json:"headers,omitempty"`
+		Cookies []map[string]string `json:"cookies,omitempty"`
+	}{URLs: urls, Headers: b.Headers}
+	for _, c := range b.Cookies {
+		job.Cookies = append(job.Cookies, map[string]string{"name": c.Name, "value": c.Value, "url": base + "/admin/"})
+	}
+	in, _ := json.Marshal(job)
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, t.Node, scriptPath("axe-check.cjs"), t.Modules, t.Chromium)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(in), &stdout, &stderr

@@ -1,7 +1,8 @@
 // Runs axe-core on each page in Debian's Chromium and notes every request the
 // page makes to another host. Usage:
-//   node axe-check.cjs MODULES_DIR CHROMIUM < urls.json > results.json
-// urls.json is a JSON array of absolute URLs; the result maps each URL to
+//   node axe-check.cjs MODULES_DIR CHROMIUM < job.json > results.json
+// job.json is {"urls": [absolute URLs], "headers": {name: value},
+// "cookies": [{name, value, url}]}; the result maps each URL to
 // {violations: [...], foreign: [...], consoleErrors: [...]}.
 'use strict';
 const path = require('path');
@@ -13,7 +14,8 @@ const axeSource = fs.readFileSync(path.join(modulesDir, 'axe-core', 'axe.min.js'
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function main() {
-  const urls = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const job = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const urls = job.urls || [];
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
@@ -29,6 +31,8 @@ async function main() {
       // The page's CSP forbids injected scripts, rightly; axe needs one.
       await page.setBypassCSP(true);
       await page.setViewport({ width: 390, height: 844 });
+      if (job.headers) await page.setExtraHTTPHeaders(job.headers);
+      if (job.cookies && job.cookies.length) await page.setCookie(...job.cookies);
       const foreign = [];
       const consoleErrors = [];
       page.on('request', (req) => {
