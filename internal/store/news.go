@@ -63,7 +63,7 @@ type ArticleLink struct {
 // public is the condition for an article anyone may read at $now: not a
 // draft, released, and written in some language. A scheduled article
 // becomes public by itself when its time comes.
-const public = `a.status <> 'draft' AND a.released_at <= $now
+const public = `a.status <> 'draft' AND a.released_at <= $now AND a.deleted_at IS NULL
 	AND EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id)`
 
 // translation picks an article's words in $lang, or the first language that has them.
@@ -416,7 +416,7 @@ func (s *Store) ArticleCounts(ctx context.Context, now time.Time) (drafts, sched
 	err = s.pool.QueryRow(ctx, `-- Store.ArticleCounts
 		SELECT count(*) FILTER (WHERE status = 'draft'),
 		       count(*) FILTER (WHERE status = 'scheduled' AND released_at > $1)
-		FROM articles`, now).Scan(&drafts, &scheduled)
+		FROM articles WHERE deleted_at IS NULL`, now).Scan(&drafts, &scheduled)
 	if err != nil {
 		return 0, 0, fmt.Errorf("Store.ArticleCounts: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/store"
@@ -79,5 +80,39 @@ func TestNavTree(t *testing.T) {
 	}
 	if nav[4].Href() != "/news/" || nav[4].Children[1].Label != "Industry news" {
 		t.Fatalf("news: %s, %q", nav[4].Href(), nav[4].Children[1].Label)
+	}
+}
+
+func TestSaveArticleRefusesAStaleVersion(t *testing.T) {
+	ctx := context.Background()
+	st := store.New(testdb.New(t))
+	a, err := st.SaveArticle(ctx, store.EditArticle{Category: "expo", Status: "draft", ReleasedAt: time.Now(),
+		Texts: map[string]store.ArticleText{"zh": {Lang: "zh", Title: "初稿"}}}, 0, "article.create")
+	if err != nil || a.ID == 0 || a.Version != 1 {
+		t.Fatalf("create: %+v, %v", a, err)
+	}
+	first, second := a, a // two editors open version 1
+	first.Texts = map[string]store.ArticleText{"zh": {Lang: "zh", Title: "甲的修改"}, "en": {Lang: "en", Title: "A's edit"}}
+	if first, err = st.SaveArticle(ctx, first, 0, "article.update"); err != nil || first.Version != 2 {
+		t.Fatalf("first save: %+v, %v", first, err)
+	}
+	second.Texts = map[string]store.ArticleText{"zh": {Lang: "zh", Title: "乙的修改"}}
+	if _, err := st.SaveArticle(ctx, second, 0, "article.update"); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("second save on version 1: %v, want ErrConflict", err)
+	}
+	got, err := st.ArticleForEdit(ctx, a.ID)
+	if err != nil || got.Version != 2 || got.Texts["zh"].Title != "甲的修改" || got.Texts["en"].Title != "A's edit" {
+		t.Fatalf("after the refused save: %+v, %v", got, err)
+	}
+	// Saving without English removes the English words.
+	got.Texts = map[string]store.ArticleText{"zh": got.Texts["zh"]}
+	if got, err = st.SaveArticle(ctx, got, 0, "article.update"); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := st.ArticleForEdit(ctx, a.ID); len(again.Texts) != 1 {
+		t.Errorf("languages after removing English: %v", again.Texts)
+	}
+	if n, _ := st.RevisionCount(ctx, a.ID); n != 3 {
+		t.Errorf("%d revisions after three saves", n)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/web/form"
 	"github.com/expoportal/portal/static"
 )
 
@@ -50,4 +51,33 @@ type Dashboard struct {
 	*Admin
 	Drafts, Scheduled int
 	Recent            []store.AuditEntry
+}
+
+// NewsAdmin is the editor's list of articles.
+type NewsAdmin struct {
+	*Admin
+	Items                        []store.AdminArticle
+	Status, Category, Missing, Q string
+	Categories                   []string
+}
+
+// ArticleEditor is the news editor: both languages side by side.
+type ArticleEditor struct {
+	*Admin
+	ID         int64 // 0 for a new article
+	Form       form.Article
+	Errors     form.Errors
+	Conflict   bool // the save was refused: someone else saved first
+	Saved      bool
+	Status     string
+	Categories []string
+	Revisions  int
+}
+
+// Err is the translated error of a field, or "".
+func (e *ArticleEditor) Err(field string) string {
+	if k, ok := e.Errors[field]; ok {
+		return e.T(k)
+	}
+	return ""
 }

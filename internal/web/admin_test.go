@@ -260,6 +260,11 @@ var adminRoutes = []struct {
 }{
 	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"GET", "/admin/news", []string{auth.RoleEditor}},
+	{"GET", "/admin/news/new", []string{auth.RoleEditor}},
+	{"POST", "/admin/news/new", []string{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}", []string{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}", []string{auth.RoleEditor}},
 }
 
 // public back-office routes: no sign-in needed.
@@ -284,8 +289,9 @@ func TestAdminRoles(t *testing.T) {
 		addUser(t, site, role+"@expo.example", role, pw)
 	}
 	for _, r := range adminRoutes {
+		path := strings.Replace(r.path, "{id}", "1", 1)
 		anon := newStaff(t, site)
-		req, _ := http.NewRequest(r.method, site.URL+r.path, nil)
+		req, _ := http.NewRequest(r.method, site.URL+path, nil)
 		res, err := anon.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -297,7 +303,7 @@ func TestAdminRoles(t *testing.T) {
 		for _, role := range []string{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
 			b := newStaff(t, site)
 			b.login(t, role+"@expo.example", pw)
-			req, _ := http.NewRequest(r.method, site.URL+r.path, nil)
+			req, _ := http.NewRequest(r.method, site.URL+path, nil)
 			res, err := b.Do(req)
 			if err != nil {
 				t.Fatal(err)

@@ -66,6 +66,14 @@ func (s *Server) router() *chi.Mux {
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/logout", s.handle(s.logout))
 		// Every route below names the roles it admits (admin always).
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Get("/", s.handle(s.showDashboard))
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleEditor))
+			r.Get("/news", s.handle(s.listAdminNews))
+			r.Get("/news/new", s.handle(s.newArticle))
+			r.Post("/news/new", s.handle(s.saveArticle))
+			r.Get("/news/{id}", s.handle(s.editArticle))
+			r.Post("/news/{id}", s.handle(s.saveArticle))
+		})
 	})
 
 	r.NotFound(s.notFound(r))

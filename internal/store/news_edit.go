@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/expoportal/portal/internal/search"
+)
+
+// ErrConflict is returned when a save was based on an older version: someone
+// else saved in between.
+var ErrConflict = errors.New("changed by someone else since it was opened")
+
+// EditArticle is an article as the editor shows it: every language.
+type EditArticle struct {
+	ID         int64                  `json:"id"`
+	Version    int                    `json:"version"`
+	Category   string                 `json:"category"`
+	Status     string                 `json:"status"`
+	ReleasedAt time.Time              `json:"released_at"`
+	CoverID    *int64                 `json:"cover_id,omitempty"`
+	Texts      map[string]ArticleText `json:"texts"` // by language; a missing language has no entry
+	DeletedAt  *time.Time             `json:"-"`
+	UpdatedAt  time.Time              `json:"-"`
+}
+
+// AdminArticle is a row of the editor's list.
+type AdminArticle struct {
+	ID         int64
+	Category   string
+	Status     string
+	ReleasedAt time.Time
+	UpdatedAt  time.Time
+	Title      string   // in the asked language, else another
+	Langs      []string // the languages it is written in
+}
+
+// AdminArticles lists articles for the editor, newest change first. status
+// "" is every live article, "trash" the deleted ones; missing names a
+// language the article lacks; q searches titles.
+func (s *Store) AdminArticles(ctx context.Context, lang, status, category, missing, q string, limit int) ([]AdminArticle, error) {
+	rows, err := s.pool.Query(ctx, `-- Store.AdminArticles
+		SELECT a.id, a.category, a.status, a.released_at, a.updated_at,
+		       coalesce((SELECT t.title FROM article_translations t JOIN languages l ON l.code = t.lang
+		                 WHERE t.article_id = a.id ORDER BY t.lang = $1 DESC, l.position LIMIT 1), ''),
+		       coalesce((SELECT array_agg(t.lang ORDER BY t.lang) FROM article_translations t WHERE t.article_id = a.id), '{}')
+		FROM articles a
+		WHERE (CASE WHEN $2 = 'trash' THEN a.deleted_at IS NOT NULL ELSE a.deleted_at IS NULL AND ($2 = '' OR a.status = $2) END)
+		  AND ($3 = '' OR a.category = $3)
+		  AND ($4 = '' OR NOT EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND t.lang = $4))
+		  AND ($5 = '' OR EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND strpos(lower(t.title), lower($5)) > 0))
+		ORDER BY a.updated_at DESC, a.id DESC
+		LIMIT $6`, lang, status, category, missing, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("Store.AdminArticles: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (AdminArticle, error) {
+		var a AdminArticle
+		err := row.Scan(&a.ID, &a.Category, &a.Status, &a.ReleasedAt, &a.UpdatedAt, &a.Title, &a.Langs)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("Store.AdminArticles: %w", err)
+	}
+	return list, nil
+}
+
+// ArticleForEdit loads an article with its words in every language.
+func (s *Store) ArticleForEdit(ctx context.Context, id int64) (EditArticle, error) {
+	a := EditArticle{ID: id, Texts: map[string]ArticleText{}}
+	err := s.pool.QueryRow(ctx, `SELECT version, category, status, released_at, cover_id, deleted_at, updated_at
+		FROM articles WHERE id = $1 -- Store.ArticleForEdit`, id).Scan(
+		&a.Version, &a.Category, &a.Status, &a.ReleasedAt, &a.CoverID, &a.DeletedAt, &a.UpdatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, fmt.Errorf("Store.ArticleForEdit(%d): %w", id, ErrNotFound)
+	} else if err != nil {
+		return a, fmt.Errorf("Store.ArticleForEdit(%d): %w", id, err)
+	}
+	rows, _ := s.pool.Query(ctx, `SELECT lang, title, summary, body, source FROM article_translations
+		WHERE article_id = $1 -- Store.ArticleForEdit`, id)
+	var t ArticleText
+	_, err = pgx.ForEachRow(rows, []any{&t.Lang, &t.Title, &t.Summary, &t.Body, &t.Source}, func() error {
+		a.Texts[t.Lang] = t
+		return nil
+	})
+	if err != nil {
+		return a, fmt.Errorf("Store.ArticleForEdit(%d): %w", id, err)
+	}
+	return a, nil
+}
+
+// SaveArticle creates (ID 0) or updates an article in one transaction: its
+// fields, its words (a language without a title is removed), a revision,
+// and the audit log. An update must name the version it was based on;
+// if someone saved since, nothing is written and ErrConflict returned.
+func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, action string) (EditArticle, error) {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if a.ID == 0 {
+			a.Version = 1
+			if err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id)
+				VALUES ($1, $2, $3, $4) RETURNING id -- Store.SaveArticle`,
+				a.Category, a.Status, a.ReleasedAt, a.CoverID).Scan(&a.ID); err != nil {
+				return err
+			}
+		} else {
+			err := tx.QueryRow(ctx, `UPDATE articles SET category = $3, status = $4, released_at = $5, cover_id = $6,
+				version = version + 1, updated_at = now()
+				WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING version -- Store.SaveArticle`,
+				a.ID, a.Version, a.Category, a.Status, a.ReleasedAt, a.CoverID).Scan(&a.Version)
+			if errors.Is(err, pgx.ErrNoRows) {
+				var exists bool
+				if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1 AND deleted_at IS NULL)", a.ID).Scan(&exists); err != nil {
+					return err
+				}
+				if exists {
+					return ErrConflict
+				}
+				return ErrNotFound
+			} else if err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM article_translations WHERE article_id = $1 -- Store.SaveArticle", a.ID); err != nil {
+			return err
+		}
+		for lang, t := range a.Texts {
+			if _, err := tx.Exec(ctx, `INSERT INTO article_translations (article_id, lang, title, summary, body, source, tokens)
+				VALUES ($1, $2, $3, $4, $5, $6, $7) -- Store.SaveArticle`,
+				a.ID, lang, t.Title, t.Summary, t.Body, t.Source, search.Tokens(t.Title+"\n"+t.Summary+"\n"+t.Body)); err != nil {
+				return err
+			}
+		}
+		snapshot, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		var uid *int64
+		if userID != 0 {
+			uid = &userID
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO article_revisions (article_id, version, user_id, snapshot)
+			VALUES ($1, $2, $3, $4) -- Store.SaveArticle`, a.ID, a.Version, uid, snapshot); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.SaveArticle`,
+			uid, action, fmt.Sprintf("article %d", a.ID), fmt.Sprintf("version %d, %s, %s", a.Version, a.Status, a.Category))
+		return err
+	})
+	if err != nil {
+		return a, fmt.Errorf("Store.SaveArticle(%d): %w", a.ID, err)
+	}
+	return a, nil
+}
+
+// RevisionCount is how many revisions an article has.
+func (s *Store) RevisionCount(ctx context.Context, id int64) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM article_revisions WHERE article_id = $1 -- Store.RevisionCount", id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("Store.RevisionCount(%d): %w", id, err)
+	}
+	return n, nil
+}

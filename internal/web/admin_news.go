@@ -1,0 +1,140 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/web/form"
+	adminpages "github.com/expoportal/portal/templates/admin"
+)
+
+func (s *Server) langCodes() []string {
+	var out []string
+	for _, l := range s.cat.Langs() {
+		out = append(out, l.Code)
+	}
+	return out
+}
+
+func (s *Server) listAdminNews(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	v := &view.NewsAdmin{Admin: s.adminFrame(r, currentUser(r), "admin.news"),
+		Status: q.Get("status"), Category: q.Get("category"), Missing: q.Get("missing"), Q: cleanQuery(q.Get("q")),
+		Categories: store.Categories}
+	items, err := s.store.AdminArticles(r.Context(), v.Lang.Code, v.Status, v.Category, v.Missing, v.Q, 200)
+	if err != nil {
+		return err
+	}
+	v.Items = items
+	s.render(w, r, http.StatusOK, adminpages.NewsList(v))
+	return nil
+}
+
+// editorFor fills the editor with an article as stored.
+func (s *Server) editorFor(r *http.Request, a store.EditArticle) (*view.ArticleEditor, error) {
+	v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: a.ID, Status: a.Status, Categories: store.Categories}
+	v.Form = form.Article{Version: a.Version, Category: a.Category, ReleasedAt: a.ReleasedAt.In(v.Loc).Format("2006-01-02T15:04"), Texts: a.Texts}
+	if a.CoverID != nil {
+		v.Form.CoverID = strconv.FormatInt(*a.CoverID, 10)
+	}
+	if a.ID != 0 {
+		n, err := s.store.RevisionCount(r.Context(), a.ID)
+		if err != nil {
+			return nil, err
+		}
+		v.Revisions = n
+	} else {
+		v.Title = v.T("admin.new_article")
+	}
+	return v, nil
+}
+
+func (s *Server) newArticle(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.editorFor(r, store.EditArticle{Category: "expo", Status: "draft", ReleasedAt: s.now(), Texts: map[string]store.ArticleText{}})
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, adminpages.Editor(v))
+	return nil
+}
+
+func articleID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errNotFound
+	}
+	return id, nil
+}
+
+func (s *Server) editArticle(w http.ResponseWriter, r *http.Request) error {
+	id, err := articleID(r)
+	if err != nil {
+		return err
+	}
+	a, err := s.store.ArticleForEdit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := s.editorFor(r, a)
+	if err != nil {
+		return err
+	}
+	v.Saved = r.URL.Query().Get("saved") == "1"
+	s.render(w, r, http.StatusOK, adminpages.Editor(v))
+	return nil
+}
+
+// saveArticle creates (no id) or updates an article. Invalid input comes
+// back with everything typed and the errors by the fields; a save based on
+// an old version is refused and the typed text shown, so nothing is lost.
+func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	var id int64
+	current := store.EditArticle{Status: "draft"}
+	if chi.URLParam(r, "id") != "" {
+		var err error
+		if id, err = articleID(r); err != nil {
+			return err
+		}
+		if current, err = s.store.ArticleForEdit(r.Context(), id); err != nil {
+			return err
+		}
+	}
+	v, err := s.editorFor(r, current)
+	if err != nil {
+		return err
+	}
+	v.Form = form.ParseArticle(r.PostForm, s.langCodes(), v.Loc)
+	if id == 0 {
+		v.Form.Version = 0
+	}
+	v.Errors = v.Form.Validate(s.now())
+	if len(v.Errors) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
+		return nil
+	}
+	action := "article.update"
+	if id == 0 {
+		action = "article.create"
+	}
+	saved, err := s.store.SaveArticle(r.Context(), v.Form.Apply(current, s.now()), currentUser(r).ID, action+"."+v.Form.Action)
+	if errors.Is(err, store.ErrConflict) {
+		// The typed text stays; the version moves on so that saving again
+		// is a deliberate choice to replace the other person's changes.
+		v.Conflict = true
+		v.Form.Version = current.Version
+		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/admin/news/"+strconv.FormatInt(saved.ID, 10)+"?saved=1", http.StatusSeeOther)
+	return nil
+}

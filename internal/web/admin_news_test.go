@@ -1,0 +1,159 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/expoportal/portal/internal/auth"
+)
+
+// editorForm is a complete, valid editor form.
+func editorForm(action, version string, extra ...string) url.Values {
+	f := url.Values{
+		"version": {version}, "category": {"expo"}, "action": {action}, "released_at": {"2026-11-24T10:00"},
+		"title_zh": {"后台发布的新闻"}, "summary_zh": {"后台摘要"}, "body_zh": {"## 小标题\n\n正文内容。"}, "source_zh": {"组委会"},
+		"title_en": {"News from the back office"}, "summary_en": {"A summary"}, "body_en": {"Body text."}, "source_en": {"Organisers"},
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		f.Set(extra[i], extra[i+1])
+	}
+	return f
+}
+
+// saveAs posts the editor form and returns the article's edit path.
+func (b *staff) save(t *testing.T, path string, f url.Values) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, b.site.URL+path, strings.NewReader(f.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept-Language", "en")
+	res, err := b.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return res, string(body)
+}
+
+func publicHas(t *testing.T, site *testSite, id string) bool {
+	t.Helper()
+	res := site.get(t, "/en/news/"+id)
+	res.Body.Close()
+	return res.StatusCode != http.StatusNotFound
+}
+
+func TestPublishingCycle(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+
+	res, _ := b.save(t, "/admin/news/new", editorForm("draft", "0"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.StatusCode)
+	}
+	edit := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	id := strings.TrimPrefix(edit, "/admin/news/")
+	if publicHas(t, site, id) {
+		t.Fatal("a draft is public")
+	}
+	if _, body := b.get(t, "/admin/news?status=draft"); !strings.Contains(body, "后台发布的新闻") && !strings.Contains(body, "News from the back office") {
+		t.Error("the draft is not in the editor's list")
+	}
+	res, _ = b.save(t, edit, editorForm("publish", "1"))
+	if res.StatusCode != http.StatusSeeOther || !publicHas(t, site, id) {
+		t.Fatalf("publish: %d, public %v", res.StatusCode, publicHas(t, site, id))
+	}
+	d := site.doc(t, "/zh/news/"+id+"-news-from-the-back-office", http.StatusOK)
+	if d.Find("h1").Text() != "后台发布的新闻" || d.Find(".prose h2").Text() != "小标题" {
+		t.Error("the published article does not show its words")
+	}
+	res, _ = b.save(t, edit, editorForm("unpublish", "2"))
+	if res.StatusCode != http.StatusSeeOther || publicHas(t, site, id) {
+		t.Fatal("unpublished, still public")
+	}
+	// Scheduled for tomorrow: public by itself once the time comes.
+	res, body := b.save(t, edit, editorForm("schedule", "3", "released_at", "2026-11-25T09:00"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("schedule: %d\n%s", res.StatusCode, body)
+	}
+	if publicHas(t, site, id) {
+		t.Fatal("scheduled for tomorrow, public today")
+	}
+	site.srv.now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 1, 0, cst) }
+	if !publicHas(t, site, id) {
+		t.Fatal("the scheduled time came and went, and the article is not public")
+	}
+}
+
+func TestEditorKeepsInputAndRefusesStaleSaves(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "a@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	addUser(t, site, "b@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	alice, bob := newStaff(t, site), newStaff(t, site)
+	alice.login(t, "a@expo.example", "Shenyang-Expo-2027")
+	bob.login(t, "b@expo.example", "Shenyang-Expo-2027")
+
+	// Invalid: everything typed comes back, with the error by its field.
+	res, body := alice.save(t, "/admin/news/new", editorForm("schedule", "0", "released_at", "2020-01-01T09:00", "body_en", "Keep this paragraph."))
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Keep this paragraph.") || !strings.Contains(body, "A scheduled time must be in the future.") {
+		t.Fatalf("invalid form: %d", res.StatusCode)
+	}
+	res, _ = alice.save(t, "/admin/news/new", editorForm("draft", "0"))
+	edit := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	// Both open version 1; Bob saves first.
+	if res, _ := bob.save(t, edit, editorForm("draft", "1", "title_en", "Bob's title")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("bob: %d", res.StatusCode)
+	}
+	res, body = alice.save(t, edit, editorForm("draft", "1", "title_en", "Alice's title", "body_en", "Alice wrote this."))
+	if res.StatusCode != http.StatusConflict || !strings.Contains(body, "Alice wrote this.") || !strings.Contains(body, `data-testid="conflict"`) {
+		t.Fatalf("stale save: %d", res.StatusCode)
+	}
+	_, body = bob.get(t, edit)
+	if !strings.Contains(body, "Bob&#39;s title") && !strings.Contains(body, "Bob's title") {
+		t.Error("the refused save overwrote Bob's")
+	}
+	// Saving again from the conflict page (it carries the new version) is a choice that works.
+	if res, _ := alice.save(t, edit, editorForm("draft", "2", "title_en", "Alice's title")); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("deliberate save after the conflict: %d", res.StatusCode)
+	}
+}
+
+func TestEditorFieldsComeOutInertOnThePublicSite(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	payload := `"><script>alert(1)</script><img src=x onerror=alert(2)>`
+	f := editorForm("publish", "0")
+	for _, field := range []string{"title_zh", "summary_zh", "source_zh", "title_en", "summary_en", "source_en"} {
+		f.Set(field, f.Get(field)+payload)
+	}
+	f.Set("body_en", "[x](javascript:alert(3)) <iframe src=//evil.example></iframe>"+payload)
+	res, _ := b.save(t, "/admin/news/new", f)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	id := strings.TrimPrefix(strings.TrimSuffix(res.Header.Get("Location"), "?saved=1"), "/admin/news/")
+	for _, path := range []string{"/en/news/" + id, "/zh/news/" + id, "/en/news/", "/zh/", "/en/search?q=back+office", "/feeds/en/news.atom"} {
+		r := site.get(t, path)
+		if r.StatusCode == http.StatusMovedPermanently {
+			r.Body.Close()
+			r = site.get(t, r.Header.Get("Location"))
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		for _, bad := range []string{"<script>alert", "<img src=x", "javascript:alert", "<iframe"} {
+			if strings.Contains(string(body), bad) {
+				t.Errorf("%s holds %q", path, bad)
+			}
+		}
+	}
+}
