@@ -164,6 +164,16 @@ var messages = map[string]map[string]string{
 	"form.too_long":          {"zh": "内容过长。", "en": "This is too long."},
 	"form.bad_text":          {"zh": "内容包含无法保存的字符。", "en": "This holds characters that cannot be saved."},
 
+	"admin.preview":          {"zh": "预览", "en": "Preview"},
+	"admin.trash":            {"zh": "移到回收站", "en": "Move to trash"},
+	"admin.in_trash":         {"zh": "这篇文章在回收站里，网站上不显示。", "en": "This article is in the trash and not on the site."},
+	"admin.restore":          {"zh": "从回收站恢复", "en": "Restore from the trash"},
+	"admin.revisions_title":  {"zh": "历史版本", "en": "Revisions"},
+	"admin.back_to_article":  {"zh": "返回编辑", "en": "Back to the article"},
+	"admin.version":          {"zh": "版本", "en": "Version"},
+	"admin.version_n":        {"zh": "第 %[1]s 版", "en": "Version %[1]s"},
+	"admin.restore_revision": {"zh": "恢复为这个版本", "en": "Restore this version"},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

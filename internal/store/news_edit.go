@@ -165,3 +165,77 @@ func (s *Store) RevisionCount(ctx context.Context, id int64) (int, error) {
 	}
 	return n, nil
 }
+
+// TrashArticle moves an article to the trash (deleted) or back; either way
+// it is audited and nothing is lost.
+func (s *Store) TrashArticle(ctx context.Context, id int64, deleted bool, userID int64) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE articles SET deleted_at = CASE WHEN $2 THEN now() END,
+			version = version + 1, updated_at = now() WHERE id = $1 -- Store.TrashArticle`, id, deleted)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrNotFound
+		}
+		action := "article.restore_from_trash"
+		if deleted {
+			action = "article.trash"
+		}
+		var uid *int64
+		if userID != 0 {
+			uid = &userID
+		}
+		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject) VALUES ($1, $2, $3) -- Store.TrashArticle",
+			uid, action, fmt.Sprintf("article %d", id))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("Store.TrashArticle(%d): %w", id, err)
+	}
+	return nil
+}
+
+// Revision is a saved version of an article.
+type Revision struct {
+	Version int
+	SavedAt time.Time
+	Email   *string
+	Article EditArticle
+}
+
+// Revisions lists an article's revisions, newest first (without bodies).
+func (s *Store) Revisions(ctx context.Context, id int64) ([]Revision, error) {
+	rows, err := s.pool.Query(ctx, `SELECT r.version, r.saved_at, u.email FROM article_revisions r
+		LEFT JOIN users u ON u.id = r.user_id WHERE r.article_id = $1 ORDER BY r.version DESC -- Store.Revisions`, id)
+	if err != nil {
+		return nil, fmt.Errorf("Store.Revisions(%d): %w", id, err)
+	}
+	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Revision, error) {
+		var r Revision
+		err := row.Scan(&r.Version, &r.SavedAt, &r.Email)
+		return r, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("Store.Revisions(%d): %w", id, err)
+	}
+	return list, nil
+}
+
+// ArticleRevision loads one revision with the article as it was then.
+func (s *Store) ArticleRevision(ctx context.Context, id int64, version int) (Revision, error) {
+	var r Revision
+	var snapshot []byte
+	err := s.pool.QueryRow(ctx, `SELECT r.version, r.saved_at, u.email, r.snapshot FROM article_revisions r
+		LEFT JOIN users u ON u.id = r.user_id WHERE r.article_id = $1 AND r.version = $2 -- Store.ArticleRevision`,
+		id, version).Scan(&r.Version, &r.SavedAt, &r.Email, &snapshot)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return r, fmt.Errorf("Store.ArticleRevision(%d, %d): %w", id, version, ErrNotFound)
+	} else if err != nil {
+		return r, fmt.Errorf("Store.ArticleRevision(%d, %d): %w", id, version, err)
+	}
+	if err := json.Unmarshal(snapshot, &r.Article); err != nil {
+		return r, fmt.Errorf("Store.ArticleRevision(%d, %d): %w", id, version, err)
+	}
+	return r, nil
+}

@@ -72,6 +72,22 @@ type ArticleEditor struct {
 	Status     string
 	Categories []string
 	Revisions  int
+	Deleted    bool              // in the trash
+	Preview    map[string]string // by language: the body rendered, when asked
+}
+
+// RevisionList is an article's saved versions.
+type RevisionList struct {
+	*Admin
+	ID        int64
+	Revisions []store.Revision
+}
+
+// RevisionView shows one saved version, read-only.
+type RevisionView struct {
+	*Admin
+	ID       int64
+	Revision store.Revision
 }
 
 // Err is the translated error of a field, or "".

@@ -37,7 +37,8 @@ func (s *Server) listAdminNews(w http.ResponseWriter, r *http.Request) error {
 
 // editorFor fills the editor with an article as stored.
 func (s *Server) editorFor(r *http.Request, a store.EditArticle) (*view.ArticleEditor, error) {
-	v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: a.ID, Status: a.Status, Categories: store.Categories}
+	v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: a.ID, Status: a.Status,
+		Categories: store.Categories, Deleted: a.DeletedAt != nil}
 	v.Form = form.Article{Version: a.Version, Category: a.Category, ReleasedAt: a.ReleasedAt.In(v.Loc).Format("2006-01-02T15:04"), Texts: a.Texts}
 	if a.CoverID != nil {
 		v.Form.CoverID = strconv.FormatInt(*a.CoverID, 10)
@@ -114,6 +115,22 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	v.Form = form.ParseArticle(r.PostForm, s.langCodes(), v.Loc)
 	if id == 0 {
 		v.Form.Version = 0
+	}
+	if v.Form.Action == "preview" {
+		// Render the bodies as the site will, without saving anything.
+		v.Preview = map[string]string{}
+		for l, t := range v.Form.Texts {
+			html, err := s.md.HTML(t.Body)
+			if err != nil {
+				return err
+			}
+			v.Preview[l] = string(html)
+		}
+		s.render(w, r, http.StatusOK, adminpages.Editor(v))
+		return nil
+	}
+	if current.DeletedAt != nil {
+		return errNotFound // restore it from the trash first
 	}
 	v.Errors = v.Form.Validate(s.now())
 	if len(v.Errors) > 0 {

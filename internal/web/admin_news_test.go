@@ -157,3 +157,54 @@ func TestEditorFieldsComeOutInertOnThePublicSite(t *testing.T) {
 		}
 	}
 }
+
+func TestTrashRevisionsAndPreview(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+
+	// Preview renders without saving.
+	res, body := b.save(t, "/admin/news/new", editorForm("preview", "0", "body_en", "## Preview heading\n\n<script>alert(1)</script>"))
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "<h2>Preview heading</h2>") || strings.Contains(body, "<script>alert(1)</script>") {
+		t.Fatalf("preview: %d", res.StatusCode)
+	}
+	if _, list := b.get(t, "/admin/news"); strings.Contains(list, "News from the back office") {
+		t.Fatal("a preview saved the article")
+	}
+
+	res, _ = b.save(t, "/admin/news/new", editorForm("publish", "0", "title_en", "First words"))
+	edit := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	id := strings.TrimPrefix(edit, "/admin/news/")
+	b.save(t, edit, editorForm("publish", "1", "title_en", "Second words"))
+	if _, page := b.get(t, edit+"/revisions"); !strings.Contains(page, edit+"/revisions/2\"") || !strings.Contains(page, edit+"/revisions/1\"") {
+		t.Fatal("the revisions list lacks versions 1 and 2")
+	}
+	if _, page := b.get(t, edit+"/revisions/1"); !strings.Contains(page, "First words") {
+		t.Fatal("revision 1 does not show its title")
+	}
+	if res := b.post(t, edit+"/revisions/1/restore", nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore revision: %d", res.StatusCode)
+	}
+	d := site.doc(t, "/en/news/"+id+"-first-words", http.StatusOK)
+	if d.Find("h1").Text() != "First words" {
+		t.Errorf("after restoring version 1 the site shows %q", d.Find("h1").Text())
+	}
+	if _, page := b.get(t, edit+"/revisions"); !strings.Contains(page, edit+"/revisions/3\"") {
+		t.Error("restoring did not keep the history (no version 3)")
+	}
+
+	if res := b.post(t, edit+"/trash", nil); res.StatusCode != http.StatusSeeOther || publicHas(t, site, id) {
+		t.Fatalf("trash: %d; public %v", res.StatusCode, publicHas(t, site, id))
+	}
+	if _, list := b.get(t, "/admin/news?status=trash"); !strings.Contains(list, `href="`+edit+`"`) {
+		t.Error("the trash does not list it")
+	}
+	if _, page := b.get(t, edit); !strings.Contains(page, `data-testid="in-trash"`) {
+		t.Error("the editor does not say it is in the trash")
+	}
+	if res := b.post(t, edit+"/restore", nil); res.StatusCode != http.StatusSeeOther || !publicHas(t, site, id) {
+		t.Fatalf("restore from the trash: %d; public %v", res.StatusCode, publicHas(t, site, id))
+	}
+}

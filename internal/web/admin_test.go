@@ -265,6 +265,11 @@ var adminRoutes = []struct {
 	{"POST", "/admin/news/new", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/{id}", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/{id}", []string{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/trash", []string{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/restore", []string{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}/revisions", []string{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}/revisions/{version}", []string{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/revisions/{version}/restore", []string{auth.RoleEditor}},
 }
 
 // public back-office routes: no sign-in needed.
@@ -289,7 +294,7 @@ func TestAdminRoles(t *testing.T) {
 		addUser(t, site, role+"@expo.example", role, pw)
 	}
 	for _, r := range adminRoutes {
-		path := strings.Replace(r.path, "{id}", "1", 1)
+		path := strings.NewReplacer("{id}", "1", "{version}", "1").Replace(r.path)
 		anon := newStaff(t, site)
 		req, _ := http.NewRequest(r.method, site.URL+path, nil)
 		res, err := anon.Do(req)

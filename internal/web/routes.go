@@ -73,6 +73,11 @@ func (s *Server) router() *chi.Mux {
 			r.Post("/news/new", s.handle(s.saveArticle))
 			r.Get("/news/{id}", s.handle(s.editArticle))
 			r.Post("/news/{id}", s.handle(s.saveArticle))
+			r.Post("/news/{id}/trash", s.handle(s.trashArticle(true)))
+			r.Post("/news/{id}/restore", s.handle(s.trashArticle(false)))
+			r.Get("/news/{id}/revisions", s.handle(s.listRevisions))
+			r.Get("/news/{id}/revisions/{version}", s.handle(s.showRevision))
+			r.Post("/news/{id}/revisions/{version}/restore", s.handle(s.restoreRevision))
 		})
 	})
 
