@@ -174,6 +174,14 @@ var messages = map[string]map[string]string{
 	"admin.version_n":        {"zh": "第 %[1]s 版", "en": "Version %[1]s"},
 	"admin.restore_revision": {"zh": "恢复为这个版本", "en": "Restore this version"},
 
+	"admin.cover":          {"zh": "封面图片", "en": "Cover image"},
+	"admin.cover_current":  {"zh": "当前封面", "en": "Current cover"},
+	"admin.insert_image":   {"zh": "上传正文图片", "en": "Upload an image for the body"},
+	"admin.image_uploaded": {"zh": "图片已上传。把下面这一行复制到正文中需要的位置：", "en": "Image uploaded. Copy this line into the body where it belongs:"},
+	"form.not_image":       {"zh": "这不是 JPEG、PNG 或 GIF 图片。", "en": "This is not a JPEG, PNG or GIF image."},
+	"form.image_corrupt":   {"zh": "图片文件不完整或已损坏。", "en": "The image file is incomplete or damaged."},
+	"form.image_large":     {"zh": "图片过大（最大 20 MB，边长不超过 12000 像素）。", "en": "The image is too large (at most 20 MB and 12,000 pixels a side)."},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},
@@ -181,6 +189,8 @@ var messages = map[string]map[string]string{
 	// Errors.
 	"error.404.title": {"zh": "页面未找到", "en": "Page not found"},
 	"error.404.lead":  {"zh": "您要找的页面不存在，或已被移动。", "en": "The page you are looking for does not exist or has moved."},
+	"error.400.title": {"zh": "请求无法处理", "en": "That request could not be read"},
+	"error.400.lead":  {"zh": "提交的内容不完整或过大（上传图片不超过 20 MB），请返回后重试。", "en": "What was sent was incomplete or too large (images up to 20 MB). Please go back and try again."},
 	"error.500.title": {"zh": "服务器出错了", "en": "Something went wrong"},
 	"error.500.lead":  {"zh": "很抱歉，服务器暂时无法完成您的请求，请稍后再试。", "en": "Sorry, the server could not complete your request. Please try again in a moment."},
 	"error.home":      {"zh": "返回首页", "en": "Back to the home page"},

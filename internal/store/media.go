@@ -156,3 +156,23 @@ func (s *Store) MediaCount(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// MediaRenditionURL is the URL of a rendition of an image, or of the image
+// itself when it is too small to have one.
+func (s *Store) MediaRenditionURL(ctx context.Context, id int64, rendition string) (string, error) {
+	var hash, ct string
+	err := s.pool.QueryRow(ctx, `-- Store.MediaRenditionURL
+		SELECT hash, content_type FROM media WHERE (parent_id = $1 AND rendition = $2) OR id = $1
+		ORDER BY parent_id IS NULL LIMIT 1`, id, rendition).Scan(&hash, &ct)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", fmt.Errorf("Store.MediaRenditionURL(%d): %w", id, ErrNotFound)
+	} else if err != nil {
+		return "", fmt.Errorf("Store.MediaRenditionURL(%d): %w", id, err)
+	}
+	return MediaURL(hash, ct), nil
+}
+
+// MediaThumbURL is the list-thumbnail URL of an image.
+func (s *Store) MediaThumbURL(ctx context.Context, id int64) (string, error) {
+	return s.MediaRenditionURL(ctx, id, "thumb")
+}

@@ -73,6 +73,8 @@ type ArticleEditor struct {
 	Categories []string
 	Revisions  int
 	Deleted    bool              // in the trash
+	CoverURL   string            // the cover's thumbnail, when there is one
+	Inserted   string            // Markdown of an image just uploaded, to copy into a body
 	Preview    map[string]string // by language: the body rendered, when asked
 }
 

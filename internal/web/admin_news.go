@@ -2,11 +2,13 @@ package web
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"strconv"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/web/form"
@@ -42,6 +44,11 @@ func (s *Server) editorFor(r *http.Request, a store.EditArticle) (*view.ArticleE
 	v.Form = form.Article{Version: a.Version, Category: a.Category, ReleasedAt: a.ReleasedAt.In(v.Loc).Format("2006-01-02T15:04"), Texts: a.Texts}
 	if a.CoverID != nil {
 		v.Form.CoverID = strconv.FormatInt(*a.CoverID, 10)
+		url, err := s.store.MediaThumbURL(r.Context(), *a.CoverID)
+		if err != nil {
+			return nil, err
+		}
+		v.CoverURL = url
 	}
 	if a.ID != 0 {
 		n, err := s.store.RevisionCount(r.Context(), a.ID)
@@ -94,8 +101,14 @@ func (s *Server) editArticle(w http.ResponseWriter, r *http.Request) error {
 // back with everything typed and the errors by the fields; a save based on
 // an old version is refused and the typed text shown, so nothing is lost.
 func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return err
+	r.Body = http.MaxBytesReader(w, r.Body, 2*media.MaxImageBytes+(1<<20))
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return clientError(err)
+	}
+	if r.PostForm == nil {
+		if err := r.ParseForm(); err != nil {
+			return clientError(err)
+		}
 	}
 	var id int64
 	current := store.EditArticle{Status: "draft"}
@@ -137,6 +150,33 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
 		return nil
 	}
+	// Uploads only once the rest is valid: a refused image writes nothing.
+	if data, ok, err := uploaded(r, "cover"); err != nil {
+		return err
+	} else if ok {
+		m, err := media.SaveImage(r.Context(), s.store, data)
+		if err != nil {
+			v.Errors["cover"] = imageError(err)
+			s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
+			return nil
+		}
+		v.Form.ParsedCover = &m.ID
+	}
+	if data, ok, err := uploaded(r, "image"); err != nil {
+		return err
+	} else if ok {
+		m, err := media.SaveImage(r.Context(), s.store, data)
+		if err != nil {
+			v.Errors["image"] = imageError(err)
+			s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
+			return nil
+		}
+		url, err := s.store.MediaRenditionURL(r.Context(), m.ID, "article")
+		if err != nil {
+			return err
+		}
+		v.Inserted = "![](" + url + ")"
+	}
 	action := "article.update"
 	if id == 0 {
 		action = "article.create"
@@ -152,6 +192,47 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	if v.Inserted != "" {
+		// Stay on the page, so the image's line can be copied into the body.
+		v.ID, v.Status, v.Form.Version, v.Saved = saved.ID, saved.Status, saved.Version, true
+		v.Form.CoverID = ""
+		if saved.CoverID != nil {
+			v.Form.CoverID = strconv.FormatInt(*saved.CoverID, 10)
+		}
+		s.render(w, r, http.StatusOK, adminpages.Editor(v))
+		return nil
+	}
 	http.Redirect(w, r, "/admin/news/"+strconv.FormatInt(saved.ID, 10)+"?saved=1", http.StatusSeeOther)
 	return nil
+}
+
+// uploaded reads an uploaded file field; ok is false when none was chosen.
+func uploaded(r *http.Request, field string) (data []byte, ok bool, err error) {
+	if r.MultipartForm == nil {
+		return nil, false, nil
+	}
+	f, h, err := r.FormFile(field)
+	if errors.Is(err, http.ErrMissingFile) {
+		return nil, false, nil
+	} else if err != nil {
+		return nil, false, clientError(err)
+	}
+	defer f.Close()
+	if h.Size == 0 {
+		return nil, false, nil
+	}
+	data, err = io.ReadAll(io.LimitReader(f, media.MaxImageBytes+1))
+	return data, true, err
+}
+
+// imageError is the message key for a refused image.
+func imageError(err error) string {
+	switch {
+	case errors.Is(err, media.ErrNotImage):
+		return "form.not_image"
+	case errors.Is(err, media.ErrTooLarge):
+		return "form.image_large"
+	default:
+		return "form.image_corrupt"
+	}
 }

@@ -1,14 +1,21 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/store"
 )
 
 // editorForm is a complete, valid editor form.
@@ -206,5 +213,72 @@ func TestTrashRevisionsAndPreview(t *testing.T) {
 	}
 	if res := b.post(t, edit+"/restore", nil); res.StatusCode != http.StatusSeeOther || !publicHas(t, site, id) {
 		t.Fatalf("restore from the trash: %d; public %v", res.StatusCode, publicHas(t, site, id))
+	}
+}
+
+// saveMultipart posts the editor form with files (field name -> bytes).
+func (b *staff) saveMultipart(t *testing.T, path string, f url.Values, files map[string][]byte) (*http.Response, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range f {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	for field, data := range files {
+		w, _ := mw.CreateFormFile(field, field+".png")
+		w.Write(data)
+	}
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, b.site.URL+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept-Language", "en")
+	res, err := b.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return res, string(body)
+}
+
+func TestEditorImageUploads(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	st := store.New(site.pool)
+	before, _ := st.MediaCount(context.Background())
+
+	// Not an image: refused by the cover field, with the text kept and nothing written.
+	res, body := b.saveMultipart(t, "/admin/news/new", editorForm("publish", "0", "body_en", "Keep me."), map[string][]byte{"cover": []byte("GIF? no, just text")})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "This is not a JPEG, PNG or GIF image.") || !strings.Contains(body, "Keep me.") {
+		t.Fatalf("text as a cover: %d", res.StatusCode)
+	}
+	if after, _ := st.MediaCount(context.Background()); after != before {
+		t.Fatal("a refused upload wrote media")
+	}
+	if _, list := b.get(t, "/admin/news?q=back+office"); strings.Contains(list, "/admin/news/1\"") {
+		t.Fatal("a refused upload saved the article")
+	}
+
+	res, body = b.saveMultipart(t, "/admin/news/new", editorForm("publish", "0", "title_en", "With a cover"),
+		map[string][]byte{"cover": testPNG(t, 1600, 900), "image": testPNG(t, 900, 600)})
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `data-testid="inserted"`) {
+		t.Fatalf("cover and inline image: %d", res.StatusCode)
+	}
+	line := regexp.MustCompile(`!\[\]\((/media/[0-9a-f]{64}\.[a-z]+)\)`).FindStringSubmatch(body)
+	if line == nil {
+		t.Fatal("no Markdown line for the inline image")
+	}
+	if r := site.get(t, line[1]); r.StatusCode != http.StatusOK {
+		t.Errorf("inline image %s: %d", line[1], r.StatusCode)
+	}
+	d := site.doc(t, "/en/news/", http.StatusOK)
+	item := d.Find(".news-item").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "With a cover") })
+	if src, _ := item.Find("img.news-thumb").Attr("src"); !strings.HasPrefix(src, "/media/") {
+		t.Errorf("the list shows no thumbnail for the new cover: %q", src)
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -17,6 +18,12 @@ import (
 // errNotFound is what a handler returns for "no such page".
 var errNotFound = store.ErrNotFound
 
+// errBadRequest marks a request that cannot be read (a broken or oversized
+// form): the visitor gets a 400 page, the log no error.
+var errBadRequest = errors.New("bad request")
+
+func clientError(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
+
 // handle adapts a handler that returns an error: not found becomes the 404
 // page, anything else a logged 500; the error text never reaches a visitor.
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
@@ -26,6 +33,9 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		case err == nil:
 		case errors.Is(err, store.ErrNotFound):
 			s.notFoundPage(w, r)
+		case errors.Is(err, errBadRequest):
+			s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
+			s.renderError(w, r, http.StatusBadRequest)
 		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 			// The visitor went away; nobody is left to answer.
 		default:
@@ -61,9 +71,12 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 // database is what failed, the page is drawn without the site's settings.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
 	lang := s.requestLang(r)
-	key := "error.404"
-	if status != http.StatusNotFound {
-		key = "error.500"
+	key := "error.500"
+	switch status {
+	case http.StatusNotFound:
+		key = "error.404"
+	case http.StatusBadRequest:
+		key = "error.400"
 	}
 	p, err := s.page(r.Context(), lang, "", "")
 	if err != nil {
