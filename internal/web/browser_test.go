@@ -4,10 +4,14 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/expoportal/portal/internal/auth"
 )
 
 // chromium finds Debian's Chromium; `make test` installs it.
@@ -82,5 +86,68 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 	}
 	if enURL != site.URL+"/en/" || enLang != "en" || enH1 != "Liaoning Educational Equipment Exhibition 2027" {
 		t.Errorf("after the switch: %s (lang %q, h1 %q), want the English home page", enURL, enLang, enH1)
+	}
+}
+
+// TestBrowserPublishesAnArticle: a staff member signs in, writes a
+// bilingual article with a cover image, publishes it, and a visitor reads
+// it in both languages.
+func TestBrowserPublishesAnArticle(t *testing.T) {
+	site := newSite(t)
+	site.srv.sessions.Cookie.Secure = false // the test server is plain http
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	cover := filepath.Join(t.TempDir(), "cover.png")
+	if err := os.WriteFile(cover, testPNG(t, 1200, 675), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("accept-lang", "zh-CN,zh"), chromedp.WindowSize(1366, 900))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(site.URL+"/admin/login"),
+		chromedp.SendKeys(css("#email"), "editor@expo.example"),
+		chromedp.SendKeys(css("#password"), "Shenyang-Expo-2027"),
+		chromedp.Click(css(`button[type=submit].button`)),
+		chromedp.WaitVisible(css(`[data-testid=drafts]`)),
+		chromedp.Navigate(site.URL+"/admin/news/new"),
+		chromedp.WaitVisible(css("#title_zh")),
+		chromedp.SendKeys(css("#title_zh"), "浏览器发布的展会新闻"),
+		chromedp.SendKeys(css("#body_zh"), "## 要点\n\n这是正文。"),
+		chromedp.SendKeys(css("#title_en"), "Expo news published from a browser"),
+		chromedp.SendKeys(css("#body_en"), "## Points\n\nThis is the body."),
+		chromedp.SetUploadFiles(css("#cover"), []string{cover}),
+		chromedp.Click(css(`button[value=publish]`)),
+		chromedp.WaitVisible(css(`[data-testid=saved]`)),
+	)
+	if err != nil {
+		t.Fatalf("staff: %v", err)
+	}
+	for lang, title := range map[string]string{"zh": "浏览器发布的展会新闻", "en": "Expo news published from a browser"} {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(site.URL+"/"+lang+"/news/expo/"),
+			chromedp.Click(css(`[data-testid=news-list] .news-title a`)),
+			chromedp.WaitVisible(css(`article.article h1`)),
+		)
+		if err != nil {
+			t.Fatalf("visitor in %s: %v", lang, err)
+		}
+		h1, err := chromedp.Run(ctx, chromedp.Text(css("article.article h1")))
+		if err != nil || h1 != title {
+			t.Errorf("%s: the visitor reads %q (%v), want %q", lang, h1, err, title)
+		}
+		src, err := chromedp.Run(ctx, chromedp.AttributeValue(css(".article-cover"), "src"))
+		if err != nil || !strings.HasPrefix(src.Value, "/media/") {
+			t.Errorf("%s: cover %q (%v)", lang, src.Value, err)
+		}
 	}
 }
