@@ -182,6 +182,14 @@ var messages = map[string]map[string]string{
 	"form.image_corrupt":   {"zh": "图片文件不完整或已损坏。", "en": "The image file is incomplete or damaged."},
 	"form.image_large":     {"zh": "图片过大（最大 20 MB，边长不超过 12000 像素）。", "en": "The image is too large (at most 20 MB and 12,000 pixels a side)."},
 
+	"admin.audit":       {"zh": "操作日志", "en": "Audit log"},
+	"admin.chart":       {"zh": "近 30 天访问量", "en": "Visits in the last 30 days"},
+	"admin.chart_desc":  {"zh": "柱形为每日独立访客，折线为每日页面浏览量；纵轴最大值 %[1]s。", "en": "Bars are unique visitors a day, the line page views a day; the scale tops at %[1]s."},
+	"admin.chart_table": {"zh": "查看数据表", "en": "Show the figures"},
+	"admin.visitors":    {"zh": "独立访客", "en": "Unique visitors"},
+	"admin.views":       {"zh": "页面浏览量", "en": "Page views"},
+	"admin.day":         {"zh": "日期", "en": "Day"},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // DaySalt returns the salt for day's visitor hashes, making it on first use.
@@ -98,4 +100,31 @@ func (s *Store) ForgetVisitorsBefore(ctx context.Context, day time.Time) error {
 		return fmt.Errorf("Store.ForgetVisitorsBefore: %w", err)
 	}
 	return nil
+}
+
+// VisitDay is one day's counts.
+type VisitDay struct {
+	Day      time.Time
+	Visitors int64
+	Views    int64
+}
+
+// VisitDays are the counts of the days from first to last, a zero for a day
+// without visits.
+func (s *Store) VisitDays(ctx context.Context, first, last time.Time) ([]VisitDay, error) {
+	rows, err := s.pool.Query(ctx, `-- Store.VisitDays
+		SELECT d::date, coalesce(v.visitors, 0), coalesce(v.views, 0)
+		FROM generate_series($1::date, $2::date, interval '1 day') AS d
+		LEFT JOIN visit_days v ON v.day = d::date
+		ORDER BY d`, first, last)
+	if err != nil {
+		return nil, fmt.Errorf("Store.VisitDays: %w", err)
+	}
+	var out []VisitDay
+	var d VisitDay
+	_, err = pgx.ForEachRow(rows, []any{&d.Day, &d.Visitors, &d.Views}, func() error { out = append(out, d); return nil })
+	if err != nil {
+		return nil, fmt.Errorf("Store.VisitDays: %w", err)
+	}
+	return out, nil
 }

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/expoportal/portal/internal/i18n"
@@ -51,6 +53,47 @@ type Dashboard struct {
 	*Admin
 	Drafts, Scheduled int
 	Recent            []store.AuditEntry
+	Days              []store.VisitDay // the last 30 days, oldest first
+}
+
+// Chart geometry for the dashboard's SVG: one column a day.
+const (
+	ChartW, ChartH = 600, 200
+	chartPad       = 24
+)
+
+// ChartMax is the largest daily figure (at least 1, for the scale).
+func (d *Dashboard) ChartMax() int64 {
+	m := int64(1)
+	for _, v := range d.Days {
+		m = max(m, v.Views, v.Visitors)
+	}
+	return m
+}
+
+// Bar is the rectangle of day i's unique visitors.
+func (d *Dashboard) Bar(i int) (x, y, w, h int) {
+	col := (ChartW - chartPad) / max(1, len(d.Days))
+	h = int(int64(ChartH-chartPad) * d.Days[i].Visitors / d.ChartMax())
+	return chartPad + i*col + 1, ChartH - chartPad - h, max(1, col-2), h
+}
+
+// ViewsLine is the polyline of page views.
+func (d *Dashboard) ViewsLine() string {
+	col := (ChartW - chartPad) / max(1, len(d.Days))
+	var b strings.Builder
+	for i, v := range d.Days {
+		x := chartPad + i*col + col/2
+		y := ChartH - chartPad - int(int64(ChartH-chartPad)*v.Views/d.ChartMax())
+		fmt.Fprintf(&b, "%d,%d ", x, y)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// AuditPage is the audit log.
+type AuditPage struct {
+	*Admin
+	Entries []store.AuditEntry
 }
 
 // NewsAdmin is the editor's list of articles.

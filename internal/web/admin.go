@@ -219,6 +219,21 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	if v.Recent, err = s.store.RecentAudit(r.Context(), 20); err != nil {
 		return err
 	}
+	y, m, d := s.now().In(v.Loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if v.Days, err = s.store.VisitDays(r.Context(), today.AddDate(0, 0, -29), today); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, adminpages.DashboardPage(v))
+	return nil
+}
+
+func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
+	v := &view.AuditPage{Admin: s.adminFrame(r, currentUser(r), "admin.audit")}
+	var err error
+	if v.Entries, err = s.store.RecentAudit(r.Context(), 300); err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, adminpages.AuditLog(v))
 	return nil
 }

@@ -260,6 +260,7 @@ var adminRoutes = []struct {
 }{
 	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"GET", "/admin/audit", nil},
 	{"GET", "/admin/news", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/new", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/new", []string{auth.RoleEditor}},
@@ -346,4 +347,38 @@ func TestSessionCookieIsSecureOverHTTPS(t *testing.T) {
 func goqueryParse(res *http.Response) (*goquery.Document, error) {
 	defer res.Body.Close()
 	return goquery.NewDocumentFromReader(res.Body)
+}
+
+func TestDashboardChartAndAuditLog(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	// testNow is 24 November in Shenyang too.
+	if _, err := site.pool.Exec(context.Background(), `INSERT INTO visit_days (day, visitors, views) VALUES
+		('2026-11-24', 40, 100), ('2026-11-23', 20, 50), ('2026-10-01', 999, 999)`); err != nil {
+		t.Fatal(err)
+	}
+	b := newStaff(t, site)
+	b.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+	res, body := b.get(t, "/admin/")
+	if res.StatusCode != http.StatusOK {
+		t.Fatal(res.StatusCode)
+	}
+	d, _ := goquery.NewDocumentFromReader(strings.NewReader(body))
+	rects := d.Find(`[data-testid=visits-chart] rect.visitors`)
+	if rects.Length() != 30 {
+		t.Fatalf("%d bars, want 30 days", rects.Length())
+	}
+	// The scale tops at 100 views (the October day is outside the 30 days).
+	last, _ := rects.Last().Attr("height")
+	prev, _ := rects.Eq(28).Attr("height")
+	if last != "70" || prev != "35" { // 176 px for 100: 40 -> 70, 20 -> 35
+		t.Errorf("bar heights %s and %s, want 70 and 35", last, prev)
+	}
+	if rects.First().AttrOr("height", "") != "0" {
+		t.Error("a day without visits has a bar")
+	}
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "login") || !strings.Contains(page, "admin@expo.example") {
+		t.Error("the audit log lacks the sign-in")
+	}
 }

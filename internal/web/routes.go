@@ -66,6 +66,7 @@ func (s *Server) router() *chi.Mux {
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/logout", s.handle(s.logout))
 		// Every route below names the roles it admits (admin always).
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Get("/", s.handle(s.showDashboard))
+		r.With(s.requireRole()).Get("/audit", s.handle(s.showAudit)) // admins only
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleEditor))
 			r.Get("/news", s.handle(s.listAdminNews))
