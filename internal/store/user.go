@@ -160,3 +160,19 @@ func (s *Store) RecentAudit(ctx context.Context, n int) ([]AuditEntry, error) {
 	}
 	return list, nil
 }
+
+// Users lists every account, by e-mail.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at
+		FROM users ORDER BY email -- Store.Users`)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[User])
+	if err != nil {
+		return nil, fmt.Errorf("Store.Users: %w", err)
+	}
+	return list, nil
+}
+
+// SetRole changes an account's role.
+func (s *Store) SetRole(ctx context.Context, id int64, role string) error {
+	return s.updateUser(ctx, "Store.SetRole", "role = $2", id, role)
+}

@@ -142,3 +142,21 @@ func (e *ArticleEditor) Err(field string) string {
 	}
 	return ""
 }
+
+// UsersPage is the admins' list of accounts with a form to add one.
+type UsersPage struct {
+	*Admin
+	Users          []store.User
+	Email, Role    string // the add form, as typed
+	Errors         map[string]string
+	NewPassword    string // a generated password, shown once
+	NewPasswordFor string
+}
+
+// Err is the translated error of a field, or "".
+func (u *UsersPage) Err(field string) string {
+	if k, ok := u.Errors[field]; ok {
+		return u.T(k)
+	}
+	return ""
+}

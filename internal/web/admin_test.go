@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -261,6 +262,11 @@ var adminRoutes = []struct {
 	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"GET", "/admin/audit", nil},
+	{"GET", "/admin/users", nil},
+	{"POST", "/admin/users", nil},
+	{"POST", "/admin/users/{id}/role", nil},
+	{"POST", "/admin/users/{id}/password", nil},
+	{"POST", "/admin/users/{id}/disabled", nil},
 	{"GET", "/admin/news", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/new", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/new", []string{auth.RoleEditor}},
@@ -295,7 +301,7 @@ func TestAdminRoles(t *testing.T) {
 		addUser(t, site, role+"@expo.example", role, pw)
 	}
 	for _, r := range adminRoutes {
-		path := strings.NewReplacer("{id}", "1", "{version}", "1").Replace(r.path)
+		path := strings.NewReplacer("{id}", "999999", "{version}", "1").Replace(r.path) // no such row: roles are checked before it is looked for
 		anon := newStaff(t, site)
 		req, _ := http.NewRequest(r.method, site.URL+path, nil)
 		res, err := anon.Do(req)
@@ -380,5 +386,51 @@ func TestDashboardChartAndAuditLog(t *testing.T) {
 	}
 	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "login") || !strings.Contains(page, "admin@expo.example") {
 		t.Error("the audit log lacks the sign-in")
+	}
+}
+
+func TestAdminManagesAccounts(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	me := addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+
+	res := b.post(t, "/admin/users", url.Values{"email": {"not an address"}, "role": {"editor"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad e-mail: %d", res.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodPost, site.URL+"/admin/users", strings.NewReader(url.Values{"email": {"new.editor@expo.example"}, "role": {"editor"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := b.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := goqueryParse(res)
+	pw := d.Find(`[data-testid=new-password] code`).Text()
+	if res.StatusCode != http.StatusOK || len(pw) != 20 {
+		t.Fatalf("add: %d, password %q", res.StatusCode, pw)
+	}
+	// The new editor signs in with the password shown once.
+	other := newStaff(t, site)
+	if res := other.login(t, "new.editor@expo.example", pw); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("new account's sign-in: %d", res.StatusCode)
+	}
+	u, _ := store.New(site.pool).UserByEmail(context.Background(), "new.editor@expo.example")
+	if res := b.post(t, fmt.Sprintf("/admin/users/%d/disabled", u.ID), url.Values{"disabled": {"true"}}); res.StatusCode != http.StatusOK {
+		t.Fatalf("disable: %d", res.StatusCode)
+	}
+	if res, _ := other.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
+		t.Error("a disabled account keeps its session")
+	}
+	// No admin can lock themselves out.
+	if res := b.post(t, fmt.Sprintf("/admin/users/%d/disabled", me.ID), url.Values{"disabled": {"true"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("disabling oneself: %d", res.StatusCode)
+	}
+	if res := b.post(t, fmt.Sprintf("/admin/users/%d/role", me.ID), url.Values{"role": {"editor"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("demoting oneself: %d", res.StatusCode)
+	}
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "user.add") || !strings.Contains(page, "user.disabled") {
+		t.Error("account changes are not in the audit log")
 	}
 }

@@ -66,7 +66,15 @@ func (s *Server) router() *chi.Mux {
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/logout", s.handle(s.logout))
 		// Every route below names the roles it admits (admin always).
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Get("/", s.handle(s.showDashboard))
-		r.With(s.requireRole()).Get("/audit", s.handle(s.showAudit)) // admins only
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole()) // admins only
+			r.Get("/audit", s.handle(s.showAudit))
+			r.Get("/users", s.handle(s.listUsers))
+			r.Post("/users", s.handle(s.addUser))
+			r.Post("/users/{id}/role", s.handle(s.changeUser("role")))
+			r.Post("/users/{id}/password", s.handle(s.changeUser("password")))
+			r.Post("/users/{id}/disabled", s.handle(s.changeUser("disabled")))
+		})
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleEditor))
 			r.Get("/news", s.handle(s.listAdminNews))
