@@ -209,6 +209,12 @@ var messages = map[string]map[string]string{
 	"form.email":           {"zh": "请填写有效的电子邮箱。", "en": "Enter a valid e-mail address."},
 	"form.email_taken":     {"zh": "这个邮箱已有账户。", "en": "There is an account for this address already."},
 
+	"admin.pages":     {"zh": "页面管理", "en": "Pages"},
+	"admin.edit_page": {"zh": "编辑页面", "en": "Edit page"},
+	"admin.page_path": {"zh": "网址", "en": "Address"},
+	"admin.published": {"zh": "在网站上显示", "en": "Shown on the site"},
+	"admin.save":      {"zh": "保存", "en": "Save"},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

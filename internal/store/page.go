@@ -124,3 +124,86 @@ func (s *Store) PublishedPagePaths(ctx context.Context) (map[string]time.Time, e
 	}
 	return out, nil
 }
+
+// PageSummary is a row of the content-page editor's list.
+type PageSummary struct {
+	ID        int64
+	Path      string
+	Published bool
+	UpdatedAt time.Time
+	Titles    map[string]string // by language
+}
+
+// Pages lists every content page by path.
+func (s *Store) Pages(ctx context.Context) ([]PageSummary, error) {
+	rows, err := s.pool.Query(ctx, `SELECT p.id, p.path, p.published, p.updated_at,
+		coalesce((SELECT jsonb_object_agg(t.lang, t.title) FROM page_translations t WHERE t.page_id = p.id), '{}')
+		FROM pages p ORDER BY p.path -- Store.Pages`)
+	if err != nil {
+		return nil, fmt.Errorf("Store.Pages: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (PageSummary, error) {
+		var p PageSummary
+		err := row.Scan(&p.ID, &p.Path, &p.Published, &p.UpdatedAt, &p.Titles)
+		return p, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("Store.Pages: %w", err)
+	}
+	return list, nil
+}
+
+// PageForEdit loads a content page with its words in every language.
+func (s *Store) PageForEdit(ctx context.Context, id int64) (PageSummary, map[string]PageText, int, error) {
+	var p PageSummary
+	var sort int
+	err := s.pool.QueryRow(ctx, "SELECT id, path, published, updated_at, sort_order FROM pages WHERE id = $1 -- Store.PageForEdit", id).
+		Scan(&p.ID, &p.Path, &p.Published, &p.UpdatedAt, &sort)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, ErrNotFound)
+	} else if err != nil {
+		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, err)
+	}
+	texts := map[string]PageText{}
+	rows, _ := s.pool.Query(ctx, "SELECT lang, title, summary, body FROM page_translations WHERE page_id = $1 -- Store.PageForEdit", id)
+	var t PageText
+	_, err = pgx.ForEachRow(rows, []any{&t.Lang, &t.Title, &t.Summary, &t.Body}, func() error { texts[t.Lang] = t; return nil })
+	if err != nil {
+		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, err)
+	}
+	return p, texts, sort, nil
+}
+
+// UpdatePage replaces a content page's words (a language without a title
+// is removed) and its published flag, with an audit entry, in one transaction.
+func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts []PageText, userID int64) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var path string
+		if err := tx.QueryRow(ctx, "UPDATE pages SET published = $2, updated_at = now() WHERE id = $1 RETURNING path -- Store.UpdatePage",
+			id, published).Scan(&path); errors.Is(err, pgx.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM page_translations WHERE page_id = $1 -- Store.UpdatePage", id); err != nil {
+			return err
+		}
+		for _, t := range texts {
+			if _, err := tx.Exec(ctx, `INSERT INTO page_translations (page_id, lang, title, summary, body)
+				VALUES ($1, $2, $3, $4, $5) -- Store.UpdatePage`, id, t.Lang, t.Title, t.Summary, t.Body); err != nil {
+				return err
+			}
+		}
+		var uid *int64
+		if userID != 0 {
+			uid = &userID
+		}
+		_, err := tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, 'page.update', $2, $3) -- Store.UpdatePage",
+			uid, path, fmt.Sprintf("published %v, %d languages", published, len(texts)))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("Store.UpdatePage(%d): %w", id, err)
+	}
+	return nil
+}

@@ -160,3 +160,26 @@ func (u *UsersPage) Err(field string) string {
 	}
 	return ""
 }
+
+// PagesAdmin lists the content pages.
+type PagesAdmin struct {
+	*Admin
+	Pages []store.PageSummary
+}
+
+// PageEditor edits one content page, both languages side by side.
+type PageEditor struct {
+	*Admin
+	Page   store.PageSummary
+	Form   form.Page
+	Errors form.Errors
+	Saved  bool
+}
+
+// Err is the translated error of a field, or "".
+func (e *PageEditor) Err(field string) string {
+	if k, ok := e.Errors[field]; ok {
+		return e.T(k)
+	}
+	return ""
+}

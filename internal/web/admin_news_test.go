@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -280,5 +281,40 @@ func TestEditorImageUploads(t *testing.T) {
 	item := d.Find(".news-item").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "With a cover") })
 	if src, _ := item.Find("img.news-thumb").Attr("src"); !strings.HasPrefix(src, "/media/") {
 		t.Errorf("the list shows no thumbnail for the new cover: %q", src)
+	}
+}
+
+func TestEditorChangesAContentPage(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	var id int64
+	if err := site.pool.QueryRow(context.Background(), "SELECT id FROM pages WHERE path = '/services/dining'").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	edit := fmt.Sprintf("/admin/pages/%d", id)
+	bad := url.Values{"published": {"on"}, "title_zh": {""}, "body_zh": {"有正文没标题"}, "title_en": {"Dining"}}
+	if res := b.post(t, edit, bad); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("text without a title: %d", res.StatusCode)
+	}
+	good := url.Values{"published": {"on"}, "title_zh": {"周边美食 <script>x</script>"}, "body_zh": {"## 老边饺子\n\n<img src=x onerror=alert(1)>"},
+		"title_en": {"Dining nearby"}, "body_en": {"Dumplings."}}
+	if res := b.post(t, edit, good); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	res := site.get(t, "/zh/services/dining")
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), "老边饺子") || strings.Contains(string(body), "<script>x") || strings.Contains(string(body), "onerror") {
+		t.Error("the public page does not show the edit, or shows it unescaped")
+	}
+	// Unpublished: the page says "coming soon" again.
+	if res := b.post(t, edit, url.Values{"title_zh": {"周边美食"}, "title_en": {"Dining nearby"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("unpublish: %d", res.StatusCode)
+	}
+	if d := site.doc(t, "/en/services/dining", http.StatusOK); d.Find(`[data-testid=coming-soon]`).Length() != 1 {
+		t.Error("an unpublished page still shows its content")
 	}
 }

@@ -87,6 +87,9 @@ func (s *Server) router() *chi.Mux {
 			r.Get("/news/{id}/revisions", s.handle(s.listRevisions))
 			r.Get("/news/{id}/revisions/{version}", s.handle(s.showRevision))
 			r.Post("/news/{id}/revisions/{version}/restore", s.handle(s.restoreRevision))
+			r.Get("/pages", s.handle(s.listPages))
+			r.Get("/pages/{id}", s.handle(s.editPage))
+			r.Post("/pages/{id}", s.handle(s.savePage))
 		})
 	})
 
