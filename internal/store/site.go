@@ -28,6 +28,8 @@ type Site struct {
 	DailyOpens        string     `db:"daily_opens"`  // "09:00", local time
 	DailyCloses       string     `db:"daily_closes"` // the last day closes at ClosesAt instead
 	NextOpensAt       *time.Time `db:"next_opens_at"`
+	Edition           *int       `db:"edition"`
+	ICPNumber         string     `db:"icp_number"`
 }
 
 // Site returns the site settings with words in lang, or in the first
@@ -38,7 +40,7 @@ func (s *Store) Site(ctx context.Context, lang string) (Site, error) {
 		       s.opens_at, s.closes_at, s.time_zone, s.hotline, s.fax, s.email,
 		       s.copyright_since, s.visitor_count_start,
 		       to_char(s.daily_opens, 'HH24:MI') AS daily_opens, to_char(s.daily_closes, 'HH24:MI') AS daily_closes,
-		       s.next_opens_at
+		       s.next_opens_at, s.edition, s.icp_number
 		FROM site_settings s
 		JOIN site_settings_i18n i ON true
 		JOIN languages l ON l.code = i.lang
@@ -58,12 +60,16 @@ type SiteWords struct {
 	Lang, ExpoName, Venue, Hall, Address, Organisers string
 }
 
-// SiteFacts are the language-neutral facts a SaveSite call writes.
+// SiteFacts are the language-neutral facts.
 type SiteFacts struct {
-	OpensAt, ClosesAt   time.Time
-	Hotline, Fax, Email string
-	CopyrightSince      int
-	VisitorCountStart   int64
+	OpensAt, ClosesAt       time.Time
+	Hotline, Fax, Email     string
+	CopyrightSince          int
+	VisitorCountStart       int64
+	DailyOpens, DailyCloses string // "09:00"; empty keeps the default on insert
+	NextOpensAt             *time.Time
+	Edition                 *int
+	ICPNumber               string
 }
 
 // HasSite reports whether the site settings have been written.
@@ -100,6 +106,74 @@ func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []Si
 	})
 	if err != nil {
 		return fmt.Errorf("Store.InsertSiteIfMissing: %w", err)
+	}
+	return nil
+}
+
+// SiteSettings are all the settings, every language's words included, for
+// the settings editor.
+type SiteSettings struct {
+	Facts SiteFacts
+	Words map[string]SiteWords // by language
+}
+
+// SiteForEdit loads the settings with the words of every language.
+func (s *Store) SiteForEdit(ctx context.Context) (SiteSettings, error) {
+	st := SiteSettings{Words: map[string]SiteWords{}}
+	f := &st.Facts
+	err := s.pool.QueryRow(ctx, `SELECT opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
+		to_char(daily_opens, 'HH24:MI'), to_char(daily_closes, 'HH24:MI'), next_opens_at, edition, icp_number
+		FROM site_settings -- Store.SiteForEdit`).Scan(&f.OpensAt, &f.ClosesAt, &f.Hotline, &f.Fax, &f.Email, &f.CopyrightSince,
+		&f.VisitorCountStart, &f.DailyOpens, &f.DailyCloses, &f.NextOpensAt, &f.Edition, &f.ICPNumber)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return st, fmt.Errorf("Store.SiteForEdit: %w", ErrNotFound)
+	} else if err != nil {
+		return st, fmt.Errorf("Store.SiteForEdit: %w", err)
+	}
+	rows, _ := s.pool.Query(ctx, "SELECT lang, expo_name, venue, hall, address, organisers FROM site_settings_i18n -- Store.SiteForEdit")
+	var w SiteWords
+	_, err = pgx.ForEachRow(rows, []any{&w.Lang, &w.ExpoName, &w.Venue, &w.Hall, &w.Address, &w.Organisers}, func() error {
+		st.Words[w.Lang] = w
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("Store.SiteForEdit: %w", err)
+	}
+	return st, nil
+}
+
+// SaveSite writes all the settings and an audit entry in one transaction.
+func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) error {
+	f := st.Facts
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE site_settings SET opens_at = $1, closes_at = $2, hotline = $3, fax = $4, email = $5,
+			copyright_since = $6, visitor_count_start = $7, daily_opens = $8::time, daily_closes = $9::time,
+			next_opens_at = $10, edition = $11, icp_number = $12, updated_at = now() -- Store.SaveSite`,
+			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart,
+			f.DailyOpens, f.DailyCloses, f.NextOpensAt, f.Edition, f.ICPNumber)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrNotFound
+		}
+		for _, w := range st.Words {
+			if _, err := tx.Exec(ctx, `INSERT INTO site_settings_i18n (lang, expo_name, venue, hall, address, organisers)
+				VALUES ($1, $2, $3, $4, $5, $6)
+				ON CONFLICT (lang) DO UPDATE SET expo_name = $2, venue = $3, hall = $4, address = $5, organisers = $6,
+				    updated_at = now() -- Store.SaveSite`, w.Lang, w.ExpoName, w.Venue, w.Hall, w.Address, w.Organisers); err != nil {
+				return err
+			}
+		}
+		var uid *int64
+		if userID != 0 {
+			uid = &userID
+		}
+		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject) VALUES ($1, 'settings.update', 'site') -- Store.SaveSite", uid)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("Store.SaveSite: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -178,6 +179,22 @@ type PageEditor struct {
 
 // Err is the translated error of a field, or "".
 func (e *PageEditor) Err(field string) string {
+	if k, ok := e.Errors[field]; ok {
+		return e.T(k)
+	}
+	return ""
+}
+
+// SettingsEditor edits the site settings.
+type SettingsEditor struct {
+	*Admin
+	Values url.Values // as stored, or as typed
+	Errors form.Errors
+	Saved  bool
+}
+
+// Err is the translated error of a field, or "".
+func (e *SettingsEditor) Err(field string) string {
 	if k, ok := e.Errors[field]; ok {
 		return e.T(k)
 	}

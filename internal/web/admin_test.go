@@ -263,6 +263,8 @@ var adminRoutes = []struct {
 	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"GET", "/admin/audit", nil},
 	{"GET", "/admin/users", nil},
+	{"GET", "/admin/settings", nil},
+	{"POST", "/admin/settings", nil},
 	{"POST", "/admin/users", nil},
 	{"POST", "/admin/users/{id}/role", nil},
 	{"POST", "/admin/users/{id}/password", nil},
@@ -435,5 +437,50 @@ func TestAdminManagesAccounts(t *testing.T) {
 	}
 	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "user.add") || !strings.Contains(page, "user.disabled") {
 		t.Error("account changes are not in the audit log")
+	}
+}
+
+func TestAdminEditsSiteSettings(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+	res, body := b.get(t, "/admin/settings")
+	if res.StatusCode != http.StatusOK {
+		t.Fatal(res.StatusCode)
+	}
+	d, _ := goquery.NewDocumentFromReader(strings.NewReader(body))
+	f := url.Values{}
+	d.Find("form.editor input").Each(func(_ int, s *goquery.Selection) {
+		f.Set(s.AttrOr("name", ""), s.AttrOr("value", ""))
+	})
+	if f.Get("opens_at") != "2027-04-16T09:00" || f.Get("expo_name_en") != "Liaoning Educational Equipment Exhibition 2027" {
+		t.Fatalf("the form does not hold the settings: %v", f)
+	}
+	bad := url.Values{}
+	for k, v := range f {
+		bad[k] = v
+	}
+	bad.Set("closes_at", "2027-04-15T16:00")
+	bad.Set("expo_name_zh", "")
+	bad.Set("hotline", "024-0000-0000")
+	res2 := b.post(t, "/admin/settings", bad)
+	if res2.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("closing before opening: %d", res2.StatusCode)
+	}
+	if hl := site.doc(t, "/zh/", http.StatusOK).Find("footer").Text(); strings.Contains(hl, "024-0000-0000") {
+		t.Fatal("an invalid form saved a field")
+	}
+	f.Set("hotline", "024-8888-9999")
+	f.Set("icp_number", "辽ICP备12345678号")
+	f.Set("visitor_count_start", "600,000")
+	if res := b.post(t, "/admin/settings", f); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	footer := site.doc(t, "/zh/", http.StatusOK).Find("footer")
+	if !strings.Contains(footer.Text(), "024-8888-9999") || footer.Find(`[data-testid=icp]`).Text() != "辽ICP备12345678号" ||
+		!strings.Contains(footer.Find(`[data-testid=visitor-count]`).Text(), "600,000") {
+		t.Errorf("the footer does not follow the settings: %q", footer.Text())
 	}
 }

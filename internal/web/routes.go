@@ -69,6 +69,8 @@ func (s *Server) router() *chi.Mux {
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole()) // admins only
 			r.Get("/audit", s.handle(s.showAudit))
+			r.Get("/settings", s.handle(s.editSettings))
+			r.Post("/settings", s.handle(s.saveSettings))
 			r.Get("/users", s.handle(s.listUsers))
 			r.Post("/users", s.handle(s.addUser))
 			r.Post("/users/{id}/role", s.handle(s.changeUser("role")))
