@@ -53,6 +53,8 @@ type Login struct {
 type Dashboard struct {
 	*Admin
 	Drafts, Scheduled int
+	DraftList         []store.AdminArticle
+	ScheduledList     []store.AdminArticle
 	Recent            []store.AuditEntry
 	Days              []store.VisitDay // the last 30 days, oldest first
 }

@@ -219,6 +219,14 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	if v.Recent, err = s.store.RecentAudit(r.Context(), 20); err != nil {
 		return err
 	}
+	if u := currentUser(r); u.Role == auth.RoleAdmin || u.Role == auth.RoleEditor {
+		if v.DraftList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, "draft", "", "", "", 10); err != nil {
+			return err
+		}
+		if v.ScheduledList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, "scheduled", "", "", "", 10); err != nil {
+			return err
+		}
+	}
 	y, m, d := s.now().In(v.Loc).Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if v.Days, err = s.store.VisitDays(r.Context(), today.AddDate(0, 0, -29), today); err != nil {

@@ -318,3 +318,19 @@ func TestEditorChangesAContentPage(t *testing.T) {
 		t.Error("an unpublished page still shows its content")
 	}
 }
+
+func TestDashboardListsDraftsAndScheduled(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	b.save(t, "/admin/news/new", editorForm("draft", "0", "title_en", "A draft in waiting", "title_zh", "等待中的草稿"))
+	b.save(t, "/admin/news/new", editorForm("schedule", "0", "released_at", "2026-12-01T09:00", "title_zh", "十二月的新闻"))
+	_, body := b.get(t, "/admin/")
+	for _, want := range []string{"等待中的草稿", "十二月的新闻", `data-testid="drafts">1<`, `data-testid="scheduled">1<`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("dashboard lacks %q", want)
+		}
+	}
+}
