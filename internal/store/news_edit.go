@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -100,6 +103,22 @@ func (s *Store) ArticleForEdit(ctx context.Context, id int64) (EditArticle, erro
 // if someone saved since, nothing is written and ErrConflict returned.
 func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, action string) (EditArticle, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var before *EditArticle
+		if a.ID != 0 {
+			b := EditArticle{Texts: map[string]ArticleText{}}
+			if err := tx.QueryRow(ctx, "SELECT status, category, released_at FROM articles WHERE id = $1 -- Store.SaveArticle",
+				a.ID).Scan(&b.Status, &b.Category, &b.ReleasedAt); err == nil {
+				rows, _ := tx.Query(ctx, "SELECT lang, title, summary, body, source FROM article_translations WHERE article_id = $1", a.ID)
+				var t ArticleText
+				if _, err := pgx.ForEachRow(rows, []any{&t.Lang, &t.Title, &t.Summary, &t.Body, &t.Source}, func() error {
+					b.Texts[t.Lang] = t
+					return nil
+				}); err != nil {
+					return err
+				}
+				before = &b
+			}
+		}
 		if a.ID == 0 {
 			a.Version = 1
 			if err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id)
@@ -148,7 +167,7 @@ func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, ac
 			return err
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.SaveArticle`,
-			uid, action, fmt.Sprintf("article %d", a.ID), fmt.Sprintf("version %d, %s, %s", a.Version, a.Status, a.Category))
+			uid, action, fmt.Sprintf("article %d", a.ID), changeSummary(before, a))
 		return err
 	})
 	if err != nil {
@@ -238,4 +257,50 @@ func (s *Store) ArticleRevision(ctx context.Context, id int64, version int) (Rev
 		return r, fmt.Errorf("Store.ArticleRevision(%d, %d): %w", id, version, err)
 	}
 	return r, nil
+}
+
+// changeSummary says what a save changed, before -> after, for the audit log.
+func changeSummary(before *EditArticle, after EditArticle) string {
+	var parts []string
+	if before == nil {
+		parts = append(parts, fmt.Sprintf("new: %s, %s", after.Status, after.Category))
+	} else {
+		if before.Status != after.Status {
+			parts = append(parts, fmt.Sprintf("status %s -> %s", before.Status, after.Status))
+		}
+		if before.Category != after.Category {
+			parts = append(parts, fmt.Sprintf("category %s -> %s", before.Category, after.Category))
+		}
+		if !before.ReleasedAt.Equal(after.ReleasedAt) {
+			parts = append(parts, fmt.Sprintf("release %s -> %s", before.ReleasedAt.UTC().Format("2006-01-02 15:04Z"), after.ReleasedAt.UTC().Format("2006-01-02 15:04Z")))
+		}
+	}
+	langs := map[string]bool{}
+	for l := range after.Texts {
+		langs[l] = true
+	}
+	if before != nil {
+		for l := range before.Texts {
+			langs[l] = true
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(langs)) {
+		var b ArticleText
+		if before != nil {
+			b = before.Texts[l]
+		}
+		t, ok := after.Texts[l]
+		switch {
+		case !ok:
+			parts = append(parts, l+" removed")
+		case b.Title != t.Title:
+			parts = append(parts, fmt.Sprintf("%s title %q -> %q", l, b.Title, t.Title))
+		case b.Body != t.Body || b.Summary != t.Summary || b.Source != t.Source:
+			parts = append(parts, l+" text edited")
+		}
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("version %d, no change", after.Version)
+	}
+	return fmt.Sprintf("version %d: %s", after.Version, strings.Join(parts, "; "))
 }

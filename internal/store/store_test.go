@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,5 +115,30 @@ func TestSaveArticleRefusesAStaleVersion(t *testing.T) {
 	}
 	if n, _ := st.RevisionCount(ctx, a.ID); n != 3 {
 		t.Errorf("%d revisions after three saves", n)
+	}
+}
+
+func TestArticleAuditSaysWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	st := store.New(testdb.New(t))
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	a, err := st.SaveArticle(ctx, store.EditArticle{Category: "expo", Status: "draft", ReleasedAt: at,
+		Texts: map[string]store.ArticleText{"zh": {Lang: "zh", Title: "旧标题"}}}, 0, "article.create")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Status = "published"
+	a.Texts = map[string]store.ArticleText{"zh": {Lang: "zh", Title: "新标题"}, "en": {Lang: "en", Title: "New title"}}
+	if _, err := st.SaveArticle(ctx, a, 0, "article.update"); err != nil {
+		t.Fatal(err)
+	}
+	log, err := st.RecentAudit(ctx, 1)
+	if err != nil || len(log) != 1 {
+		t.Fatal(log, err)
+	}
+	for _, want := range []string{"status draft -> published", `zh title "旧标题" -> "新标题"`, `en title "" -> "New title"`} {
+		if !strings.Contains(log[0].Summary, want) {
+			t.Errorf("audit summary %q lacks %q", log[0].Summary, want)
+		}
 	}
 }
