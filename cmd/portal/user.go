@@ -20,7 +20,8 @@ import (
 const userUsage = `usage:
   portal user add --email E --role admin|editor|organiser   password from stdin, or generated and printed once
   portal user passwd --email E                              same
-  portal user disable --email E`
+  portal user disable|enable --email E
+  portal user unlock --email E                              lift a sign-in block after failed attempts`
 
 // userCommand manages staff accounts. It works on the embedded database
 // whether or not `portal serve` runs on the same folder (pgembed attaches).
@@ -80,21 +81,37 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err := st.SetPassword(ctx, u.ID, hash); err != nil {
 			return err
 		}
+		// A new password also lifts a sign-in block on the account.
+		if err := st.ClearLoginFailures(ctx, []string{"account:" + u.Email}); err != nil {
+			return err
+		}
 		_ = st.Audit(ctx, 0, "user.passwd", u.Email, "password changed (command line)")
 		fmt.Fprintf(out, "password changed for %s\n", u.Email)
 		if pw != "" {
 			fmt.Fprintf(out, "password: %s\n(shown once: keep it somewhere safe)\n", pw)
 		}
-	case "disable":
+	case "disable", "enable":
 		u, err := st.UserByEmail(ctx, *email)
 		if err != nil {
 			return fmt.Errorf("no account for %s", store.NormalizeEmail(*email))
 		}
-		if err := st.SetDisabled(ctx, u.ID, true); err != nil {
+		if err := st.SetDisabled(ctx, u.ID, verb == "disable"); errors.Is(err, store.ErrLastAdmin) {
+			return fmt.Errorf("%s is the last enabled admin: add another admin first", u.Email)
+		} else if err != nil {
 			return err
 		}
-		_ = st.Audit(ctx, 0, "user.disable", u.Email, "disabled (command line)")
-		fmt.Fprintf(out, "disabled %s\n", u.Email)
+		_ = st.Audit(ctx, 0, "user."+verb, u.Email, verb+"d (command line)")
+		fmt.Fprintf(out, "%sd %s\n", verb, u.Email)
+	case "unlock":
+		u, err := st.UserByEmail(ctx, *email)
+		if err != nil {
+			return fmt.Errorf("no account for %s", store.NormalizeEmail(*email))
+		}
+		if err := st.ClearLoginFailures(ctx, []string{"account:" + u.Email}); err != nil {
+			return err
+		}
+		_ = st.Audit(ctx, 0, "user.unlock", u.Email, "sign-in block lifted (command line)")
+		fmt.Fprintf(out, "unlocked %s\n", u.Email)
 	default:
 		return errors.New(userUsage)
 	}

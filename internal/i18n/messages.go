@@ -239,6 +239,9 @@ var messages = map[string]map[string]string{
 	"form.year":                    {"zh": "请填写年份，例如 2006。", "en": "Enter a year such as 2006."},
 	"form.required":                {"zh": "此项必填。", "en": "This is required."},
 
+	"admin.last_admin":        {"zh": "这是最后一个可用的管理员账户，不能停用或降级。", "en": "This is the last enabled administrator: it cannot be disabled or demoted."},
+	"admin.trashed_meanwhile": {"zh": "保存未成功：这篇文章刚被移到回收站。您的内容在下面，没有丢失；请先恢复文章再保存。", "en": "Not saved: this article was just moved to the trash. Your text is below and nothing is lost; restore the article, then save."},
+
 	// Pages not built yet.
 	"soon.lead":      {"zh": "本页面正在建设中，内容即将上线。", "en": "This page is being prepared and will be online soon."},
 	"soon.meanwhile": {"zh": "您可以先浏览以下内容：", "en": "In the meantime, you may find these useful:"},

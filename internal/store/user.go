@@ -70,9 +70,21 @@ func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
 }
 
 // SetDisabled enables or disables an account; a disabled account's
-// sessions stop working at their next request.
+// sessions stop working at their next request. The last enabled admin
+// cannot be disabled.
 func (s *Store) SetDisabled(ctx context.Context, id int64, disabled bool) error {
-	return s.updateUser(ctx, "Store.SetDisabled", "disabled = $2", id, disabled)
+	tag, err := s.pool.Exec(ctx, `UPDATE users SET disabled = $2, updated_at = now()
+		WHERE id = $1 AND (NOT $2 OR role <> 'admin' OR `+keepsAnAdmin+`) -- Store.SetDisabled`, id, disabled)
+	if err != nil {
+		return fmt.Errorf("Store.SetDisabled(%d): %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		if _, err := s.UserByID(ctx, id); err != nil {
+			return err
+		}
+		return fmt.Errorf("Store.SetDisabled(%d): %w", id, ErrLastAdmin)
+	}
+	return nil
 }
 
 func (s *Store) updateUser(ctx context.Context, name, set string, id int64, v any) error {
@@ -84,6 +96,31 @@ func (s *Store) updateUser(ctx context.Context, name, set string, id int64, v an
 		return fmt.Errorf("%s(%d): %w", name, id, ErrNotFound)
 	}
 	return nil
+}
+
+// CountLoginAttempt counts an attempt against each key before the password
+// is checked, in one statement, and reports whether any key is over its
+// limit: parallel attempts cannot all slip under it. A success then clears
+// the account's count (ClearLoginFailures). Rows of windows long past are
+// removed on the way.
+func (s *Store) CountLoginAttempt(ctx context.Context, keys []string, limits []int, window time.Duration) (blocked bool, err error) {
+	err = s.pool.QueryRow(ctx, `-- Store.CountLoginAttempt
+		WITH old AS (
+			DELETE FROM login_failures WHERE window_start < now() - 2 * $3::interval
+		), counted AS (
+			INSERT INTO login_failures (key, failures, window_start)
+			SELECT k, 1, now() FROM unnest($1::text[]) AS k
+			ON CONFLICT (key) DO UPDATE SET
+				failures = CASE WHEN login_failures.window_start > now() - $3::interval THEN login_failures.failures + 1 ELSE 1 END,
+				window_start = CASE WHEN login_failures.window_start > now() - $3::interval THEN login_failures.window_start ELSE now() END
+			RETURNING key, failures
+		)
+		SELECT EXISTS (SELECT 1 FROM counted c JOIN unnest($1::text[], $2::int[]) AS l (key, lim) ON l.key = c.key
+		               WHERE c.failures > l.lim)`, keys, limits, window).Scan(&blocked)
+	if err != nil {
+		return false, fmt.Errorf("Store.CountLoginAttempt: %w", err)
+	}
+	return blocked, nil
 }
 
 // LoginBlocked reports whether any key has reached its limit of failures
@@ -113,6 +150,19 @@ func (s *Store) RecordLoginFailure(ctx context.Context, keys []string, window ti
 		keys, window)
 	if err != nil {
 		return fmt.Errorf("Store.RecordLoginFailure: %w", err)
+	}
+	return nil
+}
+
+// ForgiveLoginAttempt takes back a successful attempt: the account starts
+// afresh, and the address loses the one attempt (an office of many staff
+// behind one address is not blocked by their sign-ins).
+func (s *Store) ForgiveLoginAttempt(ctx context.Context, accountKey, addressKey string) error {
+	_, err := s.pool.Exec(ctx, `-- Store.ForgiveLoginAttempt
+		WITH a AS (DELETE FROM login_failures WHERE key = $1)
+		UPDATE login_failures SET failures = greatest(failures - 1, 0) WHERE key = $2`, accountKey, addressKey)
+	if err != nil {
+		return fmt.Errorf("Store.ForgiveLoginAttempt: %w", err)
 	}
 	return nil
 }
@@ -148,12 +198,14 @@ func (s *Store) Audit(ctx context.Context, userID int64, action, subject, summar
 	return nil
 }
 
-// RecentAudit is the latest n changes, newest first.
-func (s *Store) RecentAudit(ctx context.Context, n int) ([]AuditEntry, error) {
+// RecentAudit is the latest n changes, newest first; prefixes, when
+// given, keep only actions that start with one of them ("article.").
+func (s *Store) RecentAudit(ctx context.Context, n int, prefixes ...string) ([]AuditEntry, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.RecentAudit
 		SELECT a.id, a.at, u.email, a.action, a.subject, a.summary
 		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-		ORDER BY a.at DESC, a.id DESC LIMIT $1`, n)
+		WHERE coalesce(cardinality($2::text[]), 0) = 0 OR EXISTS (SELECT 1 FROM unnest($2::text[]) p WHERE starts_with(a.action, p))
+		ORDER BY a.at DESC, a.id DESC LIMIT $1`, n, prefixes)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[AuditEntry])
 	if err != nil {
 		return nil, fmt.Errorf("Store.RecentAudit: %w", err)
@@ -172,7 +224,24 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return list, nil
 }
 
-// SetRole changes an account's role.
+// ErrLastAdmin is returned when a change would leave no enabled admin.
+var ErrLastAdmin = errors.New("the last enabled admin")
+
+// keepsAnAdmin is true when the change to user $1 leaves another enabled admin.
+const keepsAnAdmin = `EXISTS (SELECT 1 FROM users o WHERE o.role = 'admin' AND NOT o.disabled AND o.id <> $1)`
+
+// SetRole changes an account's role; the last enabled admin stays one.
 func (s *Store) SetRole(ctx context.Context, id int64, role string) error {
-	return s.updateUser(ctx, "Store.SetRole", "role = $2", id, role)
+	tag, err := s.pool.Exec(ctx, `UPDATE users SET role = $2, updated_at = now()
+		WHERE id = $1 AND ($2 = 'admin' OR role <> 'admin' OR disabled OR `+keepsAnAdmin+`) -- Store.SetRole`, id, role)
+	if err != nil {
+		return fmt.Errorf("Store.SetRole(%d): %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		if _, err := s.UserByID(ctx, id); err != nil {
+			return err
+		}
+		return fmt.Errorf("Store.SetRole(%d): %w", id, ErrLastAdmin)
+	}
+	return nil
 }

@@ -114,6 +114,7 @@ type ArticleEditor struct {
 	Form       form.Article
 	Errors     form.Errors
 	Conflict   bool // the save was refused: someone else saved first
+	Trashed    bool // ... or moved it to the trash
 	Saved      bool
 	Status     string
 	Categories []string

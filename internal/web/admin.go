@@ -2,8 +2,11 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -25,6 +28,7 @@ const (
 	loginLimitAccount   = 5
 	loginLimitAddress   = 20
 	sessionUserKey      = "user_id"
+	sessionPasswordKey  = "pw"
 	sessionAbsoluteLife = 12 * time.Hour
 	sessionIdleTimeout  = 2 * time.Hour
 )
@@ -48,7 +52,9 @@ func (s *Server) requireRole(roles ...string) func(http.Handler) http.Handler {
 			if id != 0 {
 				u, err = s.store.UserByID(r.Context(), id)
 			}
-			if id == 0 || errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled) {
+			// A changed password ends the sessions made with the old one.
+			stale := err == nil && s.sessions.GetString(r.Context(), sessionPasswordKey) != passwordMark(u.PasswordHash)
+			if id == 0 || errors.Is(err, store.ErrNotFound) || (err == nil && (u.Disabled || stale)) {
 				if id != 0 {
 					_ = s.sessions.Destroy(r.Context())
 				}
@@ -118,8 +124,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	email := store.NormalizeEmail(r.PostForm.Get("email"))
 	password := r.PostForm.Get("password")
 	v := &view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next"))}
-	keys := []string{"account:" + email, "address:" + visits.ClientIP(r, s.trustedProxies)}
-	blocked, err := s.store.LoginBlocked(ctx, keys, []int{loginLimitAccount, loginLimitAddress}, loginWindow)
+	if len(email) > 254 || len(password) > 1024 {
+		v.Error = v.T("admin.bad_login")
+		s.render(w, r, http.StatusUnauthorized, adminpages.LoginPage(v))
+		return nil
+	}
+	keys := []string{"account:" + email, "address:" + addressKey(visits.ClientIP(r, s.trustedProxies))}
+	// Counted before the password is checked: parallel guesses cannot all
+	// slip under the limit.
+	blocked, err := s.store.CountLoginAttempt(ctx, keys, []int{loginLimitAccount, loginLimitAddress}, loginWindow)
 	if err != nil {
 		return err
 	}
@@ -139,8 +152,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		}
 		ok = ok && !u.Disabled
 		if ok && stale {
-			if h, err := auth.Hash(password, auth.DefaultParams); err == nil {
-				_ = s.store.SetPassword(ctx, u.ID, h)
+			if h, err := auth.Hash(password, auth.DefaultParams); err == nil && s.store.SetPassword(ctx, u.ID, h) == nil {
+				u.PasswordHash = h // the session is marked with the hash now stored
 			}
 		}
 	case errors.Is(err, store.ErrNotFound):
@@ -150,14 +163,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !ok {
-		if err := s.store.RecordLoginFailure(ctx, keys, loginWindow); err != nil {
-			return err
-		}
 		v.Error = v.T("admin.bad_login")
 		s.render(w, r, http.StatusUnauthorized, adminpages.LoginPage(v))
 		return nil
 	}
-	if err := s.store.ClearLoginFailures(ctx, keys[:1]); err != nil {
+	if err := s.store.ForgiveLoginAttempt(ctx, keys[0], keys[1]); err != nil {
 		return err
 	}
 	// A new token at sign-in: a token planted before cannot be ridden.
@@ -165,6 +175,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.sessions.Put(ctx, sessionUserKey, u.ID)
+	s.sessions.Put(ctx, sessionPasswordKey, passwordMark(u.PasswordHash))
 	_ = s.store.Audit(ctx, u.ID, "login", u.Email, "")
 	target := v.Next
 	if target == "" {
@@ -216,7 +227,12 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	if v.Drafts, v.Scheduled, err = s.store.ArticleCounts(r.Context(), s.now()); err != nil {
 		return err
 	}
-	if v.Recent, err = s.store.RecentAudit(r.Context(), 20); err != nil {
+	// Staff other than admins see the changes to content, not to accounts.
+	var kinds []string
+	if currentUser(r).Role != auth.RoleAdmin {
+		kinds = []string{"article.", "page."}
+	}
+	if v.Recent, err = s.store.RecentAudit(r.Context(), 20, kinds...); err != nil {
 		return err
 	}
 	if u := currentUser(r); u.Role == auth.RoleAdmin || u.Role == auth.RoleEditor {
@@ -244,4 +260,20 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, adminpages.AuditLog(v))
 	return nil
+}
+
+// passwordMark stands for the password a session was made with.
+func passwordMark(hash string) string {
+	sum := sha256.Sum256([]byte(hash))
+	return hex.EncodeToString(sum[:8])
+}
+
+// addressKey throttles IPv6 clients per /64, the block one subscriber gets.
+func addressKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil || a.Is4() || a.Is4In6() {
+		return ip
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
 }

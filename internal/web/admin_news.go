@@ -143,7 +143,10 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if current.DeletedAt != nil {
-		return errNotFound // restore it from the trash first
+		// Trashed while this was being edited: keep the text on screen.
+		v.Conflict, v.Trashed = true, true
+		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
+		return nil
 	}
 	v.Errors = v.Form.Validate(s.now())
 	if len(v.Errors) > 0 {
@@ -161,6 +164,7 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 		v.Form.ParsedCover = &m.ID
+		v.Form.CoverID = strconv.FormatInt(m.ID, 10) // kept if the page comes back
 	}
 	if data, ok, err := uploaded(r, "image"); err != nil {
 		return err
@@ -182,6 +186,11 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		action = "article.create"
 	}
 	saved, err := s.store.SaveArticle(r.Context(), v.Form.Apply(current, s.now()), currentUser(r).ID, action+"."+v.Form.Action)
+	if errors.Is(err, store.ErrNotFound) && id != 0 {
+		v.Conflict, v.Trashed = true, true // trashed between loading and saving
+		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
+		return nil
+	}
 	if errors.Is(err, store.ErrConflict) {
 		// The typed text stays; the version moves on so that saving again
 		// is a deliberate choice to replace the other person's changes.

@@ -91,8 +91,11 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The words, category and cover come back; whether and when it is
+	// public stays as it is now, so a restore never publishes by surprise.
 	a := rev.Article
 	a.ID, a.Version = id, current.Version
+	a.Status, a.ReleasedAt = current.Status, current.ReleasedAt
 	if _, err := s.store.SaveArticle(r.Context(), a, currentUser(r).ID, "article.restore_revision."+strconv.Itoa(n)); err != nil {
 		return err
 	}

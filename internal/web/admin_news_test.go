@@ -199,7 +199,17 @@ func TestTrashRevisionsAndPreview(t *testing.T) {
 	if d.Find("h1").Text() != "First words" {
 		t.Errorf("after restoring version 1 the site shows %q", d.Find("h1").Text())
 	}
-	if _, page := b.get(t, edit+"/revisions"); !strings.Contains(page, edit+"/revisions/3\"") {
+	// Restoring words never changes whether the article is public.
+	b.save(t, edit, editorForm("unpublish", "3", "title_en", "First words"))
+	if res := b.post(t, edit+"/revisions/2/restore", nil); res.StatusCode != http.StatusSeeOther || publicHas(t, site, id) {
+		t.Errorf("restoring a published revision of an unpublished article made it public")
+	}
+	b.save(t, edit, editorForm("publish", "5", "title_en", "First words"))
+	d = site.doc(t, "/en/news/"+id+"-first-words", http.StatusOK)
+	if d.Find("h1").Text() != "First words" {
+		t.Errorf("after restoring version 1 the site shows %q", d.Find("h1").Text())
+	}
+	if _, page := b.get(t, edit+"/revisions"); !strings.Contains(page, edit+"/revisions/6\"") {
 		t.Error("restoring did not keep the history (no version 3)")
 	}
 

@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -482,5 +484,65 @@ func TestAdminEditsSiteSettings(t *testing.T) {
 	if !strings.Contains(footer.Text(), "024-8888-9999") || footer.Find(`[data-testid=icp]`).Text() != "辽ICP备12345678号" ||
 		!strings.Contains(footer.Find(`[data-testid=visitor-count]`).Text(), "600,000") {
 		t.Errorf("the footer does not follow the settings: %q", footer.Text())
+	}
+}
+
+func TestThrottleHoldsUnderParallelGuesses(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	codes := make(chan int, 30)
+	var wg sync.WaitGroup
+	for range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes <- newStaff(t, site).login(t, "editor@expo.example", "wrong-password-x").StatusCode
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	checked := 0
+	for c := range codes {
+		if c == http.StatusUnauthorized {
+			checked++
+		}
+	}
+	if checked > loginLimitAccount {
+		t.Errorf("%d passwords were checked in parallel, more than the limit of %d", checked, loginLimitAccount)
+	}
+}
+
+func TestPasswordChangeEndsSessionsAndLastAdminStays(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	admin := addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	ed := addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	a, e := newStaff(t, site), newStaff(t, site)
+	a.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+	e.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	if res := a.post(t, fmt.Sprintf("/admin/users/%d/password", ed.ID), nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("reset: %d", res.StatusCode)
+	}
+	if res, _ := e.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
+		t.Error("a session made with the old password still works")
+	}
+	if res, _ := a.get(t, "/admin/"); res.StatusCode != http.StatusOK {
+		t.Error("the admin's own session ended")
+	}
+	st := store.New(site.pool)
+	if err := st.SetDisabled(context.Background(), admin.ID, true); !errors.Is(err, store.ErrLastAdmin) {
+		t.Errorf("disabling the last admin: %v", err)
+	}
+	if err := st.SetRole(context.Background(), admin.ID, auth.RoleEditor); !errors.Is(err, store.ErrLastAdmin) {
+		t.Errorf("demoting the last admin: %v", err)
+	}
+	// Staff other than admins do not see account changes on the dashboard.
+	org := addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	_ = org
+	o := newStaff(t, site)
+	o.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	if _, body := o.get(t, "/admin/"); strings.Contains(body, "admin@expo.example") {
+		t.Error("an organiser's dashboard shows the admins' sign-ins")
 	}
 }

@@ -111,7 +111,10 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 				v.Errors["self"] = "admin.self"
 				break
 			}
-			if err := s.store.SetRole(r.Context(), id, role); err != nil {
+			if err := s.store.SetRole(r.Context(), id, role); errors.Is(err, store.ErrLastAdmin) {
+				v.Errors["self"] = "admin.last_admin"
+				break
+			} else if err != nil {
 				return err
 			}
 			_ = s.store.Audit(r.Context(), me.ID, "user.role", u.Email, u.Role+" -> "+role)
@@ -121,7 +124,10 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 				v.Errors["self"] = "admin.self"
 				break
 			}
-			if err := s.store.SetDisabled(r.Context(), id, disable); err != nil {
+			if err := s.store.SetDisabled(r.Context(), id, disable); errors.Is(err, store.ErrLastAdmin) {
+				v.Errors["self"] = "admin.last_admin"
+				break
+			} else if err != nil {
 				return err
 			}
 			_ = s.store.Audit(r.Context(), me.ID, "user.disabled", u.Email, strconv.FormatBool(disable))
