@@ -494,10 +494,11 @@ func TestThrottleHoldsUnderParallelGuesses(t *testing.T) {
 	codes := make(chan int, 30)
 	var wg sync.WaitGroup
 	for range 30 {
+		b := newStaff(t, site) // outside the goroutine: it sets the cookie options
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes <- newStaff(t, site).login(t, "editor@expo.example", "wrong-password-x").StatusCode
+			codes <- b.login(t, "editor@expo.example", "wrong-password-x").StatusCode
 		}()
 	}
 	wg.Wait()
