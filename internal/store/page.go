@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -177,7 +178,11 @@ func (s *Store) PageForEdit(ctx context.Context, id int64) (PageSummary, map[str
 // UpdatePage replaces a content page's words (a language without a title
 // is removed) and its published flag, with an audit entry, in one transaction.
 func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts []PageText, userID int64) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	old, oldTexts, _, err := s.PageForEdit(ctx, id)
+	if err != nil {
+		return err
+	}
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var path string
 		if err := tx.QueryRow(ctx, "UPDATE pages SET published = $2, updated_at = now() WHERE id = $1 RETURNING path -- Store.UpdatePage",
 			id, published).Scan(&path); errors.Is(err, pgx.ErrNoRows) {
@@ -198,8 +203,32 @@ func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts 
 		if userID != 0 {
 			uid = &userID
 		}
+		var parts []string
+		if old.Published != published {
+			parts = append(parts, fmt.Sprintf("published %v -> %v", old.Published, published))
+		}
+		kept := map[string]bool{}
+		for _, t := range texts {
+			kept[t.Lang] = true
+			o := oldTexts[t.Lang]
+			switch {
+			case o.Title != t.Title:
+				parts = append(parts, fmt.Sprintf("%s title %q -> %q", t.Lang, o.Title, t.Title))
+			case o.Body != t.Body || o.Summary != t.Summary:
+				parts = append(parts, t.Lang+" text edited")
+			}
+		}
+		for l := range oldTexts {
+			if !kept[l] {
+				parts = append(parts, l+" removed")
+			}
+		}
+		summary := strings.Join(parts, "; ")
+		if summary == "" {
+			summary = "no change"
+		}
 		_, err := tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, 'page.update', $2, $3) -- Store.UpdatePage",
-			uid, path, fmt.Sprintf("published %v, %d languages", published, len(texts)))
+			uid, path, summary)
 		return err
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -145,7 +146,11 @@ func (s *Store) SiteForEdit(ctx context.Context) (SiteSettings, error) {
 // SaveSite writes all the settings and an audit entry in one transaction.
 func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) error {
 	f := st.Facts
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	before, err := s.SiteForEdit(ctx)
+	if err != nil {
+		return err
+	}
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE site_settings SET opens_at = $1, closes_at = $2, hotline = $3, fax = $4, email = $5,
 			copyright_since = $6, visitor_count_start = $7, daily_opens = $8::time, daily_closes = $9::time,
 			next_opens_at = $10, edition = $11, icp_number = $12, updated_at = now() -- Store.SaveSite`,
@@ -169,11 +174,44 @@ func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) err
 		if userID != 0 {
 			uid = &userID
 		}
-		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject) VALUES ($1, 'settings.update', 'site') -- Store.SaveSite", uid)
+		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, 'settings.update', 'site', $2) -- Store.SaveSite",
+			uid, settingsChanges(before, st))
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("Store.SaveSite: %w", err)
 	}
 	return nil
+}
+
+// settingsChanges says which settings a save changed, before -> after.
+func settingsChanges(before, after SiteSettings) string {
+	var parts []string
+	diff := func(name string, a, b any) {
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			parts = append(parts, fmt.Sprintf("%s %v -> %v", name, a, b))
+		}
+	}
+	bf, af := before.Facts, after.Facts
+	diff("opens", bf.OpensAt.UTC().Format(time.RFC3339), af.OpensAt.UTC().Format(time.RFC3339))
+	diff("closes", bf.ClosesAt.UTC().Format(time.RFC3339), af.ClosesAt.UTC().Format(time.RFC3339))
+	diff("daily", bf.DailyOpens+"-"+bf.DailyCloses, af.DailyOpens+"-"+af.DailyCloses)
+	diff("hotline", bf.Hotline, af.Hotline)
+	diff("fax", bf.Fax, af.Fax)
+	diff("email", bf.Email, af.Email)
+	diff("copyright since", bf.CopyrightSince, af.CopyrightSince)
+	diff("visitor count start", bf.VisitorCountStart, af.VisitorCountStart)
+	diff("ICP", bf.ICPNumber, af.ICPNumber)
+	for l, w := range after.Words {
+		b := before.Words[l]
+		diff(l+" name", b.ExpoName, w.ExpoName)
+		diff(l+" venue", b.Venue, w.Venue)
+		diff(l+" hall", b.Hall, w.Hall)
+		diff(l+" address", b.Address, w.Address)
+		diff(l+" organisers", b.Organisers, w.Organisers)
+	}
+	if len(parts) == 0 {
+		return "no change"
+	}
+	return strings.Join(parts, "; ")
 }

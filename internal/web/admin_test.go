@@ -547,3 +547,34 @@ func TestPasswordChangeEndsSessionsAndLastAdminStays(t *testing.T) {
 		t.Error("an organiser's dashboard shows the admins' sign-ins")
 	}
 }
+
+func TestSettingsAndPageAuditSayWhatChanged(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	st := store.New(site.pool)
+	ctx := context.Background()
+	before, err := st.SiteForEdit(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := before
+	after.Facts.Hotline = "024-1111-2222"
+	if err := st.SaveSite(ctx, after, 0); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := st.RecentAudit(ctx, 1)
+	if len(log) != 1 || log[0].Summary != "hotline 400-885-6191 -> 024-1111-2222" {
+		t.Errorf("settings audit %+v", log)
+	}
+	var id int64
+	site.pool.QueryRow(ctx, "SELECT id FROM pages WHERE path = '/contact'").Scan(&id)
+	if err := st.UpdatePage(ctx, id, false, []store.PageText{{Lang: "zh", Title: "联系方式", Body: "电话"}}, 0); err != nil {
+		t.Fatal(err)
+	}
+	log, _ = st.RecentAudit(ctx, 1)
+	for _, want := range []string{"published true -> false", `zh title "联系我们" -> "联系方式"`, "en removed"} {
+		if len(log) != 1 || !strings.Contains(log[0].Summary, want) {
+			t.Errorf("page audit %+v lacks %q", log, want)
+		}
+	}
+}
