@@ -16,14 +16,8 @@ const MaxQueryRunes = 100
 
 // Tokens returns the distinct tokens of text, for indexing.
 func Tokens(text string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
+	var set tokenSet
+	add := set.add
 	each(text, func(word []rune, cjk bool) {
 		if !cjk {
 			add(string(word))
@@ -36,7 +30,23 @@ func Tokens(text string) []string {
 			}
 		}
 	})
-	return out
+	return set.list
+}
+
+// tokenSet keeps tokens in first-seen order, each once.
+type tokenSet struct {
+	seen map[string]bool
+	list []string
+}
+
+func (s *tokenSet) add(t string) {
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	if !s.seen[t] {
+		s.seen[t] = true
+		s.list = append(s.list, t)
+	}
 }
 
 // QueryTokens returns the tokens a text must all hold to match q: for a CJK
@@ -46,14 +56,8 @@ func QueryTokens(q string) []string {
 	if r := []rune(q); len(r) > MaxQueryRunes {
 		q = string(r[:MaxQueryRunes])
 	}
-	seen := map[string]bool{}
-	var out []string
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
+	var set tokenSet
+	add := set.add
 	each(q, func(word []rune, cjk bool) {
 		if !cjk || len(word) == 1 {
 			add(string(word))
@@ -63,7 +67,7 @@ func QueryTokens(q string) []string {
 			add(string(word[i : i+2]))
 		}
 	})
-	return out
+	return set.list
 }
 
 // Terms are the parts of q to highlight: its words and CJK runs.

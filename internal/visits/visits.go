@@ -101,17 +101,23 @@ func (c *Counter) Hit(r *http.Request, path string) {
 		return
 	}
 	key := ClientIP(r, c.trusted) + "\x00" + ua
-	day := c.day(c.now())
 	c.mu.Lock()
+	b := c.today()
+	b.visitors[key] = struct{}{}
+	b.paths[path]++
+	b.views++
+	c.mu.Unlock()
+}
+
+// today is the batch of the current day; the caller holds c.mu.
+func (c *Counter) today() *batch {
+	day := c.day(c.now())
 	b := c.pending[day]
 	if b == nil {
 		b = newBatch()
 		c.pending[day] = b
 	}
-	b.visitors[key] = struct{}{}
-	b.paths[path]++
-	b.views++
-	c.mu.Unlock()
+	return b
 }
 
 // HitArticle counts a read of an article, for its visit count; the page
@@ -120,14 +126,8 @@ func (c *Counter) HitArticle(r *http.Request, id int64) {
 	if c == nil || IsBot(r.UserAgent()) {
 		return
 	}
-	day := c.day(c.now())
 	c.mu.Lock()
-	b := c.pending[day]
-	if b == nil {
-		b = newBatch()
-		c.pending[day] = b
-	}
-	b.articles[id]++
+	c.today().articles[id]++
 	c.mu.Unlock()
 }
 
