@@ -123,37 +123,6 @@ func (s *Store) CountLoginAttempt(ctx context.Context, keys []string, limits []i
 	return blocked, nil
 }
 
-// LoginBlocked reports whether any key has reached its limit of failures
-// within the window ending now.
-func (s *Store) LoginBlocked(ctx context.Context, keys []string, limits []int, window time.Duration) (bool, error) {
-	var blocked bool
-	err := s.pool.QueryRow(ctx, `-- Store.LoginBlocked
-		SELECT EXISTS (
-			SELECT 1 FROM login_failures f JOIN unnest($1::text[], $2::int[]) AS k (key, lim) ON k.key = f.key
-			WHERE f.window_start > now() - $3::interval AND f.failures >= k.lim)`,
-		keys, limits, window).Scan(&blocked)
-	if err != nil {
-		return false, fmt.Errorf("Store.LoginBlocked: %w", err)
-	}
-	return blocked, nil
-}
-
-// RecordLoginFailure counts a failed sign-in against each key, starting a
-// new window where the last one has passed.
-func (s *Store) RecordLoginFailure(ctx context.Context, keys []string, window time.Duration) error {
-	_, err := s.pool.Exec(ctx, `-- Store.RecordLoginFailure
-		INSERT INTO login_failures (key, failures, window_start)
-		SELECT k, 1, now() FROM unnest($1::text[]) AS k
-		ON CONFLICT (key) DO UPDATE SET
-			failures = CASE WHEN login_failures.window_start > now() - $2::interval THEN login_failures.failures + 1 ELSE 1 END,
-			window_start = CASE WHEN login_failures.window_start > now() - $2::interval THEN login_failures.window_start ELSE now() END`,
-		keys, window)
-	if err != nil {
-		return fmt.Errorf("Store.RecordLoginFailure: %w", err)
-	}
-	return nil
-}
-
 // ForgiveLoginAttempt takes back a successful attempt: the account starts
 // afresh, and the address loses the one attempt (an office of many staff
 // behind one address is not blocked by their sign-ins).

@@ -27,6 +27,14 @@ type Admin struct {
 // When formats a moment in the expo's time zone.
 func (a *Admin) When(t time.Time) string { return a.DateTime(t.In(a.Loc)) }
 
+// FieldError translates the error key of field in errs, or gives "".
+func (a *Admin) FieldError(errs map[string]string, field string) string {
+	if k, ok := errs[field]; ok {
+		return a.T(k)
+	}
+	return ""
+}
+
 // Asset is the content-hashed URL of a static file.
 func (a *Admin) Asset(name string) string { return a.Assets.URL(name) }
 
@@ -141,10 +149,7 @@ type RevisionView struct {
 
 // Err is the translated error of a field, or "".
 func (e *ArticleEditor) Err(field string) string {
-	if k, ok := e.Errors[field]; ok {
-		return e.T(k)
-	}
-	return ""
+	return e.FieldError(e.Errors, field)
 }
 
 // UsersPage is the admins' list of accounts with a form to add one.
@@ -159,10 +164,7 @@ type UsersPage struct {
 
 // Err is the translated error of a field, or "".
 func (u *UsersPage) Err(field string) string {
-	if k, ok := u.Errors[field]; ok {
-		return u.T(k)
-	}
-	return ""
+	return u.FieldError(u.Errors, field)
 }
 
 // PagesAdmin lists the content pages.
@@ -182,10 +184,7 @@ type PageEditor struct {
 
 // Err is the translated error of a field, or "".
 func (e *PageEditor) Err(field string) string {
-	if k, ok := e.Errors[field]; ok {
-		return e.T(k)
-	}
-	return ""
+	return e.FieldError(e.Errors, field)
 }
 
 // SettingsEditor edits the site settings.
@@ -198,8 +197,5 @@ type SettingsEditor struct {
 
 // Err is the translated error of a field, or "".
 func (e *SettingsEditor) Err(field string) string {
-	if k, ok := e.Errors[field]; ok {
-		return e.T(k)
-	}
-	return ""
+	return e.FieldError(e.Errors, field)
 }

@@ -47,6 +47,17 @@ type Crumb struct {
 	Label, Href string
 }
 
+// NavLabel is the menu's label for the item with key ("home", "news"), or
+// fallback when the menu has none.
+func (p *Page) NavLabel(key, fallback string) string {
+	for _, n := range p.Nav {
+		if n.Key == key {
+			return n.Label
+		}
+	}
+	return fallback
+}
+
 // Href is a site path in the page's language.
 func (p *Page) Href(path string) string { return "/" + p.Lang.Code + path }
 

@@ -39,21 +39,12 @@ func listPage(r *http.Request) (int, error) {
 
 // newsFeeds are the feeds a news page links to: all news, and its category's.
 func (s *Server) newsFeeds(p *view.Page, category, label string) []view.Feed {
-	all := homeNewsLabel(p)
+	all := p.NavLabel("news", "News")
 	feeds := []view.Feed{{Title: p.T("news.feed", all), Href: "/feeds/" + p.Lang.Code + "/news.atom"}}
 	if category != "" {
 		feeds = append(feeds, view.Feed{Title: p.T("news.feed", label), Href: "/feeds/" + p.Lang.Code + "/" + category + ".atom"})
 	}
 	return feeds
-}
-
-func homeNewsLabel(p *view.Page) string {
-	for _, n := range p.Nav {
-		if n.Key == "news" {
-			return n.Label
-		}
-	}
-	return "News"
 }
 
 // categoryLabel is the menu's name of a news category.
@@ -164,7 +155,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 		p.Description = a.Summary
 	}
 	p.Crumbs = []view.Crumb{
-		{Label: homeNewsLabel(p), Href: p.Href("/news/")},
+		{Label: p.NavLabel("news", "News"), Href: p.Href("/news/")},
 		{Label: label, Href: p.Href("/news/" + a.Category + "/")},
 		{Label: a.Title},
 	}

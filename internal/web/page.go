@@ -58,7 +58,7 @@ func (s *Server) withStructuredData(p *view.Page) {
 	if len(p.Crumbs) == 0 || p.Canonical == "" {
 		return
 	}
-	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": homeLabel(p), "item": s.baseURL + p.Href("/")}}
+	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": p.NavLabel("home", p.Site.ExpoName), "item": s.baseURL + p.Href("/")}}
 	for i, c := range p.Crumbs {
 		item := map[string]any{"@type": "ListItem", "position": i + 2, "name": c.Label}
 		if c.Href != "" {
@@ -69,15 +69,6 @@ func (s *Server) withStructuredData(p *view.Page) {
 		items = append(items, item)
 	}
 	p.LD = append(p.LD, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
-}
-
-func homeLabel(p *view.Page) string {
-	for _, n := range p.Nav {
-		if n.Key == "home" {
-			return n.Label
-		}
-	}
-	return p.Site.ExpoName
 }
 
 // placeInMenu finds the page in the menu: its title, its section and the

@@ -3,23 +3,11 @@ package components
 
 import (
 	"strings"
-
-	"github.com/expoportal/portal/internal/view"
 )
 
 // crumbWidth is the most columns a breadcrumb takes (a CJK character is
 // two): a long article title is shortened there, whole in its h1.
 const crumbWidth = 40
-
-// homeLabel is the menu's label for the home page.
-func homeLabel(p *view.Page) string {
-	for _, s := range p.Nav {
-		if s.Key == "home" {
-			return s.Label
-		}
-	}
-	return "⌂"
-}
 
 // telDigits keeps what a tel: URL may hold ("400 885 6191" -> "4008856191").
 func telDigits(s string) string {
