@@ -255,3 +255,14 @@ var messages = map[string]map[string]string{
 	"error.500.lead":  {"zh": "很抱歉，服务器暂时无法完成您的请求，请稍后再试。", "en": "Sorry, the server could not complete your request. Please try again in a moment."},
 	"error.home":      {"zh": "返回首页", "en": "Back to the home page"},
 }
+
+// addMessages merges an area's strings, kept in their own file, into
+// messages; a key defined twice is a programming error.
+func addMessages(area map[string]map[string]string) {
+	for k, v := range area {
+		if _, dup := messages[k]; dup {
+			panic("i18n: message " + k + " defined twice")
+		}
+		messages[k] = v
+	}
+}

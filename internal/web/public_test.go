@@ -27,8 +27,15 @@ var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|f
 
 // notBuilt are the contract's pages whose feature a later issue builds.
 var notBuilt = map[string]bool{
-	"/exhibit/apply": true, "/exhibit/schedule": true, "/exhibit/charges": true,
-	"/exhibitors/": true, "/register": true,
+	"/exhibit/apply": true,
+
+	"/exhibit/schedule": true,
+
+	"/exhibit/charges": true,
+
+	"/exhibitors/": true,
+
+	"/register": true,
 }
 
 // features are the contract's pages that are not content pages.

@@ -43,12 +43,22 @@ func (s *Server) router() *chi.Mux {
 		// say so, in 200.
 		for _, path := range []string{
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
-			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
+			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
-			"/exhibitors/", "/register",
+			"/register",
 		} {
 			r.Get(path, s.handle(s.showPage("")))
 		}
+
+		// Schedule.
+		r.Get("/exhibit/schedule", s.handle(s.showPage("")))
+
+		// Charges.
+		r.Get("/exhibit/charges", s.handle(s.showPage("")))
+
+		// Exhibitor directory.
+		r.Get("/exhibitors/", s.handle(s.showPage("")))
+
 		r.Get("/contact", s.handle(s.showPage("nav.contact")))
 		r.Get("/search", s.handle(s.showSearch))
 		r.Get("/news/", s.handle(s.showNewsList("")))
@@ -92,6 +102,21 @@ func (s *Server) router() *chi.Mux {
 			r.Get("/pages", s.handle(s.listPages))
 			r.Get("/pages/{id}", s.handle(s.editPage))
 			r.Post("/pages/{id}", s.handle(s.savePage))
+		})
+
+		// Organisers keep the schedule.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+		})
+
+		// Organisers keep the charges.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+		})
+
+		// Organisers keep the exhibitor directory.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
 		})
 	})
 

@@ -1,0 +1,6 @@
+package i18n
+
+// The exhibitors strings: public pages and their admin screens.
+func init() {
+	addMessages(map[string]map[string]string{})
+}
