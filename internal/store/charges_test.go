@@ -54,7 +54,7 @@ func TestChargesInForceAcrossTheEarlyBirdBoundary(t *testing.T) {
 	for _, tc := range []struct{ day, want string }{
 		{"2026-12-20", "标准展位（早鸟）,光地,会刊广告（冬季特惠）"},
 		{"2027-01-15", "标准展位（早鸟）,光地,会刊广告（冬季特惠）"}, // the last day counts
-		{"2027-01-16", "标准展位（早鸟）,光地"},                // the winter offer's window has ended
+		{"2027-01-16", "标准展位（早鸟）,光地"},            // the winter offer's window has ended
 		{"2027-01-31", "标准展位（早鸟）,光地"},
 		{"2027-02-01", "标准展位,光地"},
 	} {
