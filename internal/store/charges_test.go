@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/testdb"
 )
@@ -115,5 +116,45 @@ func TestSaveChargeAuditsAndRefusesBadWindows(t *testing.T) {
 	var texts int
 	if err := pool.QueryRow(ctx, "SELECT count(*) FROM charge_item_texts").Scan(&texts); err != nil || texts != 0 {
 		t.Errorf("texts left after delete: %d, %v", texts, err)
+	}
+}
+
+// The demo price list is loaded once and never overwrites staff's edits or
+// brings back what they deleted; its early-bird price ends on 28 February
+// 2027, as the demo pages say.
+func TestDemoChargesNeverOverwriteEdits(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.Charges(ctx)
+	if err != nil || len(all) < 10 {
+		t.Fatalf("demo charges: %d, %v", len(all), err)
+	}
+	early, _ := st.ChargesInForce(ctx, *day("2027-02-28"))
+	late, _ := st.ChargesInForce(ctx, *day("2027-03-01"))
+	if early[0].PriceCNY != 1180000 || late[0].PriceCNY != 1280000 || *early[0].PriceUSD != 190000 || *late[0].PriceUSD != 205000 {
+		t.Errorf("booth prices around 1 March: %d/%d, want 11,800 then 12,800 yuan", early[0].PriceCNY, late[0].PriceCNY)
+	}
+	edited := all[2]
+	edited.PriceCNY = 99900
+	if _, err := st.SaveCharge(ctx, edited, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteCharge(ctx, all[3].ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.Charges(ctx)
+	if len(again) != len(all)-1 {
+		t.Errorf("after reloading the demo: %d items, want %d", len(again), len(all)-1)
+	}
+	if c, _ := st.Charge(ctx, edited.ID); c.PriceCNY != 99900 {
+		t.Errorf("the edit was overwritten: %d", c.PriceCNY)
 	}
 }
