@@ -51,6 +51,9 @@ func Load(ctx context.Context, st *store.Store) error {
 			return fmt.Errorf("demo.Load: %w", err)
 		}
 	}
+	if err := loadCharges(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	if err := loadNews(ctx, st); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}

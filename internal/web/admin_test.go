@@ -284,6 +284,12 @@ var adminRoutes = []struct {
 	{"GET", "/admin/news/{id}/revisions", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/{id}/revisions/{version}", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/{id}/revisions/{version}/restore", []string{auth.RoleEditor}},
+	{"GET", "/admin/charges", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/charges/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

@@ -54,7 +54,7 @@ func (s *Server) router() *chi.Mux {
 		r.Get("/exhibit/schedule", s.handle(s.showPage("")))
 
 		// Charges.
-		r.Get("/exhibit/charges", s.handle(s.showPage("")))
+		r.Get("/exhibit/charges", s.handle(s.showCharges))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showPage("")))
@@ -112,6 +112,12 @@ func (s *Server) router() *chi.Mux {
 		// Organisers keep the charges.
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/charges", s.handle(s.listCharges))
+			r.Get("/charges/new", s.handle(s.newCharge))
+			r.Post("/charges/new", s.handle(s.saveCharge))
+			r.Get("/charges/{id}", s.handle(s.editCharge))
+			r.Post("/charges/{id}", s.handle(s.saveCharge))
+			r.Post("/charges/{id}/delete", s.handle(s.deleteCharge))
 		})
 
 		// Organisers keep the exhibitor directory.

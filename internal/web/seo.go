@@ -39,6 +39,12 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The price list is a page once it has items.
+	if at, ok, err := s.store.ChargesUpdatedAt(r.Context()); err != nil {
+		return err
+	} else if ok {
+		updated["/exhibit/charges"] = at
+	}
 	// The home page, the news lists, and every page with published content;
 	// pages that only say "coming soon" wait until they have something.
 	paths := []string{"/"}

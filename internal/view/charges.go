@@ -1,0 +1,154 @@
+package view
+
+import (
+	"net/url"
+	"time"
+
+	"golang.org/x/text/currency"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/web/form"
+)
+
+// ChargeGroup is one kind of item on the price list, in order.
+type ChargeGroup struct {
+	Kind  string
+	Items []store.Charge
+}
+
+// GroupCharges splits items (already in price-list order) by kind.
+func GroupCharges(items []store.Charge) []ChargeGroup {
+	var out []ChargeGroup
+	for _, c := range items {
+		if len(out) == 0 || out[len(out)-1].Kind != c.Kind {
+			out = append(out, ChargeGroup{Kind: c.Kind})
+		}
+		out[len(out)-1].Items = append(out[len(out)-1].Items, c)
+	}
+	return out
+}
+
+// chargeText is an item's words in lang, else in the first language that
+// has them (by code, so the choice is stable).
+func chargeText(c store.Charge, lang, fallback string) store.ChargeText {
+	if t, ok := c.Texts[lang]; ok {
+		return t
+	}
+	if t, ok := c.Texts[fallback]; ok {
+		return t
+	}
+	for _, t := range c.Texts {
+		return t
+	}
+	return store.ChargeText{}
+}
+
+// Charges is the public price list: the items in force today.
+type Charges struct {
+	*Page
+	Groups []ChargeGroup
+	AnyUSD bool // show the USD column
+}
+
+// NewCharges builds the price list page from the items in force.
+func NewCharges(p *Page, items []store.Charge) *Charges {
+	v := &Charges{Page: p, Groups: GroupCharges(items)}
+	for _, c := range items {
+		v.AnyUSD = v.AnyUSD || c.PriceUSD != nil
+	}
+	return v
+}
+
+// Text is an item's name and note in the page's language.
+func (v *Charges) Text(c store.Charge) store.ChargeText {
+	return chargeText(c, v.Lang.Code, v.Alternates[0].Lang.Code)
+}
+
+// CNY formats fen as the language writes yuan.
+func (v *Charges) CNY(m int64) string { return v.Money(m, currency.CNY) }
+
+// USD formats cents, or "" when the item has no dollar price.
+func (v *Charges) USD(m *int64) string {
+	if m == nil {
+		return ""
+	}
+	return v.Money(*m, currency.USD)
+}
+
+// Columns is how many columns the table has.
+func (v *Charges) Columns() int {
+	if v.AnyUSD {
+		return 5
+	}
+	return 4
+}
+
+// ChargesAdmin is the back office's price list: every item.
+type ChargesAdmin struct {
+	*Admin
+	Groups  []ChargeGroup
+	Today   time.Time // in the expo's time zone
+	Deleted bool
+}
+
+// Name is an item's name in the staff member's language, else another.
+func (a *ChargesAdmin) Name(c store.Charge) string {
+	return chargeText(c, a.Lang.Code, a.Langs[0].Code).Name
+}
+
+// CNY formats fen.
+func (a *ChargesAdmin) CNY(m int64) string { return a.Money(m, currency.CNY) }
+
+// USD formats cents, or "–" when there is none.
+func (a *ChargesAdmin) USD(m *int64) string {
+	if m == nil {
+		return "–"
+	}
+	return a.Money(*m, currency.USD)
+}
+
+// Window describes an item's days ("No limit", "2027-03-01 to open").
+func (a *ChargesAdmin) Window(c store.Charge) string {
+	if c.ValidFrom == nil && c.ValidUntil == nil {
+		return a.T("charges.admin.always")
+	}
+	day := func(d *time.Time) string {
+		if d == nil {
+			return a.T("charges.admin.open")
+		}
+		return a.Date(*d)
+	}
+	return a.T("charges.admin.window", day(c.ValidFrom), day(c.ValidUntil))
+}
+
+// State is the key of an item's state today: in force, ended, not yet.
+func (a *ChargesAdmin) State(c store.Charge) string {
+	today := time.Date(a.Today.Year(), a.Today.Month(), a.Today.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case c.ValidUntil != nil && c.ValidUntil.Before(today):
+		return "charges.admin.state.ended"
+	case c.ValidFrom != nil && c.ValidFrom.After(today):
+		return "charges.admin.state.future"
+	}
+	return "charges.admin.state.now"
+}
+
+// ChargeEditor edits one item, or confirms its deletion.
+type ChargeEditor struct {
+	*Admin
+	ID      int64      // 0 for a new item
+	Values  url.Values // as stored, or as typed
+	Errors  form.Errors
+	Saved   bool
+	Confirm bool   // asking whether to delete
+	Name    string // the item's name, for the confirmation
+}
+
+// Err is the translated error of a field, or "".
+func (e *ChargeEditor) Err(field string) string { return e.FieldError(e.Errors, field) }
+
+// Kinds and Units are the choices of the editor's selects.
+func (e *ChargeEditor) Kinds() []string { return store.ChargeKinds }
+
+// Units are the units a price can be for.
+func (e *ChargeEditor) Units() []string { return store.ChargeUnits }

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/store"
+)
+
+// chargeRows is the public price list as "name=cny|usd|until" per row.
+func chargeRows(d *goquery.Document) []string {
+	var out []string
+	d.Find(`[data-testid=charges] tr[data-testid=charge]`).Each(func(_ int, tr *goquery.Selection) {
+		out = append(out, strings.TrimSpace(tr.Find(`th[scope=row]`).Text())+"="+
+			strings.TrimSpace(tr.Find(`[data-testid=cny]`).Text())+"|"+
+			strings.TrimSpace(tr.Find(`[data-testid=usd]`).Text())+"|"+
+			strings.TrimSpace(tr.Find(`[data-testid=until]`).Text()))
+	})
+	return out
+}
+
+func TestChargesEarlyBirdSwitchesAtMidnightShanghai(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	ctx := context.Background()
+	if _, err := site.pool.Exec(ctx, "DELETE FROM charge_items"); err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) *time.Time { d, _ := time.Parse(time.DateOnly, s); return &d }
+	cents := func(v int64) *int64 { return &v }
+	st := store.New(site.pool)
+	for _, c := range []store.Charge{
+		{Kind: "booth", Unit: "booth", PriceCNY: 1180000, PriceUSD: cents(190000), ValidUntil: day("2027-01-31"),
+			Texts: map[string]store.ChargeText{"zh": {Lang: "zh", Name: "标准展位早鸟"}, "en": {Lang: "en", Name: "Early booth"}}},
+		{Kind: "booth", Unit: "booth", PriceCNY: 1280000, PriceUSD: cents(205000), ValidFrom: day("2027-02-01"),
+			Texts: map[string]store.ChargeText{"zh": {Lang: "zh", Name: "标准展位"}, "en": {Lang: "en", Name: "Booth"}}},
+		{Kind: "advertising", Unit: "item", PriceCNY: 500000, ValidUntil: day("2027-01-15"),
+			Texts: map[string]store.ChargeText{"zh": {Lang: "zh", Name: "冬季广告"}, "en": {Lang: "en", Name: "Winter advert"}}},
+		{Kind: "space", Unit: "sqm", PriceCNY: 123456789,
+			Texts: map[string]store.ChargeText{"zh": {Lang: "zh", Name: "光地"}}}, // no English: the Chinese name stands in
+	} {
+		if _, err := st.SaveCharge(ctx, c, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		now          time.Time
+		lang, inDate string
+		want         []string
+	}{
+		// 23:59 on 31 January in Shanghai is 15:59 UTC: the early-bird price.
+		{time.Date(2027, 1, 31, 15, 59, 0, 0, time.UTC), "zh", "以下为2027年1月31日执行的价格。",
+			[]string{"标准展位早鸟=¥11,800|US$1,900|优惠截止至2027年1月31日", "光地=¥1,234,567.89||"}},
+		{time.Date(2027, 1, 31, 15, 59, 0, 0, time.UTC), "en", "Prices in force on 31 January 2027.",
+			[]string{"Early booth=CN¥11,800.00|US$1,900.00|until 31 January 2027", "光地=CN¥1,234,567.89||"}},
+		// Midnight on 1 February in Shanghai is 16:00 UTC on 31 January: the regular one.
+		{time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC), "zh", "以下为2027年2月1日执行的价格。",
+			[]string{"标准展位=¥12,800|US$2,050|", "光地=¥1,234,567.89||"}},
+		{time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC), "en", "Prices in force on 1 February 2027.",
+			[]string{"Booth=CN¥12,800.00|US$2,050.00|", "光地=CN¥1,234,567.89||"}},
+		// Before the winter advert's window closed, it is listed too.
+		{time.Date(2027, 1, 15, 15, 0, 0, 0, time.UTC), "en", "Prices in force on 15 January 2027.",
+			[]string{"Early booth=CN¥11,800.00|US$1,900.00|until 31 January 2027", "光地=CN¥1,234,567.89||",
+				"Winter advert=CN¥5,000.00||until 15 January 2027"}},
+	} {
+		site.srv.now = func() time.Time { return tc.now }
+		d := site.doc(t, "/"+tc.lang+"/exhibit/charges", http.StatusOK)
+		if got := strings.Join(chargeRows(d), "; "); got != strings.Join(tc.want, "; ") {
+			t.Errorf("%s at %s:\n got %s\nwant %s", tc.lang, tc.now, got, strings.Join(tc.want, "; "))
+		}
+		if got := strings.TrimSpace(d.Find(`[data-testid=in-force]`).Text()); got != tc.inDate {
+			t.Errorf("%s at %s: %q, want %q", tc.lang, tc.now, got, tc.inDate)
+		}
+		if n := d.Find(`[data-testid=charges] th[scope=col]`).Length(); n != 5 {
+			t.Errorf("%d column headers, want 5 (with USD)", n)
+		}
+	}
+}
+
+func TestChargesEditorValidatesSavesAndDeletes(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	count := func() int {
+		var n int
+		if err := site.pool.QueryRow(context.Background(), "SELECT count(*) FROM charge_items").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+
+	bad := url.Values{"kind": {"booth"}, "unit": {"booth"}, "price_cny": {"12800.505"}, "price_usd": {"-3"},
+		"valid_from": {"2027-03-01"}, "valid_until": {"2027-02-01"}, "sort": {"1"},
+		"name_zh": {""}, "note_zh": {"保留的说明"}, "name_en": {"Kept name"}, "note_en": {""}}
+	req, _ := http.NewRequest(http.MethodPost, site.URL+"/admin/charges/new", strings.NewReader(bad.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept-Language", "en")
+	res, err := b.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := goquery.NewDocumentFromReader(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad form: %d, want 422", res.StatusCode)
+	}
+	for field, want := range map[string]string{"price_cny": "12800.505", "price_usd": "-3", "name_en": "Kept name", "note_zh": "保留的说明"} {
+		if got, _ := d.Find("#" + field).Attr("value"); got != want {
+			t.Errorf("%s kept as %q, want %q", field, got, want)
+		}
+	}
+	for _, field := range []string{"price_cny", "price_usd", "valid_until", "name_zh"} {
+		in := d.Find("#" + field)
+		if inv, _ := in.Attr("aria-invalid"); inv != "true" {
+			t.Errorf("%s: aria-invalid %q", field, inv)
+		}
+		if desc, _ := in.Attr("aria-describedby"); d.Find("#"+desc).Length() != 1 || strings.TrimSpace(d.Find("#"+desc).Text()) == "" {
+			t.Errorf("%s: no error text at %q", field, desc)
+		}
+	}
+	if got := d.Find("#price_cny-err").Text(); got != "Use at most two decimal places." {
+		t.Errorf("price error %q", got)
+	}
+	if count() != before {
+		t.Fatal("an invalid form wrote a row")
+	}
+
+	good := url.Values{"kind": {"advertising"}, "unit": {"piece"}, "price_cny": {"¥8,800"}, "price_usd": {""},
+		"valid_from": {""}, "valid_until": {""}, "sort": {"9"},
+		"name_zh": {"展馆气球"}, "note_zh": {""}, "name_en": {"Hall balloon"}, "note_en": {""}}
+	res = b.post(t, "/admin/charges/new", good)
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?saved=1") {
+		t.Fatalf("save: %d to %q", res.StatusCode, loc)
+	}
+	editPath := strings.TrimSuffix(loc, "?saved=1")
+	if d := site.doc(t, "/zh/exhibit/charges", http.StatusOK); !strings.Contains(strings.Join(chargeRows(d), ";"), "展馆气球=¥8,800||") {
+		t.Errorf("new item not on the public page: %v", chargeRows(d))
+	}
+	good.Set("price_cny", "9000.5")
+	if res := b.post(t, editPath, good); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("update: %d", res.StatusCode)
+	}
+	if d := site.doc(t, "/en/exhibit/charges", http.StatusOK); !strings.Contains(strings.Join(chargeRows(d), ";"), "Hall balloon=CN¥9,000.50") {
+		t.Errorf("update not on the public page: %v", chargeRows(d))
+	}
+	audit, err := store.New(site.pool).RecentAudit(context.Background(), 2, "charge.")
+	if err != nil || len(audit) != 2 || audit[0].Action != "charge.update" || !strings.Contains(audit[0].Summary, "CNY 8800.00 -> 9000.50") {
+		t.Errorf("audit: %+v %v", audit, err)
+	}
+
+	// Deleting asks first; only the confirmed post deletes.
+	res = b.post(t, editPath+"/delete", url.Values{})
+	if res.StatusCode != http.StatusOK || count() != before+1 {
+		t.Fatalf("unconfirmed delete: %d, %d rows", res.StatusCode, count())
+	}
+	_, page := b.get(t, editPath)
+	if !strings.Contains(page, "/delete") {
+		t.Error("the editor has no delete button")
+	}
+	res = b.post(t, editPath+"/delete", url.Values{"confirm": {"yes"}})
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/charges?deleted=1" || count() != before {
+		t.Fatalf("confirmed delete: %d to %q, %d rows", res.StatusCode, res.Header.Get("Location"), count())
+	}
+	if d := site.doc(t, "/zh/exhibit/charges", http.StatusOK); strings.Contains(strings.Join(chargeRows(d), ";"), "展馆气球") {
+		t.Error("deleted item still public")
+	}
+	_, list := b.get(t, "/admin/charges")
+	if !strings.Contains(list, "标准展位（早鸟价）") && !strings.Contains(list, "Standard shell-scheme booth, early bird") {
+		t.Error("the admin list lacks the demo booth")
+	}
+}
