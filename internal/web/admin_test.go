@@ -284,6 +284,13 @@ var adminRoutes = []struct {
 	{"GET", "/admin/news/{id}/revisions", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/{id}/revisions/{version}", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/{id}/revisions/{version}/restore", []string{auth.RoleEditor}},
+	{"GET", "/admin/schedule", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.
