@@ -39,7 +39,7 @@ var notBuilt = map[string]bool{
 // features are the contract's pages that are not content pages.
 var features = map[string]bool{
 	"/news/": true, "/news/expo/": true, "/news/industry/": true, "/news/media/": true, "/news/video/": true, "/news/photo/": true,
-	"/search": true,
+	"/search":           true,
 	"/exhibit/schedule": true,
 }
 
