@@ -290,6 +290,13 @@ var adminRoutes = []struct {
 	{"GET", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/charges/{id}/delete", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

@@ -23,13 +23,12 @@ var contract = []string{
 }
 
 // catalogKey matches a message key that x/text printed for want of a translation.
-var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|format)\.[a-z0-9_]+`)
+var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|format|schedule)\.[a-z0-9_]+`)
 
 // notBuilt are the contract's pages whose feature a later issue builds.
 var notBuilt = map[string]bool{
 	"/exhibit/apply": true,
 
-	"/exhibit/schedule": true,
 
 	"/exhibitors/": true,
 
@@ -39,7 +38,9 @@ var notBuilt = map[string]bool{
 // features are the contract's pages that are not content pages.
 var features = map[string]bool{
 	"/news/": true, "/news/expo/": true, "/news/industry/": true, "/news/media/": true, "/news/video/": true, "/news/photo/": true,
-	"/search": true, "/exhibit/charges": true,
+	"/search":           true,
+	"/exhibit/schedule": true,
+	"/exhibit/charges":  true,
 }
 
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {

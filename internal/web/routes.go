@@ -34,6 +34,9 @@ func (s *Server) router() *chi.Mux {
 	r.Get("/sitemap.xml", s.handle(s.sitemap))
 	r.Get("/media/{file}", s.handle(s.serveMedia))
 	r.Get("/feeds/{lang}/{feed}", s.handle(s.showFeed))
+	r.Get("/schedule.ics", s.handle(s.scheduleICS))
+	r.Get("/schedule/{id:[0-9]+}.ics", s.handle(s.eventICS))
+	r.Get("/feeds/{lang}/schedule.atom", s.handle(s.showScheduleFeed))
 
 	r.Route("/{lang}", func(r chi.Router) {
 		r.Use(s.withLanguage)
@@ -51,7 +54,7 @@ func (s *Server) router() *chi.Mux {
 		}
 
 		// Schedule.
-		r.Get("/exhibit/schedule", s.handle(s.showPage("")))
+		r.Get("/exhibit/schedule", s.handle(s.showSchedule))
 
 		// Charges.
 		r.Get("/exhibit/charges", s.handle(s.showCharges))
@@ -107,6 +110,13 @@ func (s *Server) router() *chi.Mux {
 		// Organisers keep the schedule.
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/schedule", s.handle(s.listSchedule))
+			r.Get("/schedule/new", s.handle(s.newEvent))
+			r.Post("/schedule/new", s.handle(s.saveEvent))
+			r.Get("/schedule/{id}", s.handle(s.editEvent))
+			r.Post("/schedule/{id}", s.handle(s.saveEvent))
+			r.Get("/schedule/{id}/delete", s.handle(s.confirmDeleteEvent))
+			r.Post("/schedule/{id}/delete", s.handle(s.deleteEvent))
 		})
 
 		// Organisers keep the charges.

@@ -53,7 +53,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 			if it.Path == nil || *it.Path == "/" {
 				continue
 			}
-			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") {
+			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath {
 				paths = append(paths, *it.Path)
 			}
 		}
