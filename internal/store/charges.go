@@ -206,17 +206,6 @@ func (s *Store) InsertChargesIfEmpty(ctx context.Context, items []Charge) error 
 	return nil
 }
 
-// auditTx is Audit inside a transaction, so the entry commits with the change.
-func auditTx(ctx context.Context, tx pgx.Tx, userID int64, action, subject, summary string) error {
-	var uid *int64
-	if userID != 0 {
-		uid = &userID
-	}
-	_, err := tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- auditTx",
-		uid, action, subject, summary)
-	return err
-}
-
 // chargeSubject names an item in the audit log: its id and a name.
 func chargeSubject(c Charge) string {
 	name := ""

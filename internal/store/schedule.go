@@ -288,17 +288,6 @@ func (s *Store) InsertScheduleIfEmpty(ctx context.Context, events []Event) error
 	return nil
 }
 
-// auditTx is Audit inside a transaction.
-func auditTx(ctx context.Context, tx pgx.Tx, userID int64, action, subject, summary string) error {
-	var uid *int64
-	if userID != 0 {
-		uid = &userID
-	}
-	_, err := tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.Audit",
-		uid, action, subject, summary)
-	return err
-}
-
 func titles(texts map[string]EventText) map[string]string {
 	out := map[string]string{}
 	for l, t := range texts {

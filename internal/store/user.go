@@ -156,15 +156,24 @@ type AuditEntry struct {
 
 // Audit records a change; userID 0 is the system (a command line).
 func (s *Store) Audit(ctx context.Context, userID int64, action, subject, summary string) error {
+	if err := auditTx(ctx, s.pool, userID, action, subject, summary); err != nil {
+		return fmt.Errorf("Store.Audit: %w", err)
+	}
+	return nil
+}
+
+// auditTx is Audit inside a transaction (or on the pool), so the entry
+// commits with the change it describes.
+func auditTx(ctx context.Context, db interface {
+	Exec(context.Context, string, ...any) (pgconn.CommandTag, error)
+}, userID int64, action, subject, summary string) error {
 	var uid *int64
 	if userID != 0 {
 		uid = &userID
 	}
-	if _, err := s.pool.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.Audit",
-		uid, action, subject, summary); err != nil {
-		return fmt.Errorf("Store.Audit: %w", err)
-	}
-	return nil
+	_, err := db.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- auditTx",
+		uid, action, subject, summary)
+	return err
 }
 
 // RecentAudit is the latest n changes, newest first; prefixes, when
