@@ -29,7 +29,6 @@ var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|f
 var notBuilt = map[string]bool{
 	"/exhibit/apply": true,
 
-
 	"/exhibitors/": true,
 
 	"/register": true,
