@@ -112,6 +112,9 @@ func (in ExhibitorInput) check() error {
 	if in.Hall != "" && !slices.Contains(ExhibitorHalls, in.Hall) {
 		return fmt.Errorf("unknown hall %q", in.Hall)
 	}
+	if w := strings.ToLower(in.Website); w != "" && !strings.HasPrefix(w, "https://") && !strings.HasPrefix(w, "http://") {
+		return fmt.Errorf("website %q is not an http(s) address", in.Website)
+	}
 	return nil
 }
 
