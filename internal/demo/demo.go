@@ -54,5 +54,8 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err := loadNews(ctx, st); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadExhibitors(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }

@@ -470,3 +470,31 @@ var pinyinReading = strings.NewReplacer(
 	"厦门", "夏门",
 	"蚌埠", "泵埠",
 )
+
+// InsertExhibitorsIfEmpty writes rows, in one transaction, only into an
+// empty directory: demo content never mixes with what staff saved.
+func (s *Store) InsertExhibitorsIfEmpty(ctx context.Context, rows []ExhibitorInput) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// The lock keeps two instances starting at once from both loading.
+		if _, err := tx.Exec(ctx, "LOCK TABLE exhibitors IN SHARE ROW EXCLUSIVE MODE -- Store.InsertExhibitorsIfEmpty"); err != nil {
+			return err
+		}
+		var any bool
+		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM exhibitors) -- Store.InsertExhibitorsIfEmpty").Scan(&any); err != nil || any {
+			return err
+		}
+		for i, in := range rows {
+			if err := in.check(); err != nil {
+				return fmt.Errorf("row %d: %w", i+1, err)
+			}
+			if _, err := writeExhibitor(ctx, tx, 0, in, nil, false, false); err != nil {
+				return fmt.Errorf("row %d: %w", i+1, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("Store.InsertExhibitorsIfEmpty: %w", err)
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/testdb"
 )
@@ -174,5 +175,27 @@ func TestUpsertExhibitors(t *testing.T) {
 		if got, err := st.Exhibitors(ctx, tc.f); err != nil || len(got) != tc.want {
 			t.Errorf("%+v: %d, %v; want %d", tc.f, len(got), err, tc.want)
 		}
+	}
+}
+
+func TestDemoExhibitorsOnlyIntoAnEmptyDirectory(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := store.New(testdb.New(t))
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.AllExhibitors(ctx)
+	if err != nil || len(all) < 64 {
+		t.Fatalf("%d demo exhibitors, %v", len(all), err)
+	}
+	if err := st.DeleteExhibitor(ctx, 0, all[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := st.AllExhibitors(ctx); len(again) != len(all)-1 {
+		t.Errorf("loading the demo again: %d exhibitors, want %d (the deleted one stays deleted)", len(again), len(all)-1)
 	}
 }

@@ -284,6 +284,12 @@ var adminRoutes = []struct {
 	{"GET", "/admin/news/{id}/revisions", []string{auth.RoleEditor}},
 	{"GET", "/admin/news/{id}/revisions/{version}", []string{auth.RoleEditor}},
 	{"POST", "/admin/news/{id}/revisions/{version}/restore", []string{auth.RoleEditor}},
+	{"GET", "/admin/exhibitors", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.
