@@ -60,5 +60,8 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err := loadSchedule(ctx, st); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadExhibitors(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }

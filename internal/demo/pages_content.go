@@ -465,6 +465,8 @@ Detailed timings for each stage are published in the [exhibition schedule](/en/e
 - **图书馆与阅读**：图书馆家具、自助借还设备、阅读空间设计
 - **图书与教育出版**：教辅图书、少儿读物、数字出版资源
 
+已确认参展的企业及其展位可在[展商名录](/zh/exhibitors/)中按类别和展馆查询。
+
 ## 报名说明
 
 以上列举仅为常见展品，与教育教学相关的其他产品和服务也欢迎参展。展位价格请见[参展费用](/zh/exhibit/charges)，报名请前往[参展申请](/zh/exhibit/apply)。`,
@@ -487,6 +489,8 @@ Detailed timings for each stage are published in the [exhibition schedule](/en/e
 - **Campus safety and logistics**: security and CCTV systems, fire-fighting equipment, canteen and drinking-water equipment
 - **Library and reading**: library furniture, self-service issue and return machines, reading-space design
 - **Books and educational publishing**: study guides, children's books, digital publishing resources
+
+Companies already confirmed, with their booths, are listed in the [exhibitor directory](/en/exhibitors/), where you can browse by category and hall.
 
 ## Applying
 

@@ -297,6 +297,12 @@ var adminRoutes = []struct {
 	{"POST", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
 	{"GET", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

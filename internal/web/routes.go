@@ -60,7 +60,8 @@ func (s *Server) router() *chi.Mux {
 		r.Get("/exhibit/charges", s.handle(s.showCharges))
 
 		// Exhibitor directory.
-		r.Get("/exhibitors/", s.handle(s.showPage("")))
+		r.Get("/exhibitors/", s.handle(s.showExhibitors))
+		r.Get("/exhibitors/{ref:[0-9][^/]*}", s.handle(s.showExhibitor))
 
 		r.Get("/contact", s.handle(s.showPage("nav.contact")))
 		r.Get("/search", s.handle(s.showSearch))
@@ -133,6 +134,12 @@ func (s *Server) router() *chi.Mux {
 		// Organisers keep the exhibitor directory.
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/exhibitors", s.handle(s.listAdminExhibitors))
+			r.Get("/exhibitors/new", s.handle(s.newExhibitor))
+			r.Post("/exhibitors/new", s.handle(s.saveExhibitor))
+			r.Get("/exhibitors/{id}", s.handle(s.editExhibitor))
+			r.Post("/exhibitors/{id}", s.handle(s.saveExhibitor))
+			r.Post("/exhibitors/{id}/delete", s.handle(s.deleteExhibitor))
 		})
 	})
 

@@ -53,7 +53,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 			if it.Path == nil || *it.Path == "/" {
 				continue
 			}
-			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath {
+			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath || *it.Path == "/exhibitors/" {
 				paths = append(paths, *it.Path)
 			}
 		}
@@ -69,6 +69,14 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		path := store.ArticlePath(a.ID, a.Slug)
 		paths = append(paths, path)
 		updated[path] = a.ReleasedAt
+	}
+	exhibitors, err := s.store.AllExhibitors(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, e := range exhibitors {
+		paths = append(paths, e.Path())
+		updated[e.Path()] = e.UpdatedAt
 	}
 	var urls []sitemapURL
 	for _, path := range paths {

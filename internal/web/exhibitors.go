@@ -1,0 +1,154 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/textwidth"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+const exhibitorsPerPage = 24
+
+// exhibitorItem is e as a page in lang shows it.
+func exhibitorItem(e store.Exhibitor, lang string, langs []string, href string) view.ExhibitorItem {
+	it := view.ExhibitorItem{Exhibitor: e, Href: href}
+	it.Name, it.NameLang = e.Name(lang, langs)
+	it.About, it.AboutLang = e.Description(lang, langs)
+	return it
+}
+
+// showExhibitors answers /exhibitors/: the directory filtered by the GET
+// form (unknown values are ignored, not an error), ordered by name for the
+// page's language, 24 a page.
+func (s *Server) showExhibitors(w http.ResponseWriter, r *http.Request) error {
+	n, err := listPage(r)
+	if err != nil {
+		return err
+	}
+	lang := s.requestLang(r)
+	p, err := s.page(r.Context(), lang, "/exhibitors/", "")
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	v := &view.ExhibitorList{Page: p, Categories: store.ExhibitorCategories, Halls: store.ExhibitorHalls,
+		Q: cleanQuery(q.Get("q"))}
+	if c := q.Get("category"); slices.Contains(store.ExhibitorCategories, c) {
+		v.Category = c
+	}
+	if h := q.Get("hall"); slices.Contains(store.ExhibitorHalls, h) {
+		v.Hall = h
+	}
+	list, err := s.store.Exhibitors(r.Context(), store.ExhibitorFilter{Category: v.Category, Hall: v.Hall, Q: v.Q})
+	if err != nil {
+		return err
+	}
+	langs := s.langCodes()
+	store.SortExhibitors(list, lang.Code, langs)
+	v.Total = len(list)
+	last := max(1, (v.Total+exhibitorsPerPage-1)/exhibitorsPerPage)
+	if n > last {
+		return errNotFound
+	}
+	for _, e := range list[(n-1)*exhibitorsPerPage : min(v.Total, n*exhibitorsPerPage)] {
+		v.Items = append(v.Items, exhibitorItem(e, lang.Code, langs, p.Href(e.Path())))
+	}
+	filters := url.Values{}
+	for k, val := range map[string]string{"category": v.Category, "hall": v.Hall, "q": v.Q} {
+		if val != "" {
+			filters.Set(k, val)
+		}
+	}
+	extra := filters.Encode()
+	v.Filtered = extra != ""
+	v.Pager = view.Pager{Current: n, Pages: last, Base: p.Href("/exhibitors/"), Extra: extra}
+	if query := v.Pager.Href(n)[len(v.Pager.Base):]; query != "" {
+		s.setPageURLs(p, query) // the language switch keeps the filters
+	}
+	if v.Q != "" {
+		w.Header().Set("X-Robots-Tag", "noindex")
+	}
+	if n > 1 {
+		p.Title = p.Title + " · " + p.T("page.n", strconv.Itoa(n))
+	}
+	s.withStructuredData(p)
+	s.render(w, r, http.StatusOK, pages.ExhibitorList(v))
+	return nil
+}
+
+// showExhibitor answers /exhibitors/{id} and /exhibitors/{id}-{slug}; any
+// other slug than the exhibitor's own is redirected there.
+func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
+	m := articleRef.FindStringSubmatch(chi.URLParam(r, "ref"))
+	if m == nil {
+		return errNotFound
+	}
+	id, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	lang := s.requestLang(r)
+	ctx := r.Context()
+	e, err := s.store.Exhibitor(ctx, id)
+	if err != nil {
+		return err
+	}
+	canonical := e.Path()
+	if "/exhibitors/"+chi.URLParam(r, "ref") != canonical {
+		target := "/" + lang.Code + canonical
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return nil
+	}
+	p, err := s.page(ctx, lang, canonical, "")
+	if err != nil {
+		return err
+	}
+	v := &view.ExhibitorPage{Page: p, ExhibitorItem: exhibitorItem(e, lang.Code, s.langCodes(), p.Href(canonical)),
+		ListHref: p.Href("/exhibitors/")}
+	if v.LogoLarge, err = s.store.ExhibitorLogo(ctx, id); err != nil {
+		return err
+	}
+	// The menu has the directory, not each exhibitor: the side menu marks
+	// the directory and the trail leads through it.
+	for i := range p.Nav {
+		for _, c := range p.Nav[i].Children {
+			if c.Href() == "/exhibitors/" {
+				p.Section = &p.Nav[i]
+				p.Crumbs = []view.Crumb{{Label: p.Nav[i].Label, Href: p.Href(p.Nav[i].Href())}, {Label: c.Label, Href: v.ListHref}}
+			}
+		}
+	}
+	p.Path = "/exhibitors/"
+	p.Crumbs = append(p.Crumbs, view.Crumb{Label: v.Name})
+	p.Title = v.Name
+	if v.About != "" {
+		p.Description = textwidth.Truncate(v.About, 160)
+	}
+	if v.LogoLarge != nil {
+		p.OGImage = s.baseURL + v.LogoLarge.URL
+	}
+	s.withStructuredData(p)
+	org := map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": v.Name, "url": p.Canonical}
+	if e.Website != "" {
+		org["sameAs"] = e.Website
+	}
+	if v.About != "" {
+		org["description"] = v.About
+	}
+	if v.LogoLarge != nil {
+		org["logo"] = s.baseURL + v.LogoLarge.URL
+	}
+	p.LD = append(p.LD, org)
+	s.render(w, r, http.StatusOK, pages.Exhibitor(v))
+	return nil
+}

@@ -1,0 +1,143 @@
+package form
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/expoportal/portal/internal/store"
+)
+
+// Exhibitor is the exhibitor editor's form, as typed.
+type Exhibitor struct {
+	Names, Descriptions map[string]string // by language
+	Booth, Hall         string
+	Website             string
+	Categories          []string
+	RemoveLogo          bool
+}
+
+// Exhibitor field limits.
+const (
+	maxExhibitorName = 200
+	maxExhibitorText = 2000
+	maxWebsite       = 300
+)
+
+var boothPattern = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,9}$`)
+
+// ExhibitorFrom fills the form from a stored exhibitor.
+func ExhibitorFrom(e store.Exhibitor) Exhibitor {
+	f := Exhibitor{Names: map[string]string{}, Descriptions: map[string]string{},
+		Booth: e.Booth, Hall: e.Hall, Website: e.Website, Categories: e.Categories}
+	for l, n := range e.Names {
+		f.Names[l] = n
+	}
+	for l, d := range e.Descriptions {
+		f.Descriptions[l] = d
+	}
+	return f
+}
+
+// ParseExhibitor reads the form for langs. Booth numbers are kept in
+// capitals, as printed on the floor plan.
+func ParseExhibitor(v url.Values, langs []string) Exhibitor {
+	f := Exhibitor{
+		Names: map[string]string{}, Descriptions: map[string]string{},
+		Booth:      strings.ToUpper(strings.TrimSpace(v.Get("booth"))),
+		Hall:       strings.TrimSpace(v.Get("hall")),
+		Website:    strings.TrimSpace(v.Get("website")),
+		RemoveLogo: v.Get("remove_logo") == "on",
+	}
+	for _, l := range langs {
+		f.Names[l] = strings.TrimSpace(v.Get("name_" + l))
+		f.Descriptions[l] = strings.TrimSpace(strings.ReplaceAll(v.Get("description_"+l), "\r\n", "\n"))
+	}
+	for _, c := range v["category"] {
+		if c = strings.TrimSpace(c); c != "" && !slices.Contains(f.Categories, c) {
+			f.Categories = append(f.Categories, c)
+		}
+	}
+	return f
+}
+
+// Validate checks the form; the keys are the fields' names.
+func (f Exhibitor) Validate() Errors {
+	errs := Errors{}
+	named := 0
+	for l, n := range f.Names {
+		d := f.Descriptions[l]
+		switch {
+		case !utf8.ValidString(n) || strings.ContainsRune(n, 0) || strings.ContainsAny(n, "\n\r\t"):
+			errs["name_"+l] = "form.bad_text"
+		case utf8.RuneCountInString(n) > maxExhibitorName:
+			errs["name_"+l] = "form.too_long"
+		case n == "" && d != "":
+			errs["name_"+l] = "exhibitors.err.name_for_text"
+		}
+		if n != "" {
+			named++
+		}
+		if !utf8.ValidString(d) || strings.ContainsRune(d, 0) {
+			errs["description_"+l] = "form.bad_text"
+		} else if utf8.RuneCountInString(d) > maxExhibitorText {
+			errs["description_"+l] = "form.too_long"
+		}
+	}
+	if named == 0 {
+		for l := range f.Names {
+			if _, taken := errs["name_"+l]; !taken {
+				errs["name_"+l] = "exhibitors.err.name_needed"
+			}
+		}
+	}
+	if f.Booth != "" && !boothPattern.MatchString(f.Booth) {
+		errs["booth"] = "exhibitors.err.booth"
+	}
+	if f.Hall != "" && !slices.Contains(store.ExhibitorHalls, f.Hall) {
+		errs["hall"] = "exhibitors.err.hall"
+	}
+	for _, c := range f.Categories {
+		if !slices.Contains(store.ExhibitorCategories, c) {
+			errs["category"] = "exhibitors.err.category"
+		}
+	}
+	if f.Website != "" && !validWebsite(f.Website) {
+		errs["website"] = "exhibitors.err.website"
+	}
+	return errs
+}
+
+// validWebsite accepts an absolute http(s) URL with a host and nothing a
+// link should not carry (spaces, credentials).
+func validWebsite(s string) bool {
+	if utf8.RuneCountInString(s) > maxWebsite || strings.ContainsAny(s, " \t\r\n\"<>\\") {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil {
+		return false
+	}
+	host := u.Hostname()
+	return host != "" && !strings.HasPrefix(host, ".") && !strings.HasSuffix(host, ".")
+}
+
+// Input is the valid form as the store takes it; categories keep the
+// scope's order.
+func (f Exhibitor) Input() store.ExhibitorInput {
+	in := store.ExhibitorInput{Names: map[string]string{}, Descriptions: map[string]string{},
+		Booth: f.Booth, Hall: f.Hall, Website: f.Website}
+	for l, n := range f.Names {
+		if n != "" {
+			in.Names[l], in.Descriptions[l] = n, f.Descriptions[l]
+		}
+	}
+	for _, c := range store.ExhibitorCategories {
+		if slices.Contains(f.Categories, c) {
+			in.Categories = append(in.Categories, c)
+		}
+	}
+	return in
+}
