@@ -38,6 +38,8 @@ type ExhibitorsAdmin struct {
 	Items   []ExhibitorItem
 	Q       string
 	Deleted bool
+	// Imported is what an import just did: created, updated, skipped.
+	Imported []int64
 }
 
 // ExhibitorEditor edits one exhibitor, every language side by side.

@@ -17,6 +17,12 @@ import (
 func (s *Server) listAdminExhibitors(w http.ResponseWriter, r *http.Request) error {
 	v := &view.ExhibitorsAdmin{Admin: s.adminFrame(r, currentUser(r), "exhibitors.admin.menu"),
 		Q: cleanQuery(r.URL.Query().Get("q")), Deleted: r.URL.Query().Get("deleted") == "1"}
+	if q := r.URL.Query(); q.Has("created") {
+		for _, k := range []string{"created", "updated", "skipped"} {
+			n, _ := strconv.ParseInt(q.Get(k), 10, 64)
+			v.Imported = append(v.Imported, n)
+		}
+	}
 	list, err := s.store.Exhibitors(r.Context(), store.ExhibitorFilter{Q: v.Q})
 	if err != nil {
 		return err

@@ -303,6 +303,10 @@ var adminRoutes = []struct {
 	{"GET", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/exhibitors/{id}/delete", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/import/confirm", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/export", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

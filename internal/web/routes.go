@@ -140,6 +140,10 @@ func (s *Server) router() *chi.Mux {
 			r.Get("/exhibitors/{id}", s.handle(s.editExhibitor))
 			r.Post("/exhibitors/{id}", s.handle(s.saveExhibitor))
 			r.Post("/exhibitors/{id}/delete", s.handle(s.deleteExhibitor))
+			r.Get("/exhibitors/import", s.handle(s.showExhibitorImport))
+			r.Post("/exhibitors/import", s.handle(s.previewExhibitorImport))
+			r.Post("/exhibitors/import/confirm", s.handle(s.confirmExhibitorImport))
+			r.Get("/exhibitors/export", s.handle(s.exportExhibitors))
 		})
 	})
 
