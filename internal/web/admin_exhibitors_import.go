@@ -166,8 +166,14 @@ func importErrorKey(err error) string {
 // confirmExhibitorImport imports the valid rows of the previewed file in
 // one transaction; rows with errors are left out, and said so.
 func (s *Server) confirmExhibitorImport(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 2*csvimport.MaxFileSize)
-	if err := r.ParseForm(); err != nil {
+	// Multipart, because URL-encoding would triple the size of Chinese text.
+	r.Body = http.MaxBytesReader(w, r.Body, 2*csvimport.MaxFileSize+(1<<20))
+	if err := r.ParseMultipartForm(2*csvimport.MaxFileSize + (1 << 20)); errors.Is(err, http.ErrNotMultipart) {
+		err = r.ParseForm()
+		if err != nil {
+			return clientError(err)
+		}
+	} else if err != nil {
 		return clientError(err)
 	}
 	v := s.importView(r)

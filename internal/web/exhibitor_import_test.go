@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,12 @@ func TestExhibitorImportPreviewsThenImportsValidRows(t *testing.T) {
 	if after.Booth != "2Z02" || after.Hall != "2" || after.Names["en"] != existing.Names["en"] {
 		t.Errorf("updated exhibitor: booth %q hall %q en %q (the English name must stay)", after.Booth, after.Hall, after.Names["en"])
 	}
+	// Empty cells and missing columns keep what staff wrote.
+	if fmt.Sprint(after.Categories, after.Website, after.Descriptions) != fmt.Sprint(existing.Categories, existing.Website, existing.Descriptions) ||
+		len(existing.Categories) == 0 || len(existing.Descriptions) == 0 {
+		t.Errorf("the import wiped stored facts: %q %q %q, were %q %q %q", after.Categories, after.Website, after.Descriptions,
+			existing.Categories, existing.Website, existing.Descriptions)
+	}
 	list, _ := st.Exhibitors(ctx, store.ExhibitorFilter{Q: "辽阳新华"})
 	if len(list) != 1 || list[0].Hall != "1" || fmt.Sprint(list[0].Categories) != "[laboratory stem]" {
 		t.Fatalf("imported exhibitor: %+v", list)
@@ -162,6 +169,17 @@ func TestExhibitorImportPreviewsThenImportsValidRows(t *testing.T) {
 	want := fmt.Sprintf("新增 0 家，更新 %d 家，0 行有错误", start+1)
 	if s := parse(t, html).Find("[data-testid=import-summary]").Text(); !strings.Contains(s, want) {
 		t.Errorf("export round trip: %q, want %q", s, want)
+	}
+	before, _ := st.AllExhibitors(ctx)
+	b.post(t, "/admin/exhibitors/import/confirm", url.Values{"data": {parse(t, html).Find("input[name=data]").AttrOr("value", "")}})
+	again, _ := st.AllExhibitors(ctx)
+	for i := range before {
+		x, y := before[i], again[i]
+		// Categories come back in the display scope's order.
+		if fmt.Sprint(x.ID, x.Names, x.Descriptions, x.Booth, x.Hall, x.Website, slices.Sorted(slices.Values(x.Categories))) !=
+			fmt.Sprint(y.ID, y.Names, y.Descriptions, y.Booth, y.Hall, y.Website, slices.Sorted(slices.Values(y.Categories))) {
+			t.Errorf("export and import changed exhibitor %d:\n%+v\n%+v", x.ID, x, y)
+		}
 	}
 }
 

@@ -542,7 +542,7 @@ func ExhibitorImport(v *view.ExhibitorImport) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				if created+updated > 0 {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 49, "<form method=\"post\" action=\"/admin/exhibitors/import/confirm\"><input type=\"hidden\" name=\"filename\" value=\"")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 49, "<form method=\"post\" action=\"/admin/exhibitors/import/confirm\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"filename\" value=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

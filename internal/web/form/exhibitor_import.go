@@ -78,6 +78,10 @@ func ReadImport(t *csvimport.Table, langs []string, voc ImportVocabulary, existi
 			}
 		}
 	}
+	byID := map[int64]store.Exhibitor{}
+	for _, e := range existing {
+		byID[e.ID] = e
+	}
 	seen := map[string]map[string]int{} // names earlier rows of the file gave
 	for _, l := range langs {
 		seen[l] = map[string]int{}
@@ -106,30 +110,68 @@ func ReadImport(t *csvimport.Table, langs []string, voc ImportVocabulary, existi
 			}
 		}
 		row := ImportRow{Line: r.Line, Form: ParseExhibitor(v, langs), Raw: raw}
+		// The exhibitor the row updates: the first language whose name is
+		// listed, as the store matches it.
+		conflict := ""
+		for _, l := range langs {
+			switch id := owner[l][nameKey(row.Form.Names[l])]; {
+			case id == 0:
+			case row.Target == 0:
+				row.Target = id
+			case row.Target != id && conflict == "":
+				conflict = "name_" + l
+			}
+		}
+		if e, ok := byID[row.Target]; ok {
+			keepStored(&row.Form, e)
+		}
 		row.Errors = row.Form.Validate()
+		if conflict != "" && row.Errors[conflict] == "" {
+			// The names belong to two different exhibitors: the store
+			// would refuse the whole import.
+			row.Errors[conflict] = "exhibitors.import.err.two_exhibitors"
+		}
 		for _, l := range langs {
 			n := nameKey(row.Form.Names[l])
-			if n == "" {
+			if n == "" || raw["name_"+l] == "" {
 				continue
 			}
 			if _, dup := seen[l][n]; dup && row.Errors["name_"+l] == "" {
 				row.Errors["name_"+l] = "exhibitors.import.err.repeated"
 			}
 			seen[l][n] = r.Line
-			id := owner[l][n]
-			switch {
-			case id == 0:
-			case row.Target == 0:
-				row.Target = id
-			case row.Target != id && row.Errors["name_"+l] == "":
-				// The names belong to two different exhibitors: the store
-				// would refuse the whole import.
-				row.Errors["name_"+l] = "exhibitors.import.err.two_exhibitors"
-			}
 		}
 		rows = append(rows, row)
 	}
 	return rows, ignored, nil
+}
+
+// keepStored fills what the row leaves empty (or has no column for) from
+// the exhibitor it updates: a sheet of names and booths must not wipe the
+// descriptions, categories and websites staff wrote.
+func keepStored(f *Exhibitor, e store.Exhibitor) {
+	for l, n := range e.Names {
+		if f.Names[l] == "" {
+			f.Names[l] = n
+		}
+	}
+	for l, d := range e.Descriptions {
+		if f.Descriptions[l] == "" {
+			f.Descriptions[l] = d
+		}
+	}
+	if f.Booth == "" {
+		f.Booth = e.Booth
+	}
+	if f.Hall == "" {
+		f.Hall = e.Hall
+	}
+	if f.Website == "" {
+		f.Website = e.Website
+	}
+	if len(f.Categories) == 0 {
+		f.Categories = e.Categories
+	}
 }
 
 func nameKey(n string) string { return strings.ToLower(strings.TrimSpace(n)) }
