@@ -1,7 +1,9 @@
 package view
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"time"
 
 	"golang.org/x/text/currency"
@@ -37,8 +39,8 @@ func chargeText(c store.Charge, lang, fallback string) store.ChargeText {
 	if t, ok := c.Texts[fallback]; ok {
 		return t
 	}
-	for _, t := range c.Texts {
-		return t
+	for _, l := range slices.Sorted(maps.Keys(c.Texts)) {
+		return c.Texts[l]
 	}
 	return store.ChargeText{}
 }

@@ -77,9 +77,14 @@ func TestScheduleGroupsByLocalDayAcrossMidnight(t *testing.T) {
 			t.Errorf("%s days:\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		if lang == "en" {
-			if l := d.Find(`#event-` + "1").Length(); l > 1 {
-				t.Error("duplicate event anchors")
-			}
+			ids := map[string]bool{}
+			d.Find(`[data-testid=schedule-event]`).Each(func(_ int, ev *goquery.Selection) {
+				id := ev.AttrOr("id", "")
+				if id == "" || ids[id] {
+					t.Errorf("event anchor %q missing or repeated", id)
+				}
+				ids[id] = true
+			})
 			if got := d.Find("h3:contains('前夜准备会')").AttrOr("lang", ""); got != "zh" {
 				t.Errorf("a fallback title is marked lang=%q, want zh", got)
 			}

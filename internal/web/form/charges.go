@@ -1,6 +1,7 @@
 package form
 
 import (
+	"golang.org/x/text/width"
 	"net/url"
 	"slices"
 	"strconv"
@@ -67,13 +68,13 @@ func ParseCharge(v url.Values, langs []string) (store.Charge, Errors) {
 	if !slices.Contains(store.ChargeUnits, c.Unit) {
 		errs["unit"] = "charges.err.unit"
 	}
-	if m, key := ParseMoney(get("price_cny")); key != "" {
+	if m, key := ParseMoney(get("price_cny"), "CNY"); key != "" {
 		errs["price_cny"] = key
 	} else {
 		c.PriceCNY = m
 	}
 	if s := get("price_usd"); s != "" {
-		if m, key := ParseMoney(s); key != "" {
+		if m, key := ParseMoney(s, "USD"); key != "" {
 			errs["price_usd"] = key
 		} else {
 			c.PriceUSD = &m
@@ -129,12 +130,24 @@ func ParseCharge(v url.Values, langs []string) (store.Charge, Errors) {
 // "12800.50", "¥12,800") into minor units; it returns an error key instead
 // when the amount is not a number, negative, has more than two decimals or
 // is absurdly large. No floats: digits go straight into an int64.
-func ParseMoney(s string) (int64, string) {
-	s = strings.TrimSpace(s)
-	for _, p := range []string{"CN¥", "US$", "RMB", "CNY", "USD", "¥", "￥", "$"} {
-		s = strings.TrimSpace(strings.TrimPrefix(s, p))
+func ParseMoney(s, currency string) (int64, string) {
+	// Full-width digits and signs come from Chinese input methods.
+	s = strings.TrimSpace(width.Fold.String(s))
+	marks := map[string][]string{"CNY": {"CN¥", "RMB", "CNY", "¥"}, "USD": {"US$", "USD", "$"}}
+	for cur, ps := range marks {
+		for _, p := range ps {
+			if rest, ok := strings.CutPrefix(s, p); ok {
+				if cur != currency {
+					return 0, "charges.err.currency"
+				}
+				s = strings.TrimSpace(rest)
+			}
+		}
 	}
-	s = strings.NewReplacer(",", "", "，", "", " ", "", "\u00a0", "", "元", "").Replace(s)
+	if strings.HasSuffix(s, "元") && currency != "CNY" {
+		return 0, "charges.err.currency"
+	}
+	s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "元", "").Replace(s)
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
 		return 0, "charges.err.negative"
 	}

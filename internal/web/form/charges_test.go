@@ -18,7 +18,10 @@ func TestParseMoney(t *testing.T) {
 		{"12800.5", 1280050, ""},
 		{"¥12,800", 1280000, ""},
 		{"￥12，800元", 1280000, ""},
-		{"US$ 1,900.00", 190000, ""},
+		{"US$ 1,900.00", 0, "charges.err.currency"},
+		{"$1,900", 0, "charges.err.currency"},
+		{"１２８００", 1280000, ""},
+		{"ＲＭＢ１２，８００．５", 1280050, ""},
 		{"0", 0, ""},
 		{"0.05", 5, ""},
 		{"1234567.89", 123456789, ""},
@@ -33,13 +36,16 @@ func TestParseMoney(t *testing.T) {
 		{"twelve", 0, "charges.err.money"},
 		{".5", 0, "charges.err.money"},
 	} {
-		got, err := ParseMoney(tc.in)
+		got, err := ParseMoney(tc.in, "CNY")
 		if got != tc.want || err != tc.err {
 			t.Errorf("ParseMoney(%q) = %d, %q; want %d, %q", tc.in, got, err, tc.want, tc.err)
 		}
 	}
 	for _, m := range []int64{0, 5, 50, 1280000, 1280050, 123456789} {
-		if back, err := ParseMoney(MinorText(m)); back != m || err != "" {
+		if usd, err := ParseMoney("US$"+MinorText(m), "USD"); usd != m || err != "" {
+			t.Errorf("USD %d came back as %d, %q", m, usd, err)
+		}
+		if back, err := ParseMoney(MinorText(m), "CNY"); back != m || err != "" {
 			t.Errorf("MinorText(%d) = %q does not read back: %d %q", m, MinorText(m), back, err)
 		}
 	}
