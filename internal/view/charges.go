@@ -109,18 +109,17 @@ func (a *ChargesAdmin) USD(m *int64) string {
 	return a.Money(*m, currency.USD)
 }
 
-// Window describes an item's days ("No limit", "2027-03-01 to open").
+// Window describes an item's days ("No limit", "From 1 March 2027").
 func (a *ChargesAdmin) Window(c store.Charge) string {
-	if c.ValidFrom == nil && c.ValidUntil == nil {
+	switch {
+	case c.ValidFrom == nil && c.ValidUntil == nil:
 		return a.T("charges.admin.always")
+	case c.ValidFrom == nil:
+		return a.T("charges.admin.window_until", a.Date(*c.ValidUntil))
+	case c.ValidUntil == nil:
+		return a.T("charges.admin.window_from", a.Date(*c.ValidFrom))
 	}
-	day := func(d *time.Time) string {
-		if d == nil {
-			return a.T("charges.admin.open")
-		}
-		return a.Date(*d)
-	}
-	return a.T("charges.admin.window", day(c.ValidFrom), day(c.ValidUntil))
+	return a.T("charges.admin.window", a.Date(*c.ValidFrom), a.Date(*c.ValidUntil))
 }
 
 // State is the key of an item's state today: in force, ended, not yet.
