@@ -172,18 +172,9 @@ func (s *Store) DeleteCharge(ctx context.Context, id, userID int64) error {
 	return nil
 }
 
-// InsertChargesIfEmpty writes items only when the price list is empty:
-// demo content never overwrites what staff saved (or deleted). The table
-// is locked so two instances starting at once do not both insert.
+// InsertChargesIfEmpty writes the demo price list into an empty one.
 func (s *Store) InsertChargesIfEmpty(ctx context.Context, items []Charge) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "LOCK TABLE charge_items IN SHARE ROW EXCLUSIVE MODE -- Store.InsertChargesIfEmpty"); err != nil {
-			return err
-		}
-		var any bool
-		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM charge_items) -- Store.InsertChargesIfEmpty").Scan(&any); err != nil || any {
-			return err
-		}
+	err := s.fillIfEmpty(ctx, "charge_items", "SELECT 1 FROM charge_items", func(tx pgx.Tx) error {
 		for _, c := range items {
 			var id int64
 			if err := tx.QueryRow(ctx, `INSERT INTO charge_items (kind, unit, price_cny, price_usd, valid_from, valid_until, sort)

@@ -460,18 +460,10 @@ var pinyinReading = strings.NewReplacer(
 	"蚌埠", "泵埠",
 )
 
-// InsertExhibitorsIfEmpty writes rows, in one transaction, only into an
-// empty directory: demo content never mixes with what staff saved.
+// InsertExhibitorsIfEmpty writes the demo exhibitors into an empty
+// directory.
 func (s *Store) InsertExhibitorsIfEmpty(ctx context.Context, rows []ExhibitorInput) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		// The lock keeps two instances starting at once from both loading.
-		if _, err := tx.Exec(ctx, "LOCK TABLE exhibitors IN SHARE ROW EXCLUSIVE MODE -- Store.InsertExhibitorsIfEmpty"); err != nil {
-			return err
-		}
-		var any bool
-		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM exhibitors) -- Store.InsertExhibitorsIfEmpty").Scan(&any); err != nil || any {
-			return err
-		}
+	err := s.fillIfEmpty(ctx, "exhibitors", "SELECT 1 FROM exhibitors", func(tx pgx.Tx) error {
 		for i, in := range rows {
 			if err := in.check(); err != nil {
 				return fmt.Errorf("row %d: %w", i+1, err)

@@ -254,19 +254,11 @@ func (s *Store) ScheduleChanges(ctx context.Context, n int) ([]ScheduleChange, e
 	return list, nil
 }
 
-// InsertScheduleIfEmpty writes events only when the schedule has none:
-// demo content never overwrites or re-adds what staff edited or deleted.
-// It writes no changes: the feed is for staff edits.
+// InsertScheduleIfEmpty writes the demo events into a schedule that never
+// had any (a deleted event left a change behind). It writes no changes:
+// the feed is for staff edits.
 func (s *Store) InsertScheduleIfEmpty(ctx context.Context, events []Event) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		// Two instances starting at once must not both fill the table.
-		if _, err := tx.Exec(ctx, "LOCK TABLE schedule_events IN SHARE ROW EXCLUSIVE MODE -- Store.InsertScheduleIfEmpty"); err != nil {
-			return err
-		}
-		var has bool
-		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM schedule_events) OR EXISTS (SELECT 1 FROM schedule_changes) -- Store.InsertScheduleIfEmpty").Scan(&has); err != nil || has {
-			return err
-		}
+	err := s.fillIfEmpty(ctx, "schedule_events", "SELECT 1 FROM schedule_events UNION ALL SELECT 1 FROM schedule_changes", func(tx pgx.Tx) error {
 		for _, e := range events {
 			var id int64
 			if err := tx.QueryRow(ctx, `INSERT INTO schedule_events (kind, starts_at, ends_at) VALUES ($1, $2, $3)

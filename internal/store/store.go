@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -28,4 +29,21 @@ func (s *Store) Ping(ctx context.Context) error {
 		return fmt.Errorf("Store.Ping: %w", err)
 	}
 	return nil
+}
+
+// fillIfEmpty runs fill in one transaction only when the query "used"
+// finds nothing: demo content goes into an empty table and never
+// overwrites or re-adds what staff saved or deleted. The table is locked
+// so two instances starting at once do not both fill it.
+func (s *Store) fillIfEmpty(ctx context.Context, table, used string, fill func(pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "LOCK TABLE "+table+" IN SHARE ROW EXCLUSIVE MODE -- Store.fillIfEmpty"); err != nil {
+			return err
+		}
+		var has bool
+		if err := tx.QueryRow(ctx, "SELECT EXISTS ("+used+") -- Store.fillIfEmpty").Scan(&has); err != nil || has {
+			return err
+		}
+		return fill(tx)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/web/form"
 )
@@ -14,6 +15,15 @@ type ScheduleEntry struct {
 	Start, End time.Time // local
 	// EndsAnotherDay: the event runs past midnight, so its end shows its date.
 	EndsAnotherDay bool
+}
+
+// EndLabel is the event's end: the time, with the date when it is another
+// day.
+func (e ScheduleEntry) EndLabel(p *i18n.Printer) string {
+	if e.EndsAnotherDay {
+		return p.DateTime(e.End)
+	}
+	return e.End.Format("15:04")
 }
 
 // ScheduleDay is the events that start on one local date.
@@ -30,12 +40,10 @@ func GroupSchedule(items []store.ScheduleItem, loc *time.Location) []ScheduleDay
 	for _, it := range items {
 		e := ScheduleEntry{ScheduleItem: it, Start: it.StartsAt.In(loc), End: it.EndsAt.In(loc)}
 		y, m, d := e.Start.Date()
-		ey, em, ed := e.End.Date()
-		// An end at midnight exactly still closes the day it started.
-		lastMoment := e.End.Add(-time.Nanosecond)
-		ly, lm, ld := lastMoment.Date()
-		e.EndsAnotherDay = (ey != y || em != m || ed != d) && (ly != y || lm != m || ld != d)
 		date := time.Date(y, m, d, 0, 0, 0, 0, loc)
+		// Judged by the event's last moment: an end at midnight exactly
+		// still closes the day it started.
+		e.EndsAnotherDay = !e.End.Add(-time.Nanosecond).Before(date.AddDate(0, 0, 1))
 		if n := len(days); n == 0 || !days[n-1].Date.Equal(date) {
 			days = append(days, ScheduleDay{Date: date})
 		}

@@ -31,17 +31,8 @@ func (s *Server) newCharge(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// chargeID reads {id}; a malformed id is a missing item.
-func chargeID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNotFound
-	}
-	return id, nil
-}
-
 func (s *Server) editCharge(w http.ResponseWriter, r *http.Request) error {
-	id, err := chargeID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -65,7 +56,7 @@ func (s *Server) saveCharge(w http.ResponseWriter, r *http.Request) error {
 	title := "charges.admin.new"
 	if chi.URLParam(r, "id") != "" {
 		var err error
-		if id, err = chargeID(r); err != nil {
+		if id, err = idParam(r); err != nil {
 			return err
 		}
 		if _, err := s.store.Charge(r.Context(), id); err != nil {
@@ -94,7 +85,7 @@ func (s *Server) deleteCharge(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	id, err := chargeID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func (s *Server) exhibitorEditor(r *http.Request, e store.Exhibitor) *view.Exhib
 
 // exhibitorFromURL loads the exhibitor named by {id}.
 func (s *Server) exhibitorFromURL(r *http.Request) (store.Exhibitor, error) {
-	id, err := articleID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return store.Exhibitor{}, err
 	}

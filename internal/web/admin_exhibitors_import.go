@@ -151,13 +151,16 @@ func (s *Server) previewImport(w http.ResponseWriter, r *http.Request, v *view.E
 }
 
 func importErrorKey(err error) string {
-	for e, key := range map[error]string{
-		csvimport.ErrEmpty: "exhibitors.import.err.empty", csvimport.ErrTooLarge: "exhibitors.import.err.too_large",
-		csvimport.ErrTooMany: "exhibitors.import.err.too_many", csvimport.ErrEncoding: "exhibitors.import.err.encoding",
-		csvimport.ErrMalformed: "exhibitors.import.err.malformed", form.ErrNoNameColumn: "exhibitors.import.err.no_name",
+	for _, e := range []struct {
+		err error
+		key string
+	}{
+		{csvimport.ErrEmpty, "exhibitors.import.err.empty"}, {csvimport.ErrTooLarge, "exhibitors.import.err.too_large"},
+		{csvimport.ErrTooMany, "exhibitors.import.err.too_many"}, {csvimport.ErrEncoding, "exhibitors.import.err.encoding"},
+		{csvimport.ErrMalformed, "exhibitors.import.err.malformed"}, {form.ErrNoNameColumn, "exhibitors.import.err.no_name"},
 	} {
-		if errors.Is(err, e) {
-			return key
+		if errors.Is(err, e.err) {
+			return e.key
 		}
 	}
 	return ""

@@ -71,16 +71,8 @@ func (s *Server) newArticle(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func articleID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNotFound
-	}
-	return id, nil
-}
-
 func (s *Server) editArticle(w http.ResponseWriter, r *http.Request) error {
-	id, err := articleID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -114,7 +106,7 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	current := store.EditArticle{Status: "draft"}
 	if chi.URLParam(r, "id") != "" {
 		var err error
-		if id, err = articleID(r); err != nil {
+		if id, err = idParam(r); err != nil {
 			return err
 		}
 		if current, err = s.store.ArticleForEdit(r.Context(), id); err != nil {

@@ -13,7 +13,7 @@ import (
 // trashArticle and restoreArticle move an article to the trash and back.
 func (s *Server) trashArticle(deleted bool) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := articleID(r)
+		id, err := idParam(r)
 		if err != nil {
 			return err
 		}
@@ -30,7 +30,7 @@ func (s *Server) trashArticle(deleted bool) func(http.ResponseWriter, *http.Requ
 }
 
 func (s *Server) listRevisions(w http.ResponseWriter, r *http.Request) error {
-	id, err := articleID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func revisionNumber(r *http.Request) (int, error) {
 }
 
 func (s *Server) showRevision(w http.ResponseWriter, r *http.Request) error {
-	id, err := articleID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) showRevision(w http.ResponseWriter, r *http.Request) error {
 // restoreRevision saves an old version as the newest one: the versions in
 // between stay in the history.
 func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) error {
-	id, err := articleID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}

@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/web/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
@@ -22,9 +20,9 @@ func (s *Server) listPages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) pageEditor(r *http.Request) (*view.PageEditor, int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, 0, errNotFound
+	id, err := idParam(r)
+	if err != nil {
+		return nil, 0, err
 	}
 	p, texts, _, err := s.store.PageForEdit(r.Context(), id)
 	if err != nil {

@@ -24,14 +24,6 @@ func (s *Server) listSchedule(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func eventID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNotFound
-	}
-	return id, nil
-}
-
 func (s *Server) eventEditor(r *http.Request, e store.Event) *view.EventEditor {
 	titleKey := "schedule.admin.edit"
 	if e.ID == 0 {
@@ -49,7 +41,7 @@ func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -72,7 +64,7 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request) error {
 	}
 	current := store.Event{}
 	if chi.URLParam(r, "id") != "" {
-		id, err := eventID(r)
+		id, err := idParam(r)
 		if err != nil {
 			return err
 		}
@@ -97,7 +89,7 @@ func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request) error {
 // confirmDeleteEvent asks before deleting: a form, so it works without
 // JavaScript.
 func (s *Server) confirmDeleteEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
@@ -113,7 +105,7 @@ func (s *Server) confirmDeleteEvent(w http.ResponseWriter, r *http.Request) erro
 
 // deleteEvent deletes an event; the feed reports it cancelled.
 func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}

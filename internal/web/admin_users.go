@@ -6,8 +6,6 @@ import (
 	"net/mail"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
@@ -73,14 +71,6 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func userID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNotFound
-	}
-	return id, nil
-}
-
 // changeUser applies one change to an account: its role, a new password,
 // or disabling. Admins cannot lock themselves out.
 func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request) error {
@@ -88,7 +78,7 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 		if err := r.ParseForm(); err != nil {
 			return clientError(err)
 		}
-		id, err := userID(r)
+		id, err := idParam(r)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -17,6 +18,15 @@ import (
 
 // errNotFound is what a handler returns for "no such page".
 var errNotFound = store.ErrNotFound
+
+// idParam reads the route's {id}; a malformed id is a missing thing (404).
+func idParam(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errNotFound
+	}
+	return id, nil
+}
 
 // errBadRequest marks a request that cannot be read (a broken or oversized
 // form): the visitor gets a 400 page, the log no error.

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/textwidth"
 	"github.com/expoportal/portal/internal/view"
@@ -86,13 +84,9 @@ func (s *Server) showExhibitors(w http.ResponseWriter, r *http.Request) error {
 // showExhibitor answers /exhibitors/{id} and /exhibitors/{id}-{slug}; any
 // other slug than the exhibitor's own is redirected there.
 func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
-	m := articleRef.FindStringSubmatch(chi.URLParam(r, "ref"))
-	if m == nil {
-		return errNotFound
-	}
-	id, err := strconv.ParseInt(m[1], 10, 64)
+	id, err := refID(r)
 	if err != nil {
-		return errNotFound
+		return err
 	}
 	lang := s.requestLang(r)
 	ctx := r.Context()
@@ -101,12 +95,7 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	canonical := e.Path()
-	if "/exhibitors/"+chi.URLParam(r, "ref") != canonical {
-		target := "/" + lang.Code + canonical
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	if toCanonical(w, r, lang.Code, "/exhibitors/", canonical) {
 		return nil
 	}
 	p, err := s.page(ctx, lang, canonical, "")

@@ -97,12 +97,17 @@ func (s *Server) showFeed(w http.ResponseWriter, r *http.Request) error {
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
+	return writeAtom(w, feed, "public, max-age=300")
+}
+
+// writeAtom sends feed as an Atom document with the given caching.
+func writeAtom(w http.ResponseWriter, feed atomFeed, cacheControl string) error {
 	out, err := xml.MarshalIndent(feed, "", "  ")
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("Cache-Control", cacheControl)
 	_, _ = w.Write([]byte(xml.Header))
 	_, _ = w.Write(out)
 	return nil

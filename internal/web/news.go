@@ -100,18 +100,42 @@ func (s *Server) setPageURLs(p *view.Page, query string) {
 	}
 }
 
-var articleRef = regexp.MustCompile(`^([0-9]{1,18})(?:-(.*))?$`)
+var refPattern = regexp.MustCompile(`^([0-9]{1,18})(?:-(.*))?$`)
+
+// refID reads the id from a {ref} of the form {id} or {id}-{slug}.
+func refID(r *http.Request) (int64, error) {
+	m := refPattern.FindStringSubmatch(chi.URLParam(r, "ref"))
+	if m == nil {
+		return 0, errNotFound
+	}
+	id, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return 0, errNotFound
+	}
+	return id, nil
+}
+
+// toCanonical redirects (301) a {ref} that is not the thing's canonical
+// path (a bare id, an old slug) there, keeping the query; it reports
+// whether it did.
+func toCanonical(w http.ResponseWriter, r *http.Request, lang, section, canonical string) bool {
+	if section+chi.URLParam(r, "ref") == canonical {
+		return false
+	}
+	target := "/" + lang + canonical
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
+	return true
+}
 
 // showArticle answers /news/{id} and /news/{id}-{slug}; any other slug
 // than the article's own is redirected there.
 func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
-	m := articleRef.FindStringSubmatch(chi.URLParam(r, "ref"))
-	if m == nil {
-		return errNotFound
-	}
-	id, err := strconv.ParseInt(m[1], 10, 64)
+	id, err := refID(r)
 	if err != nil {
-		return errNotFound
+		return err
 	}
 	lang := s.requestLang(r)
 	ctx := r.Context()
@@ -120,12 +144,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	canonical := store.ArticlePath(a.ID, a.Slug)
-	if "/news/"+chi.URLParam(r, "ref") != canonical {
-		target := "/" + lang.Code + canonical
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	if toCanonical(w, r, lang.Code, "/news/", canonical) {
 		return nil
 	}
 	if !isHead(r) {

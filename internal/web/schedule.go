@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/xml"
 	"net/http"
 	"strconv"
 	"strings"
@@ -90,9 +89,9 @@ func (s *Server) scheduleICS(w http.ResponseWriter, r *http.Request) error {
 
 // eventICS answers /schedule/{id}.ics: one event, to add to a calendar.
 func (s *Server) eventICS(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return errNotFound
+	id, err := idParam(r)
+	if err != nil {
+		return err
 	}
 	lang, err := s.icsLang(r)
 	if err != nil {
@@ -204,15 +203,7 @@ func (s *Server) showScheduleFeed(w http.ResponseWriter, r *http.Request) error 
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
-	out, err := xml.MarshalIndent(feed, "", "  ")
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	_, _ = w.Write([]byte(xml.Header))
-	_, _ = w.Write(out)
-	return nil
+	return writeAtom(w, feed, "no-cache")
 }
 
 // timeSpan is a time range in words: its date, then start–end; an end on

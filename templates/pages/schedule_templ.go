@@ -310,9 +310,9 @@ func Schedule(v *view.SchedulePage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					var templ_7745c5c3_Var20 string
-					templ_7745c5c3_Var20, templ_7745c5c3_Err = templ.JoinStringErrs(endLabel(v.Page, e))
+					templ_7745c5c3_Var20, templ_7745c5c3_Err = templ.JoinStringErrs(e.EndLabel(v.Printer))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/pages/schedule.templ`, Line: 33, Col: 160}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/pages/schedule.templ`, Line: 33, Col: 162}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var20))
 					if templ_7745c5c3_Err != nil {
@@ -513,14 +513,6 @@ func Schedule(v *view.SchedulePage) templ.Component {
 // dayLabel is a day's heading: its date and weekday.
 func dayLabel(p *view.Page, d time.Time) string {
 	return p.T("schedule.day", p.Date(d), p.T("schedule.wd."+strconv.Itoa(int(d.Weekday()))))
-}
-
-// endLabel is an event's end: the time, with the date when it is another day.
-func endLabel(p *view.Page, e view.ScheduleEntry) string {
-	if e.EndsAnotherDay {
-		return p.DateTime(e.End)
-	}
-	return e.End.Format("15:04")
 }
 
 var _ = templruntime.GeneratedTemplate
