@@ -1,0 +1,17 @@
+package i18n
+
+// Strings shared by the public forms (booth application, registration).
+func init() {
+	addMessages(map[string]map[string]string{
+		"form.honeypot":         {"zh": "请勿填写此项", "en": "Leave this empty"},
+		"form.err.robot":        {"zh": "提交未被接受。如您是真人访客，请清空浏览器自动填写的内容后重新提交，或致电组委会。", "en": "This form could not be accepted. If you are a person, clear anything your browser filled in by itself and send it again, or call the organisers."},
+		"form.err.stale":        {"zh": "表单已过期，请检查内容后重新提交。", "en": "This form has expired. Please check it and send it again."},
+		"form.err.too_fast":     {"zh": "提交过快，请核对所填内容后再提交一次。", "en": "That was very quick. Please check what you entered and send it again."},
+		"form.err.too_many":     {"zh": "同一网络在一小时内提交次数过多，请稍后再试，或致电组委会。", "en": "Too many forms were sent from your network in the last hour. Please try again later or call the organisers."},
+		"form.err.phone_needed": {"zh": "请填写手机号码。", "en": "Enter a mobile number."},
+		"form.err.phone":        {"zh": "请填写11位中国大陆手机号，例如 138 1234 5678；境外号码请以“+”和国家代码开头，例如 +44 20 7946 0958。", "en": "Enter an 11-digit mainland China mobile number, such as 138 1234 5678, or a number elsewhere in international form with + and the country code, such as +44 20 7946 0958."},
+		"form.err.email_needed": {"zh": "请填写电子邮箱。", "en": "Enter an e-mail address."},
+		"form.err.email":        {"zh": "电子邮箱格式不正确，例如 name@example.com。", "en": "Enter an e-mail address such as name@example.com."},
+		"form.err.summary":      {"zh": "请修改以下标出的内容后重新提交。", "en": "Please correct the fields marked below and send the form again."},
+	})
+}
