@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// VisitorGroup is a school delegation registered at once: the leader's
+// details and the token of the page that lists every member's ticket.
+type VisitorGroup struct {
+	ID           int64
+	Token        string
+	Lang         string
+	Organisation string
+	LeaderName   string
+	LeaderPhone  string
+	LeaderEmail  string
+	CreatedAt    time.Time
+}
+
+// tokenEncoding writes the 16 random bytes of a token as 26 lower-case
+// letters and digits: safe in a URL path, and short enough for a QR code
+// that a phone reads from a printed page.
+var tokenEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// codeAlphabet is Crockford's base32: digits and capitals without I, L, O
+// and U, so a code read aloud or copied from paper is not mistyped.
+const codeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// CodeLength is how many characters a ticket number has. Codes are stored
+// bare ("7K3MQ9XA"); FormatTicketCode adds the dash people see.
+const CodeLength = 8
+
+// newToken is 128 random bits: the ticket's or group's address, which
+// nobody can guess or count up to.
+func newToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)
+	return tokenEncoding.EncodeToString(b)
+}
+
+// newCode is 8 random Crockford characters (40 bits): enough that codes
+// rarely collide (and a collision is retried), few enough to type at the
+// door. It does not open the ticket page; only the token does.
+var newCode = func() string {
+	b := make([]byte, CodeLength)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = codeAlphabet[b[i]&31] // 256 is a multiple of 32: no bias
+	}
+	return string(b)
+}
+
+// FormatTicketCode writes a stored code as printed: "7K3M-Q9XA".
+func FormatTicketCode(code string) string {
+	if len(code) != CodeLength {
+		return code
+	}
+	return code[:4] + "-" + code[4:]
+}
+
+// maxTokenTries bounds the retries on a collision of token or code, which
+// with 128 and 40 random bits is all but impossible: a loop that keeps
+// failing is a bug, not bad luck.
+const maxTokenTries = 5
+
+// insertRegistration writes r with a fresh token and code, trying again
+// with new ones when either is taken (ON CONFLICT DO NOTHING returns no row,
+// and leaves the transaction usable, unlike a unique violation).
+func insertRegistration(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}, r Registration) (Registration, error) {
+	days := make([]string, len(r.Days))
+	for i, d := range r.Days {
+		days[i] = d.Format(time.DateOnly)
+	}
+	for range maxTokenTries {
+		token, code := newToken(), newCode()
+		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[])
+			ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.insertRegistration`,
+			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days).Scan(&r.ID, &r.CreatedAt)
+		if errors.Is(err, pgx.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return r, err
+		}
+		r.Token, r.Code = token, code
+		return r, nil
+	}
+	return r, errors.New("no free ticket token or code after retries")
+}
+
+// CreateRegistration issues one visitor's e-ticket: it fills in the token
+// and code and returns the stored row.
+func (s *Store) CreateRegistration(ctx context.Context, r Registration) (Registration, error) {
+	r.GroupID = nil
+	r, err := insertRegistration(ctx, s.pool, r)
+	if err != nil {
+		return r, fmt.Errorf("Store.CreateRegistration: %w", err)
+	}
+	return r, nil
+}
+
+// CreateGroup writes the delegation and a ticket for every member in one
+// transaction: either all of them exist afterwards or none does.
+func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Registration) (VisitorGroup, []Registration, error) {
+	out := make([]Registration, 0, len(members))
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		out = out[:0]
+		var err error
+		for range maxTokenTries {
+			g.Token = newToken()
+			err = tx.QueryRow(ctx, `INSERT INTO visitor_groups (token, lang, organisation, leader_name, leader_phone, leader_email)
+				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.CreateGroup`,
+				g.Token, g.Lang, g.Organisation, g.LeaderName, g.LeaderPhone, g.LeaderEmail).Scan(&g.ID, &g.CreatedAt)
+			if !errors.Is(err, pgx.ErrNoRows) {
+				break
+			}
+		}
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			m.GroupID = &g.ID
+			m, err := insertRegistration(ctx, tx, m)
+			if err != nil {
+				return err
+			}
+			out = append(out, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return VisitorGroup{}, nil, fmt.Errorf("Store.CreateGroup(%d members): %w", len(members), err)
+	}
+	return g, out, nil
+}
+
+// RegistrationByToken loads the ticket at token; ErrNotFound when none.
+func (s *Store) RegistrationByToken(ctx context.Context, token string) (Registration, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE token = $1 -- Store.RegistrationByToken`, token)
+	r, err := pgx.CollectExactlyOneRow(rows, scanRegistration)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return r, fmt.Errorf("Store.RegistrationByToken: %w", ErrNotFound)
+	} else if err != nil {
+		return r, fmt.Errorf("Store.RegistrationByToken: %w", err)
+	}
+	return r, nil
+}
+
+// GroupByToken loads the delegation at token with its members' tickets, in
+// the order they were listed; ErrNotFound when none.
+func (s *Store) GroupByToken(ctx context.Context, token string) (VisitorGroup, []Registration, error) {
+	var g VisitorGroup
+	err := s.pool.QueryRow(ctx, `SELECT id, token, lang, organisation, leader_name, leader_phone, leader_email, created_at
+		FROM visitor_groups WHERE token = $1 -- Store.GroupByToken`, token).Scan(
+		&g.ID, &g.Token, &g.Lang, &g.Organisation, &g.LeaderName, &g.LeaderPhone, &g.LeaderEmail, &g.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return g, nil, fmt.Errorf("Store.GroupByToken: %w", ErrNotFound)
+	} else if err != nil {
+		return g, nil, fmt.Errorf("Store.GroupByToken: %w", err)
+	}
+	rows, _ := s.pool.Query(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE group_id = $1 ORDER BY id -- Store.GroupByToken`, g.ID)
+	members, err := pgx.CollectRows(rows, scanRegistration)
+	if err != nil {
+		return g, nil, fmt.Errorf("Store.GroupByToken: %w", err)
+	}
+	return g, members, nil
+}
