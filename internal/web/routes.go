@@ -48,7 +48,6 @@ func (s *Server) router() *chi.Mux {
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
-			"/register",
 		} {
 			r.Get(path, s.handle(s.showPage("")))
 		}
@@ -58,6 +57,16 @@ func (s *Server) router() *chi.Mux {
 
 		// Charges.
 		r.Get("/exhibit/charges", s.handle(s.showCharges))
+
+		// Visitor pre-registration and e-tickets (the token is the key).
+		r.Get("/register", s.handle(s.showRegister))
+		r.Post("/register", s.handle(s.postRegister))
+		r.Get("/register/group", s.handle(s.showGroupForm))
+		r.Post("/register/group", s.handle(s.postGroup))
+		r.Get("/register/group/template.csv", s.handle(s.groupTemplate))
+		r.Get("/register/group/{token:[a-z2-7]{26}}", s.handle(s.showGroup))
+		r.Get("/register/group/{token:[a-z2-7]{26}}/print", s.handle(s.printGroup))
+		r.Get("/tickets/{token:[a-z2-7]{26}}", s.handle(s.showTicket))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))

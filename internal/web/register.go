@@ -1,0 +1,387 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/csvimport"
+	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+// registerLimit is how many registrations one address may send an hour: a
+// school's network sends many honest ones (teachers registering one by
+// one), a robot far more. A group upload counts as one.
+const registerLimit = 30
+
+// registerFrame is the frame of a page under /register: the visitor
+// registration's place in the menu, then the page itself (titleKey) as the
+// last crumb, at path.
+func (s *Server) registerFrame(ctx context.Context, lang i18n.Lang, path, titleKey string) (*view.Page, error) {
+	p, err := s.page(ctx, lang, "/register", "")
+	if err != nil {
+		return nil, err
+	}
+	if path == "/register" {
+		return p, nil
+	}
+	p.Path = path
+	p.Canonical = s.baseURL + "/" + lang.Code + path
+	for i := range p.Alternates {
+		a := &p.Alternates[i]
+		a.Href, a.URL = "/"+a.Lang.Code+path, s.baseURL+"/"+a.Lang.Code+path
+	}
+	if n := len(p.Crumbs); n > 0 {
+		p.Crumbs[n-1].Href = p.Href("/register")
+	}
+	p.Title = p.T(titleKey)
+	p.Crumbs = append(p.Crumbs, view.Crumb{Label: p.Title})
+	return p, nil
+}
+
+// privatePage marks a page whose address is its key (a ticket, a
+// delegation): search engines leave it out, no Referer carries the token
+// to another site, and no shared cache keeps a copy.
+func privatePage(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("X-Robots-Tag", "noindex, nofollow")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "private, no-cache")
+}
+
+// registerForm builds the form's view: the days on offer and a fresh stamp.
+func (s *Server) registerForm(r *http.Request, p *view.Page, values url.Values) (*view.RegisterForm, error) {
+	stamp, err := s.formStamp(r)
+	if err != nil {
+		return nil, err
+	}
+	return &view.RegisterForm{Page: p, Values: values, Errors: form.Errors{}, Stamp: stamp,
+		Days: form.RegistrationDays(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt))}, nil
+}
+
+func (s *Server) showRegister(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register", "")
+	if err != nil {
+		return err
+	}
+	f, err := s.registerForm(r, p, url.Values{})
+	if err != nil {
+		return err
+	}
+	s.withStructuredData(p)
+	s.render(w, r, http.StatusOK, pages.Register(f))
+	return nil
+}
+
+// postRegister issues one visitor's ticket. A robot, a form filled too fast
+// and every typing mistake get the form back (422) with what was typed;
+// only a clean form counts against the address's hourly limit.
+func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return clientError(err)
+	}
+	lang := s.requestLang(r)
+	p, err := s.registerFrame(r.Context(), lang, "/register", "")
+	if err != nil {
+		return err
+	}
+	f, err := s.registerForm(r, p, r.PostForm)
+	if err != nil {
+		return err
+	}
+	s.withStructuredData(p)
+	if f.Notice, err = s.checkFormBot(r); err != nil {
+		return err
+	}
+	reg, errs := form.ParseRegistration(r.PostForm, f.Days)
+	f.Errors = errs
+	if f.Notice != "" || len(errs) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, pages.Register(f))
+		return nil
+	}
+	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
+		return err
+	} else if !ok {
+		f.Notice = "form.err.too_many"
+		s.render(w, r, http.StatusTooManyRequests, pages.Register(f))
+		return nil
+	}
+	reg.Lang = lang.Code
+	reg, err = s.store.CreateRegistration(r.Context(), reg)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/"+lang.Code+"/tickets/"+reg.Token, http.StatusSeeOther)
+	return nil
+}
+
+// ticket draws r's ticket for a page in p's language: the QR code holds
+// the ticket's absolute address in that language.
+func (s *Server) ticket(p *view.Page, r store.Registration) (view.Ticket, error) {
+	return view.NewTicket(r, s.baseURL+p.Href("/tickets/"+r.Token))
+}
+
+// showTicket is a visitor's e-ticket. The token is the only key: an
+// unknown one is the ordinary 404, with nothing that tells it apart.
+func (s *Server) showTicket(w http.ResponseWriter, r *http.Request) error {
+	token := chi.URLParam(r, "token")
+	reg, err := s.store.RegistrationByToken(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/tickets/"+token, "register.ticket.title")
+	if err != nil {
+		return err
+	}
+	t, err := s.ticket(p, reg)
+	if err != nil {
+		return err
+	}
+	privatePage(w)
+	s.render(w, r, http.StatusOK, pages.TicketPage(&view.Tickets{Page: p, Tickets: []view.Ticket{t}}))
+	return nil
+}
+
+// groupForm builds the delegation form's view.
+func (s *Server) groupForm(r *http.Request, values url.Values) (*view.GroupForm, error) {
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register/group", "register.group.title")
+	if err != nil {
+		return nil, err
+	}
+	f, err := s.registerForm(r, p, values)
+	if err != nil {
+		return nil, err
+	}
+	s.withStructuredData(p)
+	return &view.GroupForm{RegisterForm: *f}, nil
+}
+
+func (s *Server) showGroupForm(w http.ResponseWriter, r *http.Request) error {
+	g, err := s.groupForm(r, url.Values{})
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, pages.GroupRegister(g))
+	return nil
+}
+
+// memberVocabulary collects the words a member file may use: the columns'
+// names and the roles' labels in every language, and the slugs.
+func (s *Server) memberVocabulary() form.MemberVocabulary {
+	voc := form.MemberVocabulary{Columns: map[string]string{}, Roles: map[string]string{}}
+	for _, c := range form.MemberColumns {
+		voc.Columns[form.Fold(c)] = c
+	}
+	for synonym, c := range memberSynonyms {
+		voc.Columns[form.Fold(synonym)] = c
+	}
+	for _, l := range s.cat.Langs() {
+		p := s.cat.Printer(l)
+		for _, c := range form.MemberColumns {
+			voc.Columns[form.Fold(p.T("register.group.col."+c))] = c
+		}
+		for _, role := range store.RegistrationRoles {
+			voc.Roles[form.Fold(p.T("register.role."+role))] = role
+		}
+	}
+	for _, role := range store.RegistrationRoles {
+		voc.Roles[form.Fold(role)] = role
+	}
+	return voc
+}
+
+// memberSynonyms are headers teachers write by hand for the member columns.
+var memberSynonyms = map[string]string{
+	"名字": "name", "学生姓名": "name", "full name": "name",
+	"角色": "role", "类别": "role", "类型": "role",
+	"mobile": "phone", "手机号": "phone", "手机号码": "phone", "电话": "phone", "联系电话": "phone", "tel": "phone",
+	"email": "email", "e-mail": "email", "电子邮箱": "email", "电子邮件": "email", "mail": "email",
+}
+
+// memberFileKey translates why a member file as a whole could not be read.
+func memberFileKey(err error) string {
+	for _, e := range []struct {
+		err error
+		key string
+	}{
+		{csvimport.ErrEmpty, "register.group.err.empty"}, {form.ErrNoMembers, "register.group.err.empty"},
+		{csvimport.ErrTooLarge, "register.group.err.too_large"},
+		{csvimport.ErrTooMany, "register.group.err.too_many"}, {form.ErrTooManyRows, "register.group.err.too_many"},
+		{csvimport.ErrEncoding, "register.group.err.encoding"}, {csvimport.ErrMalformed, "register.group.err.malformed"},
+		{form.ErrNoMemberName, "register.group.err.no_name"},
+	} {
+		if errors.Is(err, e.err) {
+			return e.key
+		}
+	}
+	return ""
+}
+
+// maxMemberFile is the largest member list accepted: 200 rows are a few
+// kilobytes, so anything near this is the wrong file.
+const maxMemberFile = 1 << 20
+
+// postGroup registers a delegation: the leader's fields and a member file.
+// Any problem, in a field or in any row, sends the whole form back (422)
+// with every problem listed and nothing written; all good, the group and a
+// ticket per member are written in one transaction.
+func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxMemberFile+(64<<10))
+	tooBig := false
+	if err := r.ParseMultipartForm(maxMemberFile + (64 << 10)); err != nil {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			return clientError(err)
+		}
+		tooBig = true
+	}
+	g, err := s.groupForm(r, r.PostForm)
+	if err != nil {
+		return err
+	}
+	if g.Notice, err = s.checkFormBot(r); err != nil {
+		return err
+	}
+	lead, errs := form.ParseGroup(r.PostForm, g.Days)
+	g.Errors = errs
+	var members []store.Registration
+	switch f, hdr, err := r.FormFile("members"); {
+	case tooBig:
+		g.FileError = "register.group.err.too_large"
+	case err != nil:
+		g.FileError = "register.group.err.no_file"
+	default:
+		defer f.Close()
+		g.FileName = hdr.Filename
+		data, err := io.ReadAll(io.LimitReader(f, maxMemberFile+1))
+		if err != nil {
+			return clientError(err)
+		}
+		tab, err := csvimport.Read(data)
+		if err == nil {
+			members, g.RowErrors, err = form.ReadMembers(tab, s.memberVocabulary())
+		}
+		if len(data) > maxMemberFile {
+			err = csvimport.ErrTooLarge
+		}
+		if key := memberFileKey(err); key != "" {
+			g.FileError = key
+		} else if err != nil {
+			return err
+		}
+	}
+	if g.FileError != "" {
+		g.Errors["members"] = g.FileError
+	} else if len(g.RowErrors) > 0 {
+		g.Errors["members"] = "register.group.err.rows"
+	}
+	if g.Notice != "" || len(g.Errors) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, pages.GroupRegister(g))
+		return nil
+	}
+	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
+		return err
+	} else if !ok {
+		g.Notice = "form.err.too_many"
+		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
+		return nil
+	}
+	lang := s.requestLang(r).Code
+	lead.Group.Lang = lang
+	// The leader comes too: their ticket first, unless the list has them.
+	leader := store.Registration{Name: lead.Group.LeaderName, Role: "teacher", Phone: lead.Group.LeaderPhone, Email: lead.Group.LeaderEmail}
+	listed := false
+	for _, m := range members {
+		listed = listed || (m.Phone != "" && m.Phone == leader.Phone)
+	}
+	if !listed {
+		members = append([]store.Registration{leader}, members...)
+	}
+	for i := range members {
+		m := &members[i]
+		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
+	}
+	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/"+lang+"/register/group/"+group.Token, http.StatusSeeOther)
+	return nil
+}
+
+// groupTemplate is a member list to fill in: headers in the page's
+// language (any language's are read back) and two example rows.
+func (s *Server) groupTemplate(w http.ResponseWriter, r *http.Request) error {
+	p := s.cat.Printer(s.requestLang(r))
+	var header []string
+	for _, c := range form.MemberColumns {
+		header = append(header, p.T("register.group.col."+c))
+	}
+	rows := [][]string{
+		strings.Split(p.T("register.group.example1"), "|"),
+		strings.Split(p.T("register.group.example2"), "|"),
+	}
+	var b strings.Builder
+	if err := csvimport.Write(&b, header, rows); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+p.T("register.group.template_file")+`"; filename*=UTF-8''`+
+		url.PathEscape(p.T("register.group.template_file")))
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// showGroup lists a delegation's members with a link to each ticket.
+func (s *Server) showGroup(w http.ResponseWriter, r *http.Request) error {
+	token := chi.URLParam(r, "token")
+	group, members, err := s.store.GroupByToken(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register/group/"+token, "register.group.done_title")
+	if err != nil {
+		return err
+	}
+	privatePage(w)
+	s.render(w, r, http.StatusOK, pages.GroupTickets(&view.GroupPage{Page: p, Group: group, Members: members}))
+	return nil
+}
+
+// printGroup is every ticket of a delegation, one per printed page.
+func (s *Server) printGroup(w http.ResponseWriter, r *http.Request) error {
+	token := chi.URLParam(r, "token")
+	group, members, err := s.store.GroupByToken(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register/group/"+token+"/print", "register.group.print_title")
+	if err != nil {
+		return err
+	}
+	v := &view.Tickets{Page: p, Group: &group, Back: p.Href("/register/group/" + token)}
+	// The trail passes through the delegation's page.
+	n := len(p.Crumbs)
+	p.Crumbs = append(p.Crumbs[:n-1:n-1], view.Crumb{Label: p.T("register.group.done_title"), Href: v.Back}, p.Crumbs[n-1])
+	for _, m := range members {
+		t, err := s.ticket(p, m)
+		if err != nil {
+			return err
+		}
+		v.Tickets = append(v.Tickets, t)
+	}
+	privatePage(w)
+	s.render(w, r, http.StatusOK, pages.TicketsPrint(v))
+	return nil
+}

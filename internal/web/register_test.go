@@ -1,0 +1,578 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/draw"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// oldStamp is a form stamp signed a minute before the test clock: a person
+// who took their time (a stamp from a GET would be "too fast" on a clock
+// that stands still).
+func oldStamp(t *testing.T, site *testSite) string {
+	t.Helper()
+	key, err := site.srv.store.Secret(context.Background(), "form-stamp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := strconv.FormatInt(site.srv.now().Unix()-60, 10)
+	return ts + "." + stampMAC(key, ts)
+}
+
+// goodVisitor is a registration form that checks out.
+func goodVisitor(t *testing.T, site *testSite) url.Values {
+	return url.Values{
+		stampField: {oldStamp(t, site)}, honeypotField: {""},
+		"name": {"王晓梅"}, "organisation": {"沈阳市第一二〇中学"}, "role": {"teacher"}, "city": {"沈阳"},
+		"phone": {"138 1234 5678"}, "email": {"WXM@Example.com"}, "days": {"2027-04-16", "2027-04-18"},
+	}
+}
+
+func (s *testSite) post(t *testing.T, path string, v url.Values) (*http.Response, *goquery.Document) {
+	t.Helper()
+	res, err := noRedirect.PostForm(s.URL+path, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res, parse(t, string(body))
+}
+
+func (s *testSite) count(t *testing.T, table string) int {
+	t.Helper()
+	var n int
+	if err := s.pool.QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestRegisterFormValidatesEveryField(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for _, tc := range []struct {
+		lang, field, value, want string
+	}{
+		{"zh", "name", "  ", "请填写姓名。"},
+		{"en", "name", "", "Enter a name."},
+		{"zh", "name", strings.Repeat("长", 61), "内容过长。"},
+		{"zh", "organisation", "", "请填写单位或学校名称。"},
+		{"en", "organisation", " ", "Enter your organisation or school."},
+		{"zh", "role", "", "请选择观众身份。"},
+		{"en", "role", "astronaut", "Choose your role."},
+		{"zh", "phone", "", "请填写手机号码。"},
+		{"en", "phone", "", "Enter a mobile number."},
+		{"zh", "phone", "12345", "请填写11位中国大陆手机号"},
+		{"en", "phone", "0044 20 79", "Enter an 11-digit mainland China mobile number"},
+		{"zh", "email", "wang@", "电子邮箱格式不正确"},
+		{"en", "email", "not an address", "Enter an e-mail address such as name@example.com."},
+		{"zh", "city", "沈阳\x01", "内容包含无法保存的字符。"},
+		{"zh", "days", "", "请至少选择一天参观日期。"},
+		{"en", "days", "2027-04-19", "Tick at least one day."}, // after the closing day
+	} {
+		t.Run(tc.lang+"/"+tc.field+"="+tc.value, func(t *testing.T) {
+			v := goodVisitor(t, site)
+			if tc.value == "" && tc.field == "days" {
+				v.Del("days")
+			} else {
+				v.Set(tc.field, tc.value)
+			}
+			res, d := site.post(t, "/"+tc.lang+"/register", v)
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422", res.StatusCode)
+			}
+			if n := site.count(t, "registrations"); n != 0 {
+				t.Fatalf("%d registrations written from a bad form", n)
+			}
+			if got := d.Find("#" + tc.field + "-err").Text(); !strings.Contains(got, tc.want) {
+				t.Errorf("message %q, want %q", got, tc.want)
+			}
+			summary := d.Find(`[data-testid=form-errors] li`)
+			if summary.Length() != 1 || !strings.Contains(summary.Text(), tc.want) {
+				t.Errorf("summary %q, want one line with %q", summary.Text(), tc.want)
+			}
+			input := "#" + tc.field
+			if tc.field == "days" {
+				input = "#days-0"
+			}
+			if href, _ := summary.Find("a").Attr("href"); href != input {
+				t.Errorf("summary links to %q, want %q", href, input)
+			}
+			if inv, _ := d.Find(input).Attr("aria-invalid"); inv != "true" {
+				t.Errorf("%s not aria-invalid", input)
+			}
+			if desc, _ := d.Find(input).Attr("aria-describedby"); !strings.Contains(desc, tc.field+"-err") {
+				t.Errorf("%s described by %q, not its error", input, desc)
+			}
+			if n := d.Find("[aria-invalid=true]").Length(); tc.field != "days" && n != 1 {
+				t.Errorf("%d fields marked invalid, want 1", n)
+			}
+			// What was typed is kept, the bad value included.
+			if got, _ := d.Find("#organisation").Attr("value"); tc.field != "organisation" && got != "沈阳市第一二〇中学" {
+				t.Errorf("organisation kept as %q", got)
+			}
+			if got, _ := d.Find("#phone").Attr("value"); tc.field == "phone" && got != tc.value {
+				t.Errorf("phone kept as %q, want %q", got, tc.value)
+			}
+			if got := d.Find("#role option[selected]").AttrOr("value", ""); tc.field != "role" && got != "teacher" {
+				t.Errorf("role kept as %q", got)
+			}
+			if tc.field != "days" && d.Find(`input[name=days][checked]`).Length() != 2 {
+				t.Error("the ticked days were not kept")
+			}
+			if got, _ := d.Find(`input[name=form_started]`).Attr("value"); got == "" {
+				t.Error("no fresh stamp in the form sent back")
+			}
+		})
+	}
+}
+
+func TestRegisterOffersTheExpoDays(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for lang, want := range map[string]string{
+		"zh": "2027年4月16日（星期五）|2027年4月17日（星期六）|2027年4月18日（星期日）",
+		"en": "Friday 16 April 2027|Saturday 17 April 2027|Sunday 18 April 2027",
+	} {
+		d := site.doc(t, "/"+lang+"/register", http.StatusOK)
+		var days []string
+		d.Find(`input[name=days]`).Each(func(_ int, in *goquery.Selection) {
+			id, _ := in.Attr("id")
+			days = append(days, strings.TrimSpace(d.Find(`label[for=`+id+`]`).Text()))
+		})
+		if got := strings.Join(days, "|"); got != want {
+			t.Errorf("%s: days %q, want %q", lang, got, want)
+		}
+		if d.Find(`form input[name=homepage]`).Length() != 1 || d.Find(`form input[name=form_started]`).Length() != 1 {
+			t.Errorf("%s: the form has no honeypot or stamp", lang)
+		}
+		if href, _ := d.Find(`a[href="/` + lang + `/register/group"]`).Attr("href"); href == "" {
+			t.Errorf("%s: no link to the group form", lang)
+		}
+		if d.Find(`[data-testid=coming-soon]`).Length() != 0 {
+			t.Errorf("%s: still coming soon", lang)
+		}
+	}
+}
+
+func TestRegisterIssuesATicketWithAQRCode(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	res, _ := site.post(t, "/en/register", goodVisitor(t, site))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303", res.StatusCode)
+	}
+	loc := res.Header.Get("Location")
+	m := regexp.MustCompile(`^/en/tickets/([a-z2-7]{26})$`).FindStringSubmatch(loc)
+	if m == nil {
+		t.Fatalf("redirected to %q", loc)
+	}
+	token := m[1]
+	var n int
+	var phone, email, days, lang string
+	if err := site.pool.QueryRow(context.Background(), `SELECT count(*) OVER (), phone, email, days::text, lang FROM registrations`).
+		Scan(&n, &phone, &email, &days, &lang); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || phone != "13812345678" || email != "wxm@example.com" || days != "{2027-04-16,2027-04-18}" || lang != "en" {
+		t.Errorf("stored %d rows: %s %s %s %s", n, phone, email, days, lang)
+	}
+
+	tres := site.get(t, loc)
+	body, _ := io.ReadAll(tres.Body)
+	tres.Body.Close()
+	if tres.StatusCode != http.StatusOK {
+		t.Fatalf("ticket: %d", tres.StatusCode)
+	}
+	for h, want := range map[string]string{"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-cache"} {
+		if got := tres.Header.Get(h); got != want {
+			t.Errorf("%s: %q, want %q", h, got, want)
+		}
+	}
+	d := parse(t, string(body))
+	if got := d.Find(`[data-testid=ticket-name]`).Text(); got != "王晓梅" {
+		t.Errorf("ticket for %q", got)
+	}
+	code := d.Find(`[data-testid=code]`).Text()
+	if !regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$`).MatchString(code) {
+		t.Errorf("ticket number %q", code)
+	}
+	text := d.Find(".ticket").Text()
+	for _, want := range []string{"沈阳市第一二〇中学", "Teacher", "Friday 16 April 2027", "Sunday 18 April 2027", "What to bring", "Daily 09:00"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the ticket does not say %q", want)
+		}
+	}
+	if got := decodeQR(t, d); got != "https://expo.example.org/en/tickets/"+token {
+		t.Errorf("QR code holds %q", got)
+	}
+	if alt := d.Find(`svg[data-testid=qr] title`).Text(); !strings.Contains(alt, code) {
+		t.Errorf("QR code's text alternative %q does not name the ticket", alt)
+	}
+	// The same ticket in Chinese holds the Chinese address.
+	zh := site.doc(t, "/zh/tickets/"+token, http.StatusOK)
+	if got := decodeQR(t, zh); got != "https://expo.example.org/zh/tickets/"+token {
+		t.Errorf("zh QR code holds %q", got)
+	}
+	if !strings.Contains(zh.Find(".ticket").Text(), "2027年4月16日（星期五）") {
+		t.Error("the Chinese ticket does not give the day in Chinese")
+	}
+
+	// One character changed, or the ticket number instead: the normal 404.
+	altered := []byte(token)
+	altered[5] = map[bool]byte{true: 'b', false: 'a'}[altered[5] == 'a']
+	for _, p := range []string{"/en/tickets/" + string(altered), "/en/tickets/" + strings.ReplaceAll(code, "-", ""), "/en/tickets/" + token[:25]} {
+		if res := site.get(t, p); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", p, res.StatusCode)
+		}
+	}
+}
+
+// decodeQR rasterises the ticket's one-path QR code back to pixels and reads
+// it as a phone would.
+func decodeQR(t *testing.T, d *goquery.Document) string {
+	t.Helper()
+	svg := d.Find(`svg[data-testid=qr]`).First()
+	if n := svg.Find("path").Length(); n != 1 {
+		t.Fatalf("%d paths in the QR code, want 1", n)
+	}
+	size, err := strconv.Atoi(svg.AttrOr("data-size", ""))
+	if err != nil || svg.AttrOr("viewBox", "") != "0 0 "+strconv.Itoa(size)+" "+strconv.Itoa(size) {
+		t.Fatalf("viewBox %q, size %q", svg.AttrOr("viewBox", ""), svg.AttrOr("data-size", ""))
+	}
+	path := svg.Find("path").AttrOr("d", "")
+	run := regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
+	if rest := run.ReplaceAllString(path, ""); rest != "" {
+		t.Fatalf("the path has more than whole-module rectangles: %.60q", rest)
+	}
+	const scale = 4
+	img := image.NewGray(image.Rect(0, 0, size*scale, size*scale))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	for _, m := range run.FindAllStringSubmatch(path, -1) {
+		x, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[2])
+		w, _ := strconv.Atoi(m[3])
+		if x < 4 || y < 4 || x+w > size-4 || y >= size-4 {
+			t.Fatalf("a dark module in the quiet zone: %s", m[0])
+		}
+		draw.Draw(img, image.Rect(x*scale, y*scale, (x+w)*scale, (y+1)*scale), image.NewUniform(color.Black), image.Point{}, draw.Src)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("the QR code does not decode: %v", err)
+	}
+	return res.GetText()
+}
+
+func TestRegisterRefusesRobots(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for _, tc := range []struct {
+		name   string
+		change func(url.Values)
+		want   string
+	}{
+		{"honeypot", func(v url.Values) { v.Set(honeypotField, "http://spam.example") }, "This form could not be accepted."},
+		{"too fast", func(v url.Values) {
+			key, _ := site.srv.store.Secret(context.Background(), "form-stamp")
+			ts := strconv.FormatInt(site.srv.now().Unix()-1, 10)
+			v.Set(stampField, ts+"."+stampMAC(key, ts))
+		}, "That was very quick."},
+		{"forged stamp", func(v url.Values) { v.Set(stampField, "1.abc") }, "This form has expired."},
+	} {
+		v := goodVisitor(t, site)
+		tc.change(v)
+		res, d := site.post(t, "/en/register", v)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: status %d, want 422", tc.name, res.StatusCode)
+		}
+		if got := d.Find(`[data-testid=form-notice]`).Text(); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: notice %q, want %q", tc.name, got, tc.want)
+		}
+		if got, _ := d.Find("#name").Attr("value"); got != "王晓梅" {
+			t.Errorf("%s: name kept as %q", tc.name, got)
+		}
+	}
+	if n := site.count(t, "registrations"); n != 0 {
+		t.Fatalf("%d registrations from robots", n)
+	}
+	if n := site.count(t, "form_posts"); n != 0 {
+		t.Errorf("refused posts counted against the address: %d", n)
+	}
+}
+
+func TestRegisterHourlyLimit(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	if _, err := site.pool.Exec(context.Background(),
+		`INSERT INTO form_posts (scope, address, at) SELECT 'register', '127.0.0.1', now() FROM generate_series(1, 30)`); err != nil {
+		t.Fatal(err)
+	}
+	res, d := site.post(t, "/zh/register", goodVisitor(t, site))
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("status %d, want 429", res.StatusCode)
+	}
+	if got := d.Find(`[data-testid=form-notice]`).Text(); !strings.Contains(got, "提交次数过多") {
+		t.Errorf("notice %q", got)
+	}
+	if n := site.count(t, "registrations"); n != 0 {
+		t.Fatalf("%d registrations past the limit", n)
+	}
+}
+
+// groupForm is a delegation form with a member file.
+func groupForm(t *testing.T, site *testSite, fields url.Values, fileName string, file []byte) (string, *bytes.Buffer) {
+	t.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	if file != nil {
+		fw, err := w.CreateFormFile("members", fileName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = fw.Write(file)
+	}
+	_ = w.Close()
+	return w.FormDataContentType(), &b
+}
+
+func goodLeader(t *testing.T, site *testSite) url.Values {
+	return url.Values{
+		stampField: {oldStamp(t, site)}, honeypotField: {""},
+		"organisation": {"沈阳市实验学校"}, "name": {"刘老师"}, "phone": {"13998765432"}, "email": {"liu@example.cn"},
+		"city": {"沈阳"}, "days": {"2027-04-17"},
+	}
+}
+
+func (s *testSite) postGroup(t *testing.T, lang string, fields url.Values, fileName string, file []byte) (*http.Response, *goquery.Document) {
+	t.Helper()
+	ct, body := groupForm(t, s, fields, fileName, file)
+	res, err := noRedirect.Post(s.URL+"/"+lang+"/register/group", ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, parse(t, string(b))
+}
+
+func gbk(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestGroupRegistrationIssuesATicketPerMember(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for _, tc := range []struct {
+		name, lang string
+		file       []byte
+		want       []string // name/role of each ticket, the leader first
+	}{
+		{"UTF-8 with BOM, Chinese headers", "zh",
+			[]byte("\ufeff姓名,身份,手机,邮箱\r\n张明,学生,,\r\n李华,教师,139 1234 5678,lihua@example.com\r\n赵磊,,,\r\n"),
+			[]string{"刘老师/teacher", "张明/student", "李华/teacher", "赵磊/student"}},
+		{"GBK, English headers in another order, labels and slugs", "en",
+			gbk(t, "E-mail,Name,Mobile,Role\r\n,王小二,,Student\r\nzhou@example.com,周校长,+86 137 0000 1111,School leader\r\n,陈老师,13600001111,teacher\r\n"),
+			[]string{"刘老师/teacher", "王小二/student", "周校长/school_leader", "陈老师/teacher"}},
+		{"the leader is in the list", "zh",
+			[]byte("姓名,身份,手机\n刘老师,教师,13998765432\n孙悦,学生,\n"),
+			[]string{"刘老师/teacher", "孙悦/student"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, d := site.postGroup(t, tc.lang, goodLeader(t, site), "members.csv", tc.file)
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("status %d, want 303: %s", res.StatusCode, d.Find(`[data-testid=form-errors]`).Text()+d.Find(`[data-testid=row-errors]`).Text())
+			}
+			m := regexp.MustCompile(`^/` + tc.lang + `/register/group/([a-z2-7]{26})$`).FindStringSubmatch(res.Header.Get("Location"))
+			if m == nil {
+				t.Fatalf("redirected to %q", res.Header.Get("Location"))
+			}
+			rows, err := site.pool.Query(context.Background(), `SELECT r.name || '/' || r.role, r.organisation, r.city, r.days::text
+				FROM registrations r JOIN visitor_groups g ON g.id = r.group_id WHERE g.token = $1 ORDER BY r.id`, m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for rows.Next() {
+				var who, org, city, days string
+				if err := rows.Scan(&who, &org, &city, &days); err != nil {
+					t.Fatal(err)
+				}
+				if org != "沈阳市实验学校" || city != "沈阳" || days != "{2027-04-17}" {
+					t.Errorf("%s: %s %s %s, want the group's school, city and day", who, org, city, days)
+				}
+				got = append(got, who)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("tickets %v, want %v", got, tc.want)
+			}
+
+			page := site.get(t, res.Header.Get("Location"))
+			if page.Header.Get("Referrer-Policy") != "no-referrer" || page.Header.Get("X-Robots-Tag") == "" {
+				t.Error("the group page is not private")
+			}
+			gd, _ := goquery.NewDocumentFromReader(page.Body)
+			page.Body.Close()
+			links := gd.Find(`[data-testid=member] a[href^="/` + tc.lang + `/tickets/"]`)
+			if links.Length() != len(tc.want) {
+				t.Errorf("%d ticket links, want %d", links.Length(), len(tc.want))
+			}
+			first, _ := links.First().Attr("href")
+			if td := site.doc(t, first, http.StatusOK); td.Find(`[data-testid=ticket-name]`).Text() != "刘老师" {
+				t.Errorf("the first link opens %q's ticket", td.Find(`[data-testid=ticket-name]`).Text())
+			}
+			print, _ := gd.Find(`[data-testid=print-all]`).Attr("href")
+			pd := site.doc(t, print, http.StatusOK)
+			if n := pd.Find(`.tickets-all [data-testid=ticket]`).Length(); n != len(tc.want) {
+				t.Errorf("the print view has %d tickets, want %d", n, len(tc.want))
+			}
+			if n := pd.Find(`svg[data-testid=qr] path`).Length(); n != len(tc.want) {
+				t.Errorf("the print view has %d QR codes", n)
+			}
+		})
+	}
+}
+
+func TestGroupRegistrationRefusesBadRowsWritingNothing(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	file := []byte("姓名,身份,手机,邮箱\n张明,学生,,\n李华,教师,12345,\n,学生,,\n王五,宇航员,,\n赵六,教师,,\n钱七,学生,,qian@\n")
+	res, d := site.postGroup(t, "zh", goodLeader(t, site), "二年级名单.csv", file)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", res.StatusCode)
+	}
+	var got []string
+	d.Find(`[data-testid=row-error]`).Each(func(_ int, tr *goquery.Selection) {
+		got = append(got, tr.AttrOr("data-line", "")+"/"+tr.AttrOr("data-column", "")+"/"+strings.TrimSpace(tr.Find("td").Eq(2).Text()))
+	})
+	want := []string{
+		"3/phone/请填写11位中国大陆手机号，例如 138 1234 5678；境外号码请以“+”和国家代码开头，例如 +44 20 7946 0958。",
+		"4/name/请填写姓名。",
+		"5/role/无法识别的身份。请填写“学生”“教师”“学校管理者”等，或留空（视为学生）。",
+		"6/phone/学生以外的成员须填写手机号码。",
+		"7/email/电子邮箱格式不正确，例如 name@example.com。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("row errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if col := d.Find(`[data-testid=row-error]`).First().Find("td").Eq(1).Text(); col != "手机" {
+		t.Errorf("column shown as %q, want 手机", col)
+	}
+	if got, _ := d.Find("#organisation").Attr("value"); got != "沈阳市实验学校" {
+		t.Errorf("school kept as %q", got)
+	}
+	if d.Find(`input[name=days][checked]`).Length() != 1 {
+		t.Error("the day was not kept")
+	}
+	if note := d.Find(`[data-testid=choose-again]`).Text(); !strings.Contains(note, "二年级名单.csv") {
+		t.Errorf("no note to choose the file again: %q", note)
+	}
+	if inv, _ := d.Find("#members").Attr("aria-invalid"); inv != "true" {
+		t.Error("the file input is not marked invalid")
+	}
+
+	// Too many people, no file, no name column, and a bad leader field
+	// with a good file: each sent back, nothing written.
+	var big strings.Builder
+	big.WriteString("name,role\n")
+	for i := range 201 {
+		big.WriteString("Student " + strconv.Itoa(i) + ",student\n")
+	}
+	badLeader := goodLeader(t, site)
+	badLeader.Set("phone", "555")
+	for _, tc := range []struct {
+		name, lang string
+		fields     url.Values
+		file       []byte
+		field, msg string
+	}{
+		{"201 rows", "en", goodLeader(t, site), []byte(big.String()), "members", "more than 200 people"},
+		{"no file", "en", goodLeader(t, site), nil, "members", "Choose the member list file."},
+		{"no name column", "zh", goodLeader(t, site), []byte("手机,邮箱\n13812345678,\n"), "members", "缺少“姓名”列"},
+		{"bad leader phone", "en", badLeader, []byte("Name\nTom\n"), "phone", "Enter an 11-digit mainland China mobile number"},
+	} {
+		res, d := site.postGroup(t, tc.lang, tc.fields, "list.csv", tc.file)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: status %d, want 422", tc.name, res.StatusCode)
+		}
+		if got := d.Find("#" + tc.field + "-err").Text(); !strings.Contains(got, tc.msg) {
+			t.Errorf("%s: %s error %q, want %q", tc.name, tc.field, got, tc.msg)
+		}
+		if !strings.Contains(d.Find(`[data-testid=form-errors]`).Text(), tc.msg) {
+			t.Errorf("%s: the summary does not say %q", tc.name, tc.msg)
+		}
+	}
+	if g, r := site.count(t, "visitor_groups"), site.count(t, "registrations"); g != 0 || r != 0 {
+		t.Fatalf("after refused uploads: %d groups, %d tickets", g, r)
+	}
+
+	// The honeypot: refused, nothing written, even with a good file.
+	robot := goodLeader(t, site)
+	robot.Set(honeypotField, "x")
+	res, d = site.postGroup(t, "en", robot, "list.csv", []byte("Name\nTom\n"))
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(d.Find(`[data-testid=form-notice]`).Text(), "could not be accepted") {
+		t.Errorf("honeypot: status %d, notice %q", res.StatusCode, d.Find(`[data-testid=form-notice]`).Text())
+	}
+	if g := site.count(t, "visitor_groups"); g != 0 {
+		t.Fatalf("a robot registered %d groups", g)
+	}
+}
+
+// The template downloads with a BOM and the page's headers, and uploaded
+// as it is it registers its two example people.
+func TestGroupTemplateRoundTrips(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for lang, header := range map[string]string{"zh": "姓名,身份,手机,邮箱", "en": "Name,Role,Mobile,E-mail"} {
+		res := site.get(t, "/"+lang+"/register/group/template.csv")
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") ||
+			!strings.Contains(res.Header.Get("Content-Disposition"), "attachment") {
+			t.Fatalf("%s: %d %q %q", lang, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
+		}
+		if !bytes.HasPrefix(body, []byte("\ufeff"+header+"\r\n")) {
+			t.Errorf("%s template begins %.40q", lang, body)
+		}
+		if n := strings.Count(string(body), "\r\n"); n != 3 {
+			t.Errorf("%s template has %d lines, want a header and two examples", lang, n)
+		}
+		up, d := site.postGroup(t, lang, goodLeader(t, site), "template.csv", body)
+		if up.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: the template itself was refused (%d): %s", lang, up.StatusCode, d.Find(`[data-testid=row-errors]`).Text())
+		}
+	}
+	if n := site.count(t, "registrations"); n != 6 { // two uploads of leader + two examples
+		t.Errorf("%d tickets, want 6", n)
+	}
+}
