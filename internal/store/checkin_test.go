@@ -44,8 +44,8 @@ func TestParseTicketInput(t *testing.T) {
 		{"7KQ2M4X9", code},
 		{"7KQ2 M4X9", code},
 		{" 7kq2 – m4x9 ", code},
-		{"７ＫＱ２－Ｍ４Ｘ９", code},  // full-width, as a Chinese input method types
-		{"７ｋｑ２　ｍ４ｘ９", code},  // with an ideographic space
+		{"７ＫＱ２－Ｍ４Ｘ９", code},                              // full-width, as a Chinese input method types
+		{"７ｋｑ２　ｍ４ｘ９", code},                              // with an ideographic space
 		{"OI2L-ABCD", store.TicketRef{Code: "0121ABCD"}}, // O reads 0; I and L read 1
 		{"oilo-0000", store.TicketRef{Code: "0110" + "0000"}},
 		{"7KQ2-M4XU", store.TicketRef{}}, // U is not in the alphabet
