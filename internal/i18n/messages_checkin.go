@@ -33,6 +33,7 @@ func init() {
 		"registrations.admin.no_stats":   {"zh": "暂无数据。", "en": "No figures yet."},
 		"registrations.admin.not_yet":    {"zh": "未入场", "en": "Not yet"},
 		"registrations.days_sep":         {"zh": "、", "en": ", "},
+		"format.day_month":               {"zh": "%[2]s月%[3]s日", "en": "%[3]s %[4]s"}, // a date without its year
 
 		// Columns of the list and of the export.
 		"registrations.col.code":          {"zh": "票号", "en": "Ticket code"},

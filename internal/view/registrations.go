@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,6 +48,16 @@ func (a *Admin) DayList(days []time.Time) string {
 	out := make([]string, len(days))
 	for i, d := range days {
 		out[i] = a.Date(d)
+	}
+	return strings.Join(out, a.T("registrations.days_sep"))
+}
+
+// ShortDays writes a visitor's days without the year, for the list: the
+// expo's days all fall in one year.
+func (a *Admin) ShortDays(days []time.Time) string {
+	out := make([]string, len(days))
+	for i, d := range days {
+		out[i] = a.T("format.day_month", strconv.Itoa(d.Year()), strconv.Itoa(int(d.Month())), strconv.Itoa(d.Day()), d.Month().String()[:3])
 	}
 	return strings.Join(out, a.T("registrations.days_sep"))
 }
