@@ -42,3 +42,43 @@ func TestNewsIsConsistent(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleRegistrations checks the sample visitors as an organiser would:
+// about 150, spread over Liaoning's cities, every role and day, tickets
+// unique and well formed, and the same people on every load.
+func TestSampleRegistrations(t *testing.T) {
+	days := []time.Time{time.Date(2027, 4, 16, 0, 0, 0, 0, time.UTC), time.Date(2027, 4, 17, 0, 0, 0, 0, time.UTC), time.Date(2027, 4, 18, 0, 0, 0, 0, time.UTC)}
+	single, groups := sampleRegistrations(days)
+	all := single
+	for _, g := range groups {
+		all = append(all, g.Members...)
+	}
+	if len(all) < 140 || len(all) > 160 || len(groups) < 2 {
+		t.Fatalf("%d visitors in %d groups", len(all), len(groups))
+	}
+	cities, roles, onDay, seen := map[string]int{}, map[string]int{}, map[time.Time]int{}, map[string]bool{}
+	for _, g := range all {
+		cities[g.City]++
+		roles[g.Role]++
+		for _, d := range g.Days {
+			onDay[d]++
+		}
+		if len(g.Token) != 26 || len(g.Code) != 8 || seen[g.Token] || seen[g.Code] {
+			t.Errorf("ticket %q %q: malformed or repeated", g.Token, g.Code)
+		}
+		seen[g.Token], seen[g.Code] = true, true
+		if g.Name == "" || len(g.Days) == 0 || g.CreatedAt.IsZero() || g.CheckedInAt != nil {
+			t.Errorf("incomplete visitor %+v", g)
+		}
+	}
+	if len(cities) < 12 || cities["沈阳"] <= cities["大连"] {
+		t.Errorf("cities %v", cities)
+	}
+	if len(roles) != 8 || len(onDay) != 3 {
+		t.Errorf("roles %v, days %v", roles, onDay)
+	}
+	again, _ := sampleRegistrations(days)
+	if again[7].Name != single[7].Name || again[7].City != single[7].City || again[7].Token == single[7].Token {
+		t.Error("the people change between loads, or their tokens do not")
+	}
+}

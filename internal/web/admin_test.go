@@ -307,6 +307,10 @@ var adminRoutes = []struct {
 	{"POST", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/exhibitors/import/confirm", []string{auth.RoleOrganiser}},
 	{"GET", "/admin/exhibitors/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/registrations", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/registrations/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

@@ -154,6 +154,19 @@ func (s *Server) router() *chi.Mux {
 			r.Post("/exhibitors/import/confirm", s.handle(s.confirmExhibitorImport))
 			r.Get("/exhibitors/export", s.handle(s.exportExhibitors))
 		})
+
+		// Visitor registrations: organisers see and export them; every staff
+		// role checks visitors in at the door.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/registrations", s.handle(s.listRegistrations))
+			r.Get("/registrations/export", s.handle(s.exportRegistrations))
+		})
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleEditor, auth.RoleOrganiser))
+			r.Get("/checkin", s.handle(s.showCheckIn))
+			r.Post("/checkin", s.handle(s.checkIn))
+		})
 	})
 
 	r.NotFound(s.notFound(r))
