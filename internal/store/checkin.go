@@ -103,16 +103,19 @@ const (
 type CheckInResult struct {
 	Outcome      string       // CheckInAdmitted, CheckInUsed or CheckInUnknown
 	Registration Registration // the ticket's visitor (not for unknown)
-	By           string       // used: the e-mail of who admitted it first; "" when that account is gone
+	At           time.Time    // used: when the ticket was admitted today
+	By           string       // used: the e-mail of who admitted it today; "" when that account is gone
 }
 
-// CheckIn admits the visitor whose ticket input names, once. The update
-// only matches a ticket not yet used, so of two staff scanning one ticket at
-// the same moment exactly one admits it: the second waits for the first's
-// row lock, finds checked_in_at set, and is told when and by whom. at is the
-// server's clock, so the time stamped, the day shown and today's count
-// agree.
-func (s *Store) CheckIn(ctx context.Context, input string, userID int64, at time.Time) (CheckInResult, error) {
+// CheckIn admits the visitor whose ticket input names, once a day: a ticket
+// for three days opens the door on each of them, and is "used" for the rest
+// of a day it was admitted on. The day is at's date in zone (the expo's).
+// The insert of the (visitor, day) row settles two staff scanning one ticket
+// at the same moment: the second waits for the first's row, finds the key
+// taken, and is told when and by whom. at is the server's clock, so the time
+// stamped, the day and today's count agree. The registration keeps its
+// first arrival in checked_in_at.
+func (s *Store) CheckIn(ctx context.Context, input string, userID int64, at time.Time, zone string) (CheckInResult, error) {
 	ref := ParseTicketInput(input)
 	if !ref.Valid() {
 		return CheckInResult{Outcome: CheckInUnknown}, nil
@@ -121,8 +124,17 @@ func (s *Store) CheckIn(ctx context.Context, input string, userID int64, at time
 	if ref.Code != "" {
 		where, key = "upper(replace(code, '-', '')) = $1", ref.Code // the expression index of 0019
 	}
-	rows, _ := s.pool.Query(ctx, `UPDATE registrations SET checked_in_at = $2, checked_in_by = NULLIF($3, 0)
-		WHERE `+where+` AND checked_in_at IS NULL RETURNING `+registrationColumns+` -- Store.CheckIn`, key, at, userID)
+	rows, _ := s.pool.Query(ctx, `WITH ticket AS (SELECT id FROM registrations WHERE `+where+`),
+		admitted AS (
+			INSERT INTO checkins (registration_id, day, at, by_user)
+			SELECT id, ($2::timestamptz AT TIME ZONE $4)::date, $2, NULLIF($3, 0) FROM ticket
+			ON CONFLICT (registration_id, day) DO NOTHING
+			RETURNING registration_id
+		)
+		UPDATE registrations SET checked_in_at = coalesce(checked_in_at, $2),
+			checked_in_by = CASE WHEN checked_in_at IS NULL THEN NULLIF($3, 0) ELSE checked_in_by END
+		WHERE id IN (SELECT registration_id FROM admitted)
+		RETURNING `+registrationColumns+` -- Store.CheckIn`, key, at, userID, zone)
 	g, err := pgx.CollectExactlyOneRow(rows, scanRegistration)
 	if err == nil {
 		return CheckInResult{Outcome: CheckInAdmitted, Registration: g}, nil
@@ -137,11 +149,10 @@ func (s *Store) CheckIn(ctx context.Context, input string, userID int64, at time
 		return CheckInResult{}, fmt.Errorf("Store.CheckIn(%s): %w", key, err)
 	}
 	res := CheckInResult{Outcome: CheckInUsed, Registration: g}
-	if g.CheckedInBy != nil {
-		err := s.pool.QueryRow(ctx, "SELECT email FROM users WHERE id = $1 -- Store.CheckIn", *g.CheckedInBy).Scan(&res.By)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return CheckInResult{}, fmt.Errorf("Store.CheckIn(%s): %w", key, err)
-		}
+	err = s.pool.QueryRow(ctx, `SELECT c.at, coalesce(u.email, '') FROM checkins c LEFT JOIN users u ON u.id = c.by_user
+		WHERE c.registration_id = $1 AND c.day = ($2::timestamptz AT TIME ZONE $3)::date -- Store.CheckIn`, g.ID, at, zone).Scan(&res.At, &res.By)
+	if err != nil {
+		return CheckInResult{}, fmt.Errorf("Store.CheckIn(%s): %w", key, err)
 	}
 	return res, nil
 }
@@ -150,7 +161,7 @@ func (s *Store) CheckIn(ctx context.Context, input string, userID int64, at time
 // arrivals at the door.
 func (s *Store) CheckedInBetween(ctx context.Context, from, to time.Time) (int, error) {
 	var n int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM registrations WHERE checked_in_at >= $1 AND checked_in_at < $2 -- Store.CheckedInBetween`,
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM checkins WHERE at >= $1 AND at < $2 -- Store.CheckedInBetween`,
 		from, to).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("Store.CheckedInBetween: %w", err)

@@ -96,7 +96,7 @@ func TestCheckInAdmitsOnceThenRefuses(t *testing.T) {
 	other := addStaff(t, st, "other@expo.example")
 	at := time.Date(2027, 4, 16, 1, 30, 0, 0, time.UTC) // 09:30 in Shenyang
 
-	res, err := st.CheckIn(ctx, "7kq2 m4x9", door.ID, at)
+	res, err := st.CheckIn(ctx, "7kq2 m4x9", door.ID, at, "Asia/Shanghai")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,15 +105,34 @@ func TestCheckInAdmitsOnceThenRefuses(t *testing.T) {
 		t.Fatalf("first scan: %+v", res)
 	}
 	// The same ticket again, by URL and by another member of staff.
-	res, err = st.CheckIn(ctx, "https://expo.example.org/en/tickets/"+testToken, other.ID, at.Add(time.Hour))
+	res, err = st.CheckIn(ctx, "https://expo.example.org/en/tickets/"+testToken, other.ID, at.Add(time.Hour), "Asia/Shanghai")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Outcome != store.CheckInUsed || res.By != "door@expo.example" || !res.Registration.CheckedInAt.Equal(at) {
+	if res.Outcome != store.CheckInUsed || res.By != "door@expo.example" || !res.At.Equal(at) || !res.Registration.CheckedInAt.Equal(at) {
 		t.Fatalf("second scan: %+v", res)
 	}
+	// 23:59 in Shenyang is still the same day there (15:59 UTC).
+	if res, _ = st.CheckIn(ctx, testCode, other.ID, time.Date(2027, 4, 16, 15, 59, 0, 0, time.UTC), "Asia/Shanghai"); res.Outcome != store.CheckInUsed {
+		t.Fatalf("late on the same day: %+v", res)
+	}
+	// The next morning the ticket opens the door again, once; the first
+	// arrival stays on the registration.
+	next := at.AddDate(0, 0, 1)
+	if res, _ = st.CheckIn(ctx, testCode, other.ID, next, "Asia/Shanghai"); res.Outcome != store.CheckInAdmitted || !res.Registration.CheckedInAt.Equal(at) {
+		t.Fatalf("next day: %+v", res)
+	}
+	if res, _ = st.CheckIn(ctx, testCode, door.ID, next.Add(time.Minute), "Asia/Shanghai"); res.Outcome != store.CheckInUsed || res.By != "other@expo.example" || !res.At.Equal(next) {
+		t.Fatalf("next day, second scan: %+v", res)
+	}
+	if stats, err := st.RegistrationStats(ctx); err != nil || fmt.Sprint(stats.Days) != fmt.Sprint([]store.DayCount{
+		{Day: time.Date(2027, 4, 16, 0, 0, 0, 0, time.UTC), Registered: 1, CheckedIn: 1},
+		{Day: time.Date(2027, 4, 17, 0, 0, 0, 0, time.UTC), Registered: 0, CheckedIn: 1},
+	}) {
+		t.Fatalf("arrivals by day: %+v, %v", stats.Days, err)
+	}
 	for _, in := range []string{"ZZZZ-ZZZZ", "not a ticket", "", "https://expo.example.org/zh/tickets/aaaaaaaaaaaaaaaaaaaaaaaaaa"} {
-		res, err = st.CheckIn(ctx, in, door.ID, at)
+		res, err = st.CheckIn(ctx, in, door.ID, at, "Asia/Shanghai")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,13 +154,13 @@ func TestCheckInOfAUsedTicketWhoseStaffIsGone(t *testing.T) {
 	st := store.New(pool)
 	addRegistration(t, pool, testToken, testCode, "李建国", "official", "大连", "2027-04-17")
 	gone := addStaff(t, st, "gone@expo.example")
-	if res, err := st.CheckIn(ctx, testToken, gone.ID, time.Now()); err != nil || res.Outcome != store.CheckInAdmitted {
+	if res, err := st.CheckIn(ctx, testToken, gone.ID, time.Now(), "Asia/Shanghai"); err != nil || res.Outcome != store.CheckInAdmitted {
 		t.Fatal(res, err)
 	}
 	if _, err := pool.Exec(ctx, "DELETE FROM users WHERE id = $1", gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	res, err := st.CheckIn(ctx, testCode, 0, time.Now())
+	res, err := st.CheckIn(ctx, testCode, 0, time.Now(), "Asia/Shanghai")
 	if err != nil || res.Outcome != store.CheckInUsed || res.By != "" || res.Registration.CheckedInAt == nil {
 		t.Errorf("%+v, %v", res, err)
 	}
@@ -173,7 +192,7 @@ func TestCheckInRace(t *testing.T) {
 				if d%2 == 1 {
 					in = code
 				}
-				res, err := st.CheckIn(ctx, in, staff.ID, time.Now())
+				res, err := st.CheckIn(ctx, in, staff.ID, time.Now(), "Asia/Shanghai")
 				outcomes[d], errs[d] = res.Outcome, err
 			}()
 		}

@@ -40,9 +40,9 @@ const topCities = 10
 // cityKey is how a city is grouped: "沈阳" and " 沈阳市" are one city.
 const cityKey = `regexp_replace(btrim(city), '市$', '')`
 
-// RegistrationStats counts the registrations. Arrivals count on their day
-// in zone (an IANA name: the expo's time zone).
-func (s *Store) RegistrationStats(ctx context.Context, zone string) (RegistrationStats, error) {
+// RegistrationStats counts the registrations, and the arrivals on each day
+// at the door (the expo's local date, as the check-in recorded it).
+func (s *Store) RegistrationStats(ctx context.Context) (RegistrationStats, error) {
 	var st RegistrationStats
 	wrap := func(err error) (RegistrationStats, error) {
 		return RegistrationStats{}, fmt.Errorf("Store.RegistrationStats: %w", err)
@@ -54,10 +54,9 @@ func (s *Store) RegistrationStats(ctx context.Context, zone string) (Registratio
 			return err
 		}
 		rows, _ := tx.Query(ctx, `WITH registered AS (SELECT unnest(days) AS day, count(*) AS n FROM registrations GROUP BY 1),
-			arrived AS (SELECT (checked_in_at AT TIME ZONE $1)::date AS day, count(*) AS n
-			            FROM registrations WHERE checked_in_at IS NOT NULL GROUP BY 1)
+			arrived AS (SELECT day, count(*) AS n FROM checkins GROUP BY 1)
 			SELECT day, coalesce(registered.n, 0), coalesce(arrived.n, 0)
-			FROM registered FULL JOIN arrived USING (day) ORDER BY day -- Store.RegistrationStats`, zone)
+			FROM registered FULL JOIN arrived USING (day) ORDER BY day -- Store.RegistrationStats`)
 		var err error
 		st.Days, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (DayCount, error) {
 			var d DayCount

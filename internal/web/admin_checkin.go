@@ -63,7 +63,11 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, adminpages.CheckIn(v))
 		return nil
 	}
-	res, err := s.store.CheckIn(r.Context(), input, currentUser(r).ID, s.now())
+	zone := "Asia/Shanghai"
+	if site, err := s.store.Site(r.Context(), s.requestLang(r).Code); err == nil {
+		zone = site.TimeZone
+	}
+	res, err := s.store.CheckIn(r.Context(), input, currentUser(r).ID, s.now(), zone)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func (s *Server) listRegistrations(w http.ResponseWriter, r *http.Request) error
 	if f.Day != nil {
 		v.Day = f.Day.Format(time.DateOnly)
 	}
-	if v.Stats, err = s.store.RegistrationStats(r.Context(), a.Loc.String()); err != nil {
+	if v.Stats, err = s.store.RegistrationStats(r.Context()); err != nil {
 		return err
 	}
 	v.Days, err = s.expoDays(r, a.Loc, v.Stats.Days)

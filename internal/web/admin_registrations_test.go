@@ -25,7 +25,9 @@ func knownVisitors(t *testing.T, site *testSite) {
 		('aaaaaaaaaaaaaaaaaaaaaaaaa3', 'EF56GH78', 'zh', '张丽娟', '大连市实验小学', 'teacher', '大连', '13800240003', 'zhang@mail.example', '{2027-04-17}', NULL),
 		('aaaaaaaaaaaaaaaaaaaaaaaaa4', 'JK90MN12', 'en', 'Emma Whitfield', 'Dalian International School', 'teacher', '大连', '+447700900001', '', '{2027-04-18}', NULL),
 		('aaaaaaaaaaaaaaaaaaaaaaaaa5', 'PQ34RS56', 'zh', '赵磊', '辽宁启明教育科技有限公司', 'buyer', '鞍山', '13800240005', '', '{2027-04-16,2027-04-17,2027-04-18}', NULL),
-		('aaaaaaaaaaaaaaaaaaaaaaaaa6', 'TV78WX90', 'zh', '=HYPERLINK("x")', '', 'other', '', '', '', '{2027-04-18}', NULL)`)
+		('aaaaaaaaaaaaaaaaaaaaaaaaa6', 'TV78WX90', 'zh', '=HYPERLINK("x")', '', 'other', '', '', '', '{2027-04-18}', NULL);
+		INSERT INTO checkins (registration_id, day, at)
+		SELECT id, (checked_in_at AT TIME ZONE 'Asia/Shanghai')::date, checked_in_at FROM registrations WHERE checked_in_at IS NOT NULL`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1613,9 +1613,9 @@ func checkInResult(v *view.CheckInPage, res store.CheckInResult) templ.Component
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var91 string
-				templ_7745c5c3_Var91, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("checkin.used_when", v.When(*res.Registration.CheckedInAt), res.By))
+				templ_7745c5c3_Var91, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("checkin.used_when", v.When(res.At), res.By))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/admin/registrations.templ`, Line: 300, Col: 134}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/admin/registrations.templ`, Line: 300, Col: 111}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var91))
 				if templ_7745c5c3_Err != nil {
@@ -1631,9 +1631,9 @@ func checkInResult(v *view.CheckInPage, res store.CheckInResult) templ.Component
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var92 string
-				templ_7745c5c3_Var92, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("checkin.used_at", v.When(*res.Registration.CheckedInAt)))
+				templ_7745c5c3_Var92, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("checkin.used_at", v.When(res.At)))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/admin/registrations.templ`, Line: 302, Col: 124}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/admin/registrations.templ`, Line: 302, Col: 101}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var92))
 				if templ_7745c5c3_Err != nil {
