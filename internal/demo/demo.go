@@ -63,5 +63,8 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err := loadExhibitors(ctx, st); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadBooths(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }
