@@ -307,6 +307,12 @@ var adminRoutes = []struct {
 	{"POST", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/exhibitors/import/confirm", []string{auth.RoleOrganiser}},
 	{"GET", "/admin/exhibitors/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/booths", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.
