@@ -66,5 +66,8 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err := loadRegistrations(ctx, st, facts.OpensAt, facts.ClosesAt); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadBooths(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }

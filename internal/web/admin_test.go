@@ -311,6 +311,12 @@ var adminRoutes = []struct {
 	{"GET", "/admin/registrations/export", []string{auth.RoleOrganiser}},
 	{"GET", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"GET", "/admin/booths", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

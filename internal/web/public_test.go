@@ -17,6 +17,7 @@ var contract = []string{
 	"/",
 	"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 	"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
+	"/exhibit/booths",
 	"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 	"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
 	"/exhibitors/", "/register", "/search", "/contact",
@@ -36,6 +37,7 @@ var features = map[string]bool{
 	"/search":           true,
 	"/exhibit/schedule": true,
 	"/exhibit/charges":  true,
+	"/exhibit/booths":   true,
 	"/exhibitors/":      true,
 	"/register":         true,
 }

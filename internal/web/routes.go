@@ -68,6 +68,9 @@ func (s *Server) router() *chi.Mux {
 		r.Get("/register/group/{token:[a-z2-7]{26}}/print", s.handle(s.printGroup))
 		r.Get("/tickets/{token:[a-z2-7]{26}}", s.handle(s.showTicket))
 
+		// Hall map: the booths of each hall, the way into a booth application.
+		r.Get(boothsPath, s.handle(s.showBooths))
+
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
 		r.Get("/exhibitors/{ref:[0-9][^/]*}", s.handle(s.showExhibitor))
@@ -138,6 +141,17 @@ func (s *Server) router() *chi.Mux {
 			r.Get("/charges/{id}", s.handle(s.editCharge))
 			r.Post("/charges/{id}", s.handle(s.saveCharge))
 			r.Post("/charges/{id}/delete", s.handle(s.deleteCharge))
+		})
+
+		// Organisers keep the hall map.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/booths", s.handle(s.listBooths))
+			r.Get("/booths/new", s.handle(s.newBooth))
+			r.Post("/booths/new", s.handle(s.saveBooth))
+			r.Get("/booths/{id}", s.handle(s.editBooth))
+			r.Post("/booths/{id}", s.handle(s.saveBooth))
+			r.Post("/booths/{id}/delete", s.handle(s.deleteBooth))
 		})
 
 		// Organisers keep the exhibitor directory.

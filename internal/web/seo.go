@@ -45,6 +45,12 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	} else if ok {
 		updated["/exhibit/charges"] = at
 	}
+	// The hall map is a page once it has booths.
+	if at, ok, err := s.store.BoothsUpdatedAt(r.Context()); err != nil {
+		return err
+	} else if ok {
+		updated[boothsPath] = at
+	}
 	// The home page, the news lists, and every page with published content;
 	// pages that only say "coming soon" wait until they have something.
 	paths := []string{"/"}
@@ -57,6 +63,9 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 				paths = append(paths, *it.Path)
 			}
 		}
+	}
+	if _, ok := updated[boothsPath]; ok {
+		paths = append(paths, boothsPath)
 	}
 	if _, ok := updated["/contact"]; ok {
 		paths = append(paths, "/contact")

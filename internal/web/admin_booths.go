@@ -1,0 +1,210 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/web/form"
+	adminpages "github.com/expoportal/portal/templates/admin"
+)
+
+// listBooths is the organisers' hall map: one hall (?hall=, the first
+// without it) with its counts, the map whose booths open their editor, and
+// the list with the application holding each held booth.
+func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	a := s.adminFrame(r, currentUser(r), "booths.admin.title")
+	plans, err := s.store.HallPlans(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := s.store.Booths(ctx)
+	if err != nil {
+		return err
+	}
+	holders, err := s.store.BoothHolders(ctx)
+	if err != nil {
+		return err
+	}
+	inForce, err := s.store.ChargesInForce(ctx, s.now().In(a.Loc))
+	if err != nil {
+		return err
+	}
+	// Every hall a booth may be put in has a tab, drawn or not yet.
+	halls := view.HallsOf(plans, all)
+	for _, h := range store.ExhibitorHalls {
+		if !slices.Contains(halls, h) {
+			halls = append(halls, h)
+		}
+	}
+	slices.Sort(halls)
+	hall := r.URL.Query().Get("hall")
+	if !slices.Contains(halls, hall) {
+		hall = halls[0]
+	}
+	v := &view.BoothsAdmin{Admin: a, Hall: hall, Counts: map[string]int{}, Deleted: r.URL.Query().Get("deleted") == "1"}
+	for _, h := range halls {
+		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: a.T("exhibitors.hall." + h), Href: "/admin/booths?hall=" + url.QueryEscape(h), Current: h == hall})
+	}
+	var booths []store.Booth
+	for _, b := range all {
+		if b.Hall == hall {
+			booths = append(booths, b)
+			v.Counts[b.Status]++
+		}
+	}
+	v.Booths = view.NewBoothItems(a.Printer, booths, inForce, func(b store.Booth) string {
+		return "/admin/booths/" + strconv.FormatInt(b.ID, 10)
+	})
+	for i := range v.Booths {
+		v.Booths[i].Holder = holders[v.Booths[i].ID]
+	}
+	var plan *store.HallPlan
+	if p, ok := plans[hall]; ok {
+		plan = &p
+	}
+	v.Map = view.NewHallMap(a.Printer, hall, plan, v.Booths, false)
+	s.render(w, r, http.StatusOK, adminpages.BoothsList(v))
+	return nil
+}
+
+// newBooth is the editor for a new booth, placed from ?hall=&x=&y= when
+// given, as a standard 3 m × 3 m booth that is available.
+func (s *Server) newBooth(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	values := url.Values{"hall": {store.ExhibitorHalls[0]}, "x": {"0"}, "y": {"0"}, "width": {"3"}, "depth": {"3"},
+		"type": {"standard"}, "status": {"available"}}
+	for _, k := range []string{"hall", "x", "y"} {
+		if q.Get(k) != "" {
+			values.Set(k, q.Get(k))
+		}
+	}
+	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), "booths.admin.new"), Values: values}
+	s.render(w, r, http.StatusOK, adminpages.BoothEdit(v))
+	return nil
+}
+
+func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
+	id, err := idParam(r)
+	if err != nil {
+		return err
+	}
+	b, err := s.store.Booth(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	holder, err := s.store.BoothHolder(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), "booths.admin.edit"), ID: id,
+		Values: form.BoothValues(b), Holder: holder, Saved: r.URL.Query().Get("saved") == "1"}
+	s.render(w, r, http.StatusOK, adminpages.BoothEdit(v))
+	return nil
+}
+
+// saveBooth creates or updates a booth. Typing errors, a taken number, an
+// overlap or a booth past the walls re-render the form (422) with what was
+// typed and the message beside its field; nothing is saved then. While an
+// application holds the booth the form has no status field, and the
+// status stays the application's.
+func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return clientError(err)
+	}
+	ctx := r.Context()
+	var id int64
+	title := "booths.admin.new"
+	holder := ""
+	if chi.URLParam(r, "id") != "" {
+		var err error
+		if id, err = idParam(r); err != nil {
+			return err
+		}
+		old, err := s.store.Booth(ctx, id)
+		if err != nil {
+			return err
+		}
+		if holder, err = s.store.BoothHolder(ctx, id); err != nil {
+			return err
+		}
+		if holder != "" && !r.PostForm.Has("status") {
+			r.PostForm.Set("status", old.Status)
+		}
+		title = "booths.admin.edit"
+	}
+	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Values: r.PostForm, Holder: holder}
+	b, errs := form.ParseBooth(r.PostForm)
+	if len(errs) > 0 {
+		v.Errors = errs
+		s.render(w, r, http.StatusUnprocessableEntity, adminpages.BoothEdit(v))
+		return nil
+	}
+	b.ID = id
+	saved, err := s.store.SaveBooth(ctx, b, currentUser(r).ID)
+	var c *store.BoothConflict
+	if errors.As(err, &c) {
+		msg := map[string]string{"duplicate": "booths.err.duplicate", "overlap": "booths.err.overlap",
+			"outside": "booths.err.outside", "held": "booths.err.held"}[c.Reason]
+		v.Conflicts = map[string]string{c.Field: v.T(msg, c.Other)}
+		if c.Reason == "held" {
+			v.Holder = c.Other
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, adminpages.BoothEdit(v))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/admin/booths/"+strconv.FormatInt(saved, 10)+"?saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// deleteBooth asks first: without confirm=yes it shows what would go and a
+// button that posts again with it. A booth an application holds cannot go:
+// the page says which application (409).
+func (s *Server) deleteBooth(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return clientError(err)
+	}
+	id, err := idParam(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	b, err := s.store.Booth(ctx, id)
+	if err != nil {
+		return err
+	}
+	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), "booths.admin.delete_title"), ID: id, Number: b.Number}
+	holder, err := s.store.BoothHolder(ctx, id)
+	if err != nil {
+		return err
+	}
+	if holder == "" && r.PostForm.Get("confirm") != "yes" {
+		s.render(w, r, http.StatusOK, adminpages.BoothDelete(v))
+		return nil
+	}
+	if holder == "" {
+		err = s.store.DeleteBooth(ctx, id, currentUser(r).ID)
+		var c *store.BoothConflict
+		if errors.As(err, &c) {
+			holder = c.Other
+		} else if err != nil {
+			return err
+		}
+	}
+	if holder != "" {
+		v.Refused = v.T("booths.admin.delete_held", b.Number, holder)
+		s.render(w, r, http.StatusConflict, adminpages.BoothDelete(v))
+		return nil
+	}
+	http.Redirect(w, r, "/admin/booths?deleted=1&hall="+url.QueryEscape(b.Hall), http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+// boothsPath is the public hall map, in the exhibition centre section
+// though not in its menu (the charges and exhibits pages link to it).
+const boothsPath = "/exhibit/booths"
+
+// showBooths is the public hall map: one hall at a time, chosen by ?hall=
+// (the first hall without it), the list filtered by ?available=1. Prices
+// are today's in the expo's time zone, read on each request like the
+// price list. An unknown hall answers 404 with the halls to choose from.
+func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p, err := s.page(ctx, s.requestLang(r), boothsPath, "")
+	if err != nil {
+		return err
+	}
+	p.Title = p.T("hallmap.title")
+	p.Description = p.T("hallmap.lead")
+	p.Crumbs = []view.Crumb{{Label: p.Title}}
+	for i := range p.Nav {
+		if sec := &p.Nav[i]; sec.Key == "exhibit" {
+			p.Section = sec
+			p.Crumbs = []view.Crumb{{Label: sec.Label, Href: p.Href(sec.Href())}, {Label: p.Title}}
+		}
+	}
+	s.withStructuredData(p)
+
+	plans, err := s.store.HallPlans(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := s.store.Booths(ctx)
+	if err != nil {
+		return err
+	}
+	inForce, err := s.store.ChargesInForce(ctx, p.Now)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	v := &view.Booths{Page: p, OnlyAvailable: q.Get("available") == "1"}
+	halls := view.HallsOf(plans, all)
+	hall := q.Get("hall")
+	status := http.StatusOK
+	switch {
+	case len(halls) == 0:
+	case hall == "":
+		hall = halls[0]
+	case !slices.Contains(halls, hall):
+		v.Unknown, hall, status = hall, "", http.StatusNotFound
+	}
+	link := func(hall string, available bool) string {
+		u := url.Values{"hall": {hall}}
+		if available {
+			u.Set("available", "1")
+		}
+		return p.Href(boothsPath) + "?" + u.Encode()
+	}
+	for _, h := range halls {
+		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: p.T("exhibitors.hall." + h), Href: link(h, v.OnlyAvailable), Current: h == hall})
+	}
+	if hall != "" {
+		var booths []store.Booth
+		for _, b := range all {
+			if b.Hall == hall {
+				booths = append(booths, b)
+			}
+		}
+		items := view.NewBoothItems(p.Printer, booths, inForce, func(b store.Booth) string {
+			if b.Status != "available" {
+				return ""
+			}
+			return p.Href("/exhibit/apply") + "?" + url.Values{"booth": {b.Number}}.Encode()
+		})
+		var plan *store.HallPlan
+		if pl, ok := plans[hall]; ok {
+			plan = &pl
+		}
+		v.Map = view.NewHallMap(p.Printer, hall, plan, items, true)
+		for _, it := range items {
+			v.Total++
+			if it.Apply() {
+				v.Available++
+			}
+			if !v.OnlyAvailable || it.Apply() {
+				v.List = append(v.List, it)
+			}
+		}
+		v.AllHref, v.AvailableHref = link(hall, false)+"#booth-list", link(hall, true)+"#booth-list"
+	}
+	s.render(w, r, status, pages.Booths(v))
+	return nil
+}
