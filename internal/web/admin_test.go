@@ -307,6 +307,11 @@ var adminRoutes = []struct {
 	{"POST", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/exhibitors/import/confirm", []string{auth.RoleOrganiser}},
 	{"GET", "/admin/exhibitors/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/status", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/notes", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

@@ -46,7 +46,7 @@ func (s *Server) router() *chi.Mux {
 		// say so, in 200.
 		for _, path := range []string{
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
-			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
+			"/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 			"/register",
 		} {
@@ -58,6 +58,11 @@ func (s *Server) router() *chi.Mux {
 
 		// Charges.
 		r.Get("/exhibit/charges", s.handle(s.showCharges))
+
+		// Booth applications: the form and its confirmation.
+		r.Get("/exhibit/apply", s.handle(s.showApply))
+		r.Post("/exhibit/apply", s.handle(s.submitApply))
+		r.Get("/exhibit/apply/{token}", s.handle(s.showApplyDone))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
@@ -144,6 +149,16 @@ func (s *Server) router() *chi.Mux {
 			r.Post("/exhibitors/import", s.handle(s.previewExhibitorImport))
 			r.Post("/exhibitors/import/confirm", s.handle(s.confirmExhibitorImport))
 			r.Get("/exhibitors/export", s.handle(s.exportExhibitors))
+		})
+
+		// Organisers answer the booth applications.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/applications", s.handle(s.listApplications))
+			r.Get("/applications/export", s.handle(s.exportApplications))
+			r.Get("/applications/{id}", s.handle(s.showApplication))
+			r.Post("/applications/{id}/status", s.handle(s.moveApplication))
+			r.Post("/applications/{id}/notes", s.handle(s.addApplicationNote))
 		})
 	})
 
