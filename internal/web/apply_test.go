@@ -310,7 +310,9 @@ func TestApplySpamDefence(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
 	trustLoopback(site)
-	problem := func(d *goquery.Document) string { return strings.TrimSpace(d.Find(`[data-testid=form-problem]`).Text()) }
+	problem := func(d *goquery.Document) string {
+		return strings.TrimSpace(d.Find(`[data-testid=form-problem]`).Text())
+	}
 
 	// The honeypot filled: refused, nothing written.
 	form := goodApplication(t, site, "")
