@@ -23,6 +23,7 @@ import (
 	"github.com/expoportal/portal/internal/db"
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/notify"
 	"github.com/expoportal/portal/internal/pgembed"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/visits"
@@ -163,8 +164,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 
 	sessions := scs.New()
 	sessions.Store = pgxstore.New(pool) // sessions survive restarts and work on every instance
-	srv := web.New(web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
-		Sessions: sessions, TrustedProxies: cfg.TrustedProxies})
+	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
+		Sessions: sessions, TrustedProxies: cfg.TrustedProxies}
+	if cfg.SMTPEnabled() {
+		opts.Notifier = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
+		log.Info("e-mailing organisers about booth applications", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))
+	}
+	srv := web.New(opts)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
 	return web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"path/filepath"
@@ -25,7 +26,17 @@ type Config struct {
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the
 	// visitor's address (for the visitor counter).
 	TrustedProxies []netip.Prefix
+	// SMTP, when SMTPAddr, SMTPFrom and SMTPTo are all set, e-mails the
+	// organisers about each new booth application.
+	SMTPAddr     string   // host:port
+	SMTPFrom     string   // sender address
+	SMTPTo       []string // organisers' addresses
+	SMTPUser     string   // optional, with SMTPPassword: PLAIN auth over TLS or to localhost
+	SMTPPassword string
 }
+
+// SMTPEnabled reports whether notification e-mails are configured.
+func (c Config) SMTPEnabled() bool { return c.SMTPAddr != "" && c.SMTPFrom != "" && len(c.SMTPTo) > 0 }
 
 // Load reads the environment, then lets flags in args override it.
 func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
@@ -34,6 +45,12 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 		Addr:        or(getenv("PORTAL_ADDR"), "127.0.0.1:8080"),
 		DataDir:     or(getenv("PORTAL_DATA_DIR"), "var"),
 		BaseURL:     getenv("PORTAL_BASE_URL"),
+		SMTPAddr:    getenv("PORTAL_SMTP_ADDR"),
+		SMTPFrom:    getenv("PORTAL_SMTP_FROM"),
+		SMTPUser:    getenv("PORTAL_SMTP_USER"),
+		// The password comes from the environment only: a flag would show
+		// in the process list.
+		SMTPPassword: getenv("PORTAL_SMTP_PASSWORD"),
 	}
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL connection URL (env DATABASE_URL; empty: embedded database)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env PORTAL_ADDR)")
@@ -41,8 +58,28 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public origin for absolute links, e.g. https://expo.example.org (env PORTAL_BASE_URL)")
 	proxies := getenv("PORTAL_TRUSTED_PROXIES")
 	fs.StringVar(&proxies, "trusted-proxies", proxies, "comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is believed (env PORTAL_TRUSTED_PROXIES)")
+	fs.StringVar(&c.SMTPAddr, "smtp-addr", c.SMTPAddr, "SMTP server host:port for e-mails to the organisers (env PORTAL_SMTP_ADDR; empty: none sent)")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", c.SMTPFrom, "sender address of those e-mails (env PORTAL_SMTP_FROM)")
+	smtpTo := getenv("PORTAL_SMTP_TO")
+	fs.StringVar(&smtpTo, "smtp-to", smtpTo, "comma-separated organisers' addresses (env PORTAL_SMTP_TO)")
+	fs.StringVar(&c.SMTPUser, "smtp-user", c.SMTPUser, "SMTP user name, if the server wants one; the password is env PORTAL_SMTP_PASSWORD only")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	for _, a := range strings.Split(smtpTo, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			c.SMTPTo = append(c.SMTPTo, a)
+		}
+	}
+	if c.SMTPAddr != "" {
+		if _, _, err := net.SplitHostPort(c.SMTPAddr); err != nil {
+			return c, fmt.Errorf("PORTAL_SMTP_ADDR %q: want host:port, such as smtp.example.org:587", c.SMTPAddr)
+		}
+	}
+	for _, a := range append([]string{c.SMTPFrom}, c.SMTPTo...) {
+		if p, err := mail.ParseAddress(a); a != "" && (err != nil || p.Address != a) {
+			return c, fmt.Errorf("PORTAL_SMTP_FROM / PORTAL_SMTP_TO: %q is not a plain e-mail address", a)
+		}
 	}
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p == "" {

@@ -66,3 +66,29 @@ func TestTrustedProxies(t *testing.T) {
 		t.Errorf("proxies %v", got)
 	}
 }
+
+func TestSMTPSettings(t *testing.T) {
+	load := func(env map[string]string, args ...string) (Config, error) {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		return Load(fs, args, func(k string) string { return env[k] })
+	}
+	c, err := load(map[string]string{})
+	if err != nil || c.SMTPEnabled() {
+		t.Errorf("no SMTP settings: enabled %v, %v", c.SMTPEnabled(), err)
+	}
+	c, err = load(map[string]string{"PORTAL_SMTP_ADDR": "smtp.example.org:587", "PORTAL_SMTP_FROM": "portal@example.org",
+		"PORTAL_SMTP_TO": " a@example.org, b@example.org ,", "PORTAL_SMTP_PASSWORD": "pw"}, "-smtp-user", "portal")
+	if err != nil || !c.SMTPEnabled() || strings.Join(c.SMTPTo, "|") != "a@example.org|b@example.org" || c.SMTPUser != "portal" || c.SMTPPassword != "pw" {
+		t.Errorf("SMTP settings: %+v, %v", c, err)
+	}
+	for _, env := range []map[string]string{
+		{"PORTAL_SMTP_ADDR": "smtp.example.org"}, // no port
+		{"PORTAL_SMTP_ADDR": "smtp.example.org:25", "PORTAL_SMTP_FROM": "Portal <portal@example.org>", "PORTAL_SMTP_TO": "a@example.org"},
+		{"PORTAL_SMTP_ADDR": "smtp.example.org:25", "PORTAL_SMTP_FROM": "portal@example.org", "PORTAL_SMTP_TO": "a@example.org, not an address"},
+	} {
+		if _, err := load(env); err == nil {
+			t.Errorf("%v accepted", env)
+		}
+	}
+}

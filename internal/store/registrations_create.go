@@ -37,8 +37,8 @@ const codeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 // bare ("7K3MQ9XA"); FormatTicketCode adds the dash people see.
 const CodeLength = 8
 
-// newToken is 128 random bits: the ticket's or group's address, which
-// nobody can guess or count up to.
+// newToken is 128 random bits: the address of a ticket, a group or an
+// application's confirmation, which nobody can guess or count up to.
 func newToken() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)

@@ -22,6 +22,9 @@ type Admin struct {
 	Assets   *static.Assets
 	ExpoName string
 	Loc      *time.Location // the expo's time zone
+	// NewApplications is how many booth applications are new, for the
+	// menu's badge (organisers and admins only).
+	NewApplications int
 }
 
 // When formats a moment in the expo's time zone.

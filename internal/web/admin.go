@@ -100,6 +100,12 @@ func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *vi
 		a.Loc = s.location(site.TimeZone)
 	}
 	a.Title = a.T(titleKey)
+	// The menu's badge: a failed count leaves the badge off, not the page.
+	if u != nil && (u.Role == auth.RoleAdmin || u.Role == auth.RoleOrganiser) {
+		if n, err := s.store.NewApplicationCount(r.Context()); err == nil {
+			a.NewApplications = n
+		}
+	}
 	return a
 }
 

@@ -317,6 +317,11 @@ var adminRoutes = []struct {
 	{"GET", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/booths/{id}/delete", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/export", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/{id}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/status", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/notes", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

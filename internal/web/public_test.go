@@ -27,9 +27,7 @@ var contract = []string{
 var catalogKey = regexp.MustCompile(`\b(home|nav|site|footer|soon|error|search|format|schedule)\.[a-z0-9_]+`)
 
 // notBuilt are the contract's pages whose feature a later issue builds.
-var notBuilt = map[string]bool{
-	"/exhibit/apply": true,
-}
+var notBuilt = map[string]bool{}
 
 // features are the contract's pages that are not content pages.
 var features = map[string]bool{
@@ -40,6 +38,7 @@ var features = map[string]bool{
 	"/exhibit/booths":   true,
 	"/exhibitors/":      true,
 	"/register":         true,
+	"/exhibit/apply":    true,
 }
 
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {

@@ -21,19 +21,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// oldStamp is a form stamp signed a minute before the test clock: a person
-// who took their time (a stamp from a GET would be "too fast" on a clock
-// that stands still).
-func oldStamp(t *testing.T, site *testSite) string {
-	t.Helper()
-	key, err := site.srv.store.Secret(context.Background(), "form-stamp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := strconv.FormatInt(site.srv.now().Unix()-60, 10)
-	return ts + "." + stampMAC(key, ts)
-}
-
 // goodVisitor is a registration form that checks out.
 func goodVisitor(t *testing.T, site *testSite) url.Values {
 	return url.Values{

@@ -46,7 +46,7 @@ func (s *Server) router() *chi.Mux {
 		// say so, in 200.
 		for _, path := range []string{
 			"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
-			"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
+			"/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 		} {
 			r.Get(path, s.handle(s.showPage("")))
@@ -70,6 +70,11 @@ func (s *Server) router() *chi.Mux {
 
 		// Hall map: the booths of each hall, the way into a booth application.
 		r.Get(boothsPath, s.handle(s.showBooths))
+
+		// Booth applications: the form and its confirmation.
+		r.Get("/exhibit/apply", s.handle(s.showApply))
+		r.Post("/exhibit/apply", s.handle(s.submitApply))
+		r.Get("/exhibit/apply/{token}", s.handle(s.showApplyDone))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
@@ -180,6 +185,16 @@ func (s *Server) router() *chi.Mux {
 			r.Use(s.requireRole(auth.RoleEditor, auth.RoleOrganiser))
 			r.Get("/checkin", s.handle(s.showCheckIn))
 			r.Post("/checkin", s.handle(s.checkIn))
+		})
+
+		// Organisers answer the booth applications.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/applications", s.handle(s.listApplications))
+			r.Get("/applications/export", s.handle(s.exportApplications))
+			r.Get("/applications/{id}", s.handle(s.showApplication))
+			r.Post("/applications/{id}/status", s.handle(s.moveApplication))
+			r.Post("/applications/{id}/notes", s.handle(s.addApplicationNote))
 		})
 	})
 

@@ -59,7 +59,8 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 			if it.Path == nil || *it.Path == "/" {
 				continue
 			}
-			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath || *it.Path == "/exhibitors/" {
+			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath || *it.Path == "/exhibitors/" ||
+				*it.Path == "/exhibit/apply" {
 				paths = append(paths, *it.Path)
 			}
 		}

@@ -39,6 +39,12 @@ type Server struct {
 	now            func() time.Time
 	timeout        time.Duration
 	zones          sync.Map // time zone name -> *time.Location
+	notifier       Notifier // nil: no e-mail to the organisers
+}
+
+// Notifier sends the organisers a short e-mail (notify.Mailer does).
+type Notifier interface {
+	Send(ctx context.Context, subject, body string) error
 }
 
 // Options configure New.
@@ -55,6 +61,7 @@ type Options struct {
 	BaseURL        string           // public origin, no trailing slash
 	Now            func() time.Time // the clock; time.Now when nil
 	Timeout        time.Duration    // per request; 30s when zero
+	Notifier       Notifier         // optional: e-mails organisers about new booth applications
 }
 
 // New returns a Server.
@@ -62,7 +69,7 @@ func New(o Options) *Server {
 	s := &Server{
 		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
 		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
-		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout,
+		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, notifier: o.Notifier,
 	}
 	if s.now == nil {
 		s.now = time.Now

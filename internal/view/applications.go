@@ -1,0 +1,199 @@
+package view
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/web/form"
+)
+
+// ApplyForm is the public booth application.
+type ApplyForm struct {
+	*Page
+	// IntroTitle, IntroHTML: the content page staff keep at this address,
+	// shown above the form when there is one.
+	IntroTitle, IntroHTML string
+	Values                url.Values
+	Errors                form.Errors
+	Booth                 *store.Booth // the booth chosen on the map, if any
+	Stamp                 string       // the form's signed start time
+	// Problem is a message for the whole form (already translated): too
+	// many posts, a robot's form, the booth just taken.
+	Problem string
+}
+
+// applyFields are the form's fields in page order, for the error summary.
+var applyFields = []struct{ Name, Label string }{
+	{"company_zh", "apply.company_zh"}, {"company_en", "apply.company_en"}, {"contact", "apply.contact"},
+	{"mobile", "apply.mobile"}, {"email", "apply.email"}, {"booth", "apply.booth"},
+	{"booth_type", "apply.booth_type"}, {"area", "apply.area"}, {"categories", "apply.categories"},
+	{"message", "apply.message"},
+}
+
+// FieldProblem is one line of a form's error summary.
+type FieldProblem struct {
+	Anchor, Text string // "Mobile phone: Enter a mobile number."
+}
+
+// Err is field's error message, translated, or "".
+func (v *ApplyForm) Err(field string) string {
+	if k, ok := v.Errors[field]; ok {
+		return v.T(k)
+	}
+	return ""
+}
+
+// Problems lists the field errors in page order, each leading to its field.
+func (v *ApplyForm) Problems() []FieldProblem {
+	var out []FieldProblem
+	for _, f := range applyFields {
+		if msg := v.Err(f.Name); msg != "" {
+			anchor := f.Name
+			switch f.Name {
+			case "booth":
+				anchor = "booth-choice"
+			case "booth_type":
+				anchor = "booth_type-standard"
+			case "categories":
+				anchor = "cat-" + store.ExhibitorCategories[0]
+			}
+			sep := ": "
+			if v.Lang.Code == "zh" {
+				sep = "："
+			}
+			out = append(out, FieldProblem{Anchor: anchor, Text: v.T(f.Label) + sep + msg})
+		}
+	}
+	return out
+}
+
+// Checked reports whether value is among what was posted for field.
+func (v *ApplyForm) Checked(field, value string) bool { return slices.Contains(v.Values[field], value) }
+
+// BoothLine describes a booth as "Booth 1A05, 3 m × 3 m, Standard booth".
+func (p *Page) BoothLine(b store.Booth) string {
+	return p.T("apply.booth_chosen", b.Number, b.Width, b.Depth, p.T("booths.type."+b.Type))
+}
+
+// HallName is a hall's name: "Hall 1" for the halls the catalog knows.
+func HallName(t interface{ T(string, ...any) string }, hall string) string {
+	if slices.Contains(store.ExhibitorHalls, hall) {
+		return t.T("exhibitors.hall." + hall)
+	}
+	return hall
+}
+
+// ApplyDone is the confirmation page of a booth application.
+type ApplyDone struct {
+	*Page
+	App store.Application
+}
+
+// Space says what was asked for: the booth, or a type and area.
+func (v *ApplyDone) Space() string { return ApplicationSpace(v.Page, v.App) }
+
+// ApplicationSpace is the booth line of an application, or its type and
+// area when it names no booth.
+func ApplicationSpace(t interface{ T(string, ...any) string }, a store.Application) string {
+	if a.Booth != nil {
+		return t.T("apply.booth_chosen", a.Booth.Number, a.Booth.Width, a.Booth.Depth, t.T("booths.type."+a.Booth.Type))
+	}
+	area := 0
+	if a.Area != nil {
+		area = *a.Area
+	}
+	return t.T("apply.area_value", t.T("booths.type."+a.BoothType), area)
+}
+
+// ApplicationsAdmin is the organisers' inbox.
+type ApplicationsAdmin struct {
+	*Admin
+	Items        []store.Application
+	Counts       map[string]int
+	Status, Hall string
+	Halls        []string
+}
+
+// Total is how many applications the counts cover.
+func (v *ApplicationsAdmin) Total() int {
+	n := 0
+	for _, c := range v.Counts {
+		n += c
+	}
+	return n
+}
+
+// FilterHref is the inbox with status (and the current hall) chosen.
+func (v *ApplicationsAdmin) FilterHref(status string) string {
+	q := url.Values{}
+	if status != "" {
+		q.Set("status", status)
+	}
+	if v.Hall != "" {
+		q.Set("hall", v.Hall)
+	}
+	if len(q) == 0 {
+		return "/admin/applications"
+	}
+	return "/admin/applications?" + q.Encode()
+}
+
+// ExportHref downloads what the filters show.
+func (v *ApplicationsAdmin) ExportHref() string {
+	q := url.Values{}
+	if v.Status != "" {
+		q.Set("status", v.Status)
+	}
+	if v.Hall != "" {
+		q.Set("hall", v.Hall)
+	}
+	if len(q) == 0 {
+		return "/admin/applications/export"
+	}
+	return "/admin/applications/export?" + q.Encode()
+}
+
+// Space is an application's booth or type and area.
+func (v *ApplicationsAdmin) Space(a store.Application) string { return ApplicationSpace(v.Admin, a) }
+
+// HallName is a hall's label in the staff member's language.
+func (v *ApplicationsAdmin) HallName(h string) string { return HallName(v.Admin, h) }
+
+// ApplicationDetail is one application in the back office.
+type ApplicationDetail struct {
+	*Admin
+	App    store.Application
+	Notes  []store.ApplicationNote
+	Moves  []string      // the statuses it may move to
+	Booths []store.Booth // what may be assigned: available booths
+	Values url.Values    // the status or note form as posted
+	Errors form.Errors
+	Moved  bool
+	Noted  bool
+	// TakenNumber is the booth that apply.admin.err.taken is about.
+	TakenNumber string
+}
+
+// Err is field's translated error, or "".
+func (v *ApplicationDetail) Err(field string) string {
+	if v.Errors[field] == "apply.admin.err.taken" {
+		return v.T("apply.admin.err.taken", v.TakenNumber)
+	}
+	return v.FieldError(v.Errors, field)
+}
+
+// Space is the application's booth or type and area.
+func (v *ApplicationDetail) Space() string { return ApplicationSpace(v.Admin, v.App) }
+
+// HallName is a hall's label in the staff member's language.
+func (v *ApplicationDetail) HallName(h string) string { return HallName(v.Admin, h) }
+
+// BoothOption is the label of a booth in the assignment list.
+func (v *ApplicationDetail) BoothOption(b store.Booth) string {
+	return b.Number + " · " + HallName(v.Admin, b.Hall) + " · " + strconv.Itoa(b.Width) + "×" + strconv.Itoa(b.Depth) + " m · " + v.T("booths.type."+b.Type)
+}
+
+// Category is a product category's label.
+func (v *ApplicationDetail) Category(slug string) string { return v.T("category." + slug) }

@@ -1,0 +1,236 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/visits"
+	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/templates/pages"
+)
+
+// applyLimit is how many applications one address may send in an hour: a
+// company applying for a few booths gets through, a flood does not.
+const applyLimit = 10
+
+// notifyTimeout bounds the organisers' e-mail, which runs after the
+// visitor already has their answer.
+const notifyTimeout = 30 * time.Second
+
+// applyForm builds the application page's frame: the menu's title, and the
+// content page staff keep at this address (its text goes above the form).
+func (s *Server) applyForm(r *http.Request, values url.Values) (*view.ApplyForm, error) {
+	lang := s.requestLang(r)
+	p, err := s.page(r.Context(), lang, "/exhibit/apply", "")
+	if err != nil {
+		return nil, err
+	}
+	v := &view.ApplyForm{Page: p, Values: values, Errors: form.Errors{}}
+	content, err := s.store.PublishedPage(r.Context(), "/exhibit/apply", lang.Code)
+	switch {
+	case err == nil && content.Lang == lang.Code:
+		body, err := s.md.HTML(content.Body)
+		if err != nil {
+			return nil, err
+		}
+		p.Title, v.IntroHTML = content.Title, string(body)
+		if len(p.Crumbs) > 0 {
+			p.Crumbs[len(p.Crumbs)-1].Label = content.Title
+		}
+		if content.Summary != "" {
+			p.Description = content.Summary
+		}
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return nil, err
+	}
+	if v.Stamp, err = s.formStamp(r); err != nil {
+		return nil, err
+	}
+	s.withStructuredData(p)
+	return v, nil
+}
+
+// showApply is the empty form, with the booth chosen on the map when the
+// address names one (?booth=1A05).
+func (s *Server) showApply(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.applyForm(r, url.Values{})
+	if err != nil {
+		return err
+	}
+	if number := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("booth"))); number != "" {
+		b, err := s.store.BoothByNumber(r.Context(), number)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			v.Errors["booth"] = "apply.err.no_booth"
+		case err != nil:
+			return err
+		case b.Status != "available":
+			v.Problem = v.T("apply.err.booth_taken", b.Number)
+		default:
+			v.Booth = &b
+		}
+		// One page, whatever booth was asked for: search engines index the plain form.
+		w.Header().Set("X-Robots-Tag", "noindex")
+	}
+	s.render(w, r, http.StatusOK, pages.Apply(v))
+	return nil
+}
+
+// submitApply checks and stores an application. The order matters: robots
+// are turned away first, then the visitor's own mistakes are shown (they
+// cost nothing against the rate limit), then the address is counted, and
+// only then is anything written. Whatever went wrong, the form comes back
+// with everything typed.
+func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return clientError(err)
+	}
+	v, err := s.applyForm(r, r.PostForm)
+	if err != nil {
+		return err
+	}
+	in, errs := form.ParseApplication(r.PostForm)
+	// The chosen booth is shown again whatever else is wrong.
+	if in.BoothNumber != "" && errs["booth"] == "" {
+		b, err := s.store.BoothByNumber(r.Context(), in.BoothNumber)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			errs["booth"] = "apply.err.no_booth"
+		case err != nil:
+			return err
+		default:
+			v.Booth = &b
+		}
+	}
+	if key, err := s.checkFormBot(r); err != nil {
+		return err
+	} else if key != "" {
+		v.Problem = v.T(key)
+		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
+		return nil
+	}
+	if len(errs) > 0 {
+		v.Errors = errs
+		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
+		return nil
+	}
+	if v.Booth != nil && v.Booth.Status != "available" {
+		s.boothTaken(w, r, v)
+		return nil
+	}
+	if ok, err := s.allowFormPost(r, "apply", applyLimit); err != nil {
+		return err
+	} else if !ok {
+		v.Problem = v.T("form.err.too_many")
+		s.render(w, r, http.StatusTooManyRequests, pages.Apply(v))
+		return nil
+	}
+	a := in.Application
+	a.Lang = v.Lang.Code
+	a.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
+	if v.Booth != nil {
+		a.BoothID, a.BoothType, a.Area = &v.Booth.ID, v.Booth.Type, nil
+	}
+	year := v.Now.Year()
+	if !v.Site.OpensAt.IsZero() {
+		year = v.Local(v.Site.OpensAt).Year()
+	}
+	a, err = s.store.CreateApplication(r.Context(), a, year)
+	if errors.Is(err, store.ErrBoothTaken) {
+		s.boothTaken(w, r, v)
+		return nil
+	} else if err != nil {
+		return err
+	}
+	a.Booth = v.Booth
+	s.notifyOrganisers(r, a)
+	http.Redirect(w, r, v.Href("/exhibit/apply/"+a.Token), http.StatusSeeOther)
+	return nil
+}
+
+// boothTaken answers an application for a booth someone else has just
+// taken: 409, the form without that booth (so it can go in with a type
+// and area instead, or another booth), everything else kept.
+func (s *Server) boothTaken(w http.ResponseWriter, r *http.Request, v *view.ApplyForm) {
+	v.Problem = v.T("apply.err.booth_taken", v.Booth.Number)
+	v.Booth = nil
+	v.Values = cloneValues(v.Values)
+	v.Values.Del("booth")
+	s.render(w, r, http.StatusConflict, pages.Apply(v))
+}
+
+func cloneValues(in url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range in {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// notifyOrganisers e-mails the organisers about a stored application, in
+// the background: the applicant does not wait for the mail server, and a
+// failure is logged, never lost in the application.
+func (s *Server) notifyOrganisers(r *http.Request, a store.Application) {
+	if s.notifier == nil {
+		return
+	}
+	p := s.cat.Printer(s.cat.Default())
+	booth := view.ApplicationSpace(p, a)
+	subject := p.T("apply.mail.subject", a.Reference, a.Company())
+	body := p.T("apply.mail.body", a.Reference, a.Company(), a.Contact, a.Mobile, a.Email, booth,
+		s.baseURL+"/admin/applications/"+strconv.FormatInt(a.ID, 10))
+	id := middleware.GetReqID(r.Context())
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), notifyTimeout)
+		defer cancel()
+		if err := s.notifier.Send(ctx, subject, body); err != nil {
+			s.log.Error("booth application e-mail not sent", "id", id, "reference", a.Reference, "err", err)
+		}
+	}()
+}
+
+// showApplyDone is an application's confirmation page. Only the applicant
+// has its address; search engines are asked to stay away and caches to
+// keep nothing.
+func (s *Server) showApplyDone(w http.ResponseWriter, r *http.Request) error {
+	token := chi.URLParam(r, "token")
+	if len(token) < 20 || len(token) > 64 {
+		return errNotFound
+	}
+	a, err := s.store.ApplicationByToken(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	lang := s.requestLang(r)
+	p, err := s.page(r.Context(), lang, "/exhibit/apply", "")
+	if err != nil {
+		return err
+	}
+	p.Title = p.T("apply.done.title")
+	if n := len(p.Crumbs); n > 0 {
+		p.Crumbs[n-1].Href = p.Href("/exhibit/apply")
+	}
+	p.Crumbs = append(p.Crumbs, view.Crumb{Label: p.Title})
+	// The twin in the other language is this confirmation, not the form;
+	// no canonical or hreflang for a private page.
+	p.Path, p.Canonical = "/exhibit/apply/"+token, ""
+	for i := range p.Alternates {
+		p.Alternates[i].Href, p.Alternates[i].URL = "/"+p.Alternates[i].Lang.Code+p.Path, ""
+	}
+	w.Header().Set("X-Robots-Tag", "noindex, nofollow")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	s.render(w, r, http.StatusOK, pages.ApplyDone(&view.ApplyDone{Page: p, App: a}))
+	return nil
+}

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserAppliesForABooth: a company opens the form with a booth
+// chosen on the map, fills it in, sends it, and lands on the confirmation
+// with its reference number; the booth is held. The server's clock runs
+// twenty times fast, so the minimum fill time passes without the test
+// sleeping through it.
+func TestBrowserAppliesForABooth(t *testing.T) {
+	site := newSite(t)
+	addTestBooth(t, site, "9", "9B07")
+	start, base := time.Now(), site.srv.now()
+	site.srv.now = func() time.Time { return base.Add(20 * time.Since(start)) }
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("accept-lang", "zh-CN,zh"), chromedp.WindowSize(390, 844))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(site.URL+"/zh/exhibit/apply?booth=9B07"),
+		chromedp.WaitVisible(css(`[data-testid=chosen-booth]`)),
+		chromedp.SendKeys(css("#company_zh"), "辽宁智学科技有限公司"),
+		chromedp.SendKeys(css("#contact"), "李明"),
+		chromedp.SendKeys(css("#mobile"), "139 4000 1234"),
+		chromedp.SendKeys(css("#email"), "li.ming@zhixue.example.cn"),
+		chromedp.Click(css("#cat-smart-classroom")),
+		chromedp.SendKeys(css("#message"), "需要220V电源。"),
+		chromedp.Sleep(300*time.Millisecond), // six seconds on the server's clock
+		chromedp.Click(css(`.apply-form button[type=submit]`)),
+		chromedp.WaitVisible(css(`[data-testid=reference]`)),
+	)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	url, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || !regexp.MustCompile(`/zh/exhibit/apply/[A-Za-z0-9_-]{24}$`).MatchString(url) {
+		t.Errorf("landed on %q (%v)", url, err)
+	}
+	ref, err := chromedp.Run(ctx, chromedp.Text(css(`[data-testid=reference]`)))
+	if err != nil || !regexp.MustCompile(`^LNEE-2027-\d{4,}$`).MatchString(strings.TrimSpace(ref)) {
+		t.Errorf("reference %q (%v)", ref, err)
+	}
+	if s := testBoothStatus(t, site, "9B07"); s != "held" {
+		t.Errorf("booth %s after applying, want held", s)
+	}
+}

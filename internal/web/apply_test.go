@@ -1,0 +1,535 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/notify"
+	"github.com/expoportal/portal/internal/notify/notifytest"
+	"github.com/expoportal/portal/internal/store"
+)
+
+// addTestBooth puts an available booth on the map. Numbers in hall 8 and
+// 9 stay clear of any demo booths.
+func addTestBooth(t testing.TB, site *testSite, hall, number string) int64 {
+	t.Helper()
+	var id int64
+	if err := site.pool.QueryRow(context.Background(), `INSERT INTO booths (hall, number, x, y, width, depth, type)
+		VALUES ($1, $2, 0, 0, 3, 3, 'standard') RETURNING id`, hall, number).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func testBoothStatus(t testing.TB, site *testSite, number string) string {
+	t.Helper()
+	var s string
+	if err := site.pool.QueryRow(context.Background(), `SELECT status FROM booths WHERE number = $1`, number).Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func countApplications(t testing.TB, site *testSite) int {
+	t.Helper()
+	var n int
+	if err := site.pool.QueryRow(context.Background(), `SELECT count(*) FROM booth_applications`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// goodApplication is a complete application; booth "" asks for a type and area.
+func goodApplication(t testing.TB, site *testSite, booth string) url.Values {
+	v := url.Values{
+		"company_zh": {"沈阳博文教学设备有限公司"}, "company_en": {"Shenyang Bowen Teaching Equipment Co., Ltd."},
+		"contact": {"王丽"}, "mobile": {"138 1234 5678"}, "email": {"wang.li@bowen.example.cn"},
+		"categories": {"laboratory", "stem"}, "message": {"希望靠近主通道。"},
+		stampField: {oldStamp(t, site)}, honeypotField: {""},
+	}
+	if booth != "" {
+		v.Set("booth", booth)
+	} else {
+		v.Set("booth_type", "standard")
+		v.Set("area", "18")
+	}
+	return v
+}
+
+// postApply sends the form from address (via a trusted proxy's
+// X-Forwarded-For when not empty) and returns the answer and its page.
+func postApply(t testing.TB, site *testSite, lang string, form url.Values, address string) (*http.Response, *goquery.Document) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, site.URL+"/"+lang+"/exhibit/apply", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if address != "" {
+		req.Header.Set("X-Forwarded-For", address)
+	}
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	d, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, d
+}
+
+// trustLoopback makes the test server believe X-Forwarded-For, so tests
+// can post from many addresses.
+func trustLoopback(site *testSite) {
+	site.srv.trustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+}
+
+func TestApplyFormValidationInBothLanguages(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addTestBooth(t, site, "9", "9A01")
+	long := strings.Repeat("展", 2001)
+	for _, c := range []struct {
+		name, field, key string
+		change           func(url.Values)
+	}{
+		{"no company", "company_zh", "apply.err.company", func(v url.Values) { v.Set("company_zh", " "); v.Del("company_en") }},
+		{"no contact", "contact", "apply.err.contact", func(v url.Values) { v.Set("contact", "") }},
+		{"landline", "mobile", "form.err.phone", func(v url.Values) { v.Set("mobile", "024-8888 8888") }},
+		{"no mobile", "mobile", "form.err.phone_needed", func(v url.Values) { v.Set("mobile", "") }},
+		{"bad e-mail", "email", "form.err.email", func(v url.Values) { v.Set("email", "wang@bowen") }},
+		{"no e-mail", "email", "form.err.email_needed", func(v url.Values) { v.Del("email") }},
+		{"no booth type", "booth_type", "apply.err.booth_type", func(v url.Values) { v.Del("booth_type") }},
+		{"bad area", "area", "apply.err.area", func(v url.Values) { v.Set("area", "十八") }},
+		{"area too big", "area", "apply.err.area", func(v url.Values) { v.Set("area", "10001") }},
+		{"no category", "categories", "apply.err.categories", func(v url.Values) { v.Del("categories") }},
+		{"unknown category", "categories", "apply.err.categories", func(v url.Values) { v.Add("categories", "weapons") }},
+		{"long message", "message", "form.too_long", func(v url.Values) { v.Set("message", long) }},
+		{"no such booth", "booth", "apply.err.no_booth", func(v url.Values) { v.Del("booth_type"); v.Del("area"); v.Set("booth", "9Z99") }},
+	} {
+		for _, lang := range []string{"zh", "en"} {
+			t.Run(c.name+"/"+lang, func(t *testing.T) {
+				form := goodApplication(t, site, "")
+				c.change(form)
+				res, d := postApply(t, site, lang, form, "")
+				if res.StatusCode != http.StatusUnprocessableEntity {
+					t.Fatalf("status %d, want 422", res.StatusCode)
+				}
+				l, _ := site.srv.cat.Lookup(lang)
+				want := site.srv.cat.Printer(l).T(c.key)
+				if got := strings.TrimSpace(d.Find("#" + c.field + "-err").Text()); got != want {
+					t.Errorf("error at the field %q, want %q", got, want)
+				}
+				if !strings.Contains(d.Find(`[data-testid=form-errors]`).Text(), want) {
+					t.Error("the error summary does not name it")
+				}
+				sel := map[string]string{"booth_type": "#booth_type-standard", "categories": "#cat-laboratory", "booth": "#booth-choice"}[c.field]
+				if sel == "" {
+					sel = "#" + c.field
+				}
+				if c.field == "booth" {
+					if desc, _ := d.Find(sel).Attr("aria-describedby"); desc != "booth-err" {
+						t.Errorf("the booth fieldset is described by %q", desc)
+					}
+				} else if inv, _ := d.Find(sel).Attr("aria-invalid"); inv != "true" {
+					t.Errorf("%s has aria-invalid=%q", sel, inv)
+				}
+				// Everything typed is still there.
+				if got, _ := d.Find("#company_en").Attr("value"); c.field != "company_zh" && got != "Shenyang Bowen Teaching Equipment Co., Ltd." {
+					t.Errorf("company_en lost: %q", got)
+				}
+				if got, _ := d.Find("#mobile").Attr("value"); got != form.Get("mobile") {
+					t.Errorf("mobile %q, want what was typed (%q)", got, form.Get("mobile"))
+				}
+				if c.field != "categories" && d.Find("#cat-stem[checked]").Length() != 1 {
+					t.Error("a ticked category lost its tick")
+				}
+				if c.field != "message" && strings.TrimSpace(d.Find("#message").Text()) != "希望靠近主通道。" {
+					t.Errorf("message lost: %q", d.Find("#message").Text())
+				}
+				if lang == "zh" && d.Find("html").AttrOr("lang", "") != "zh" {
+					t.Error("not the Chinese page")
+				}
+			})
+		}
+	}
+	if n := countApplications(t, site); n != 0 {
+		t.Errorf("%d applications written by bad forms", n)
+	}
+	if s := testBoothStatus(t, site, "9A01"); s != "available" {
+		t.Errorf("booth %s", s)
+	}
+}
+
+func TestApplyForABoothAndConfirm(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addTestBooth(t, site, "9", "9A05")
+
+	d := site.doc(t, "/zh/exhibit/apply?booth=9a05", http.StatusOK)
+	if got := strings.TrimSpace(d.Find(`[data-testid=chosen-booth] .apply-booth-line`).Text()); got != "展位 9A05，3 米 × 3 米，标准展位" {
+		t.Errorf("chosen booth %q", got)
+	}
+	if v, _ := d.Find(`input[type=hidden][name=booth]`).Attr("value"); v != "9A05" {
+		t.Errorf("hidden booth %q", v)
+	}
+	if d.Find(`#area`).Length() != 0 {
+		t.Error("with a booth chosen, the area is not asked for")
+	}
+	if href, _ := d.Find(`a[data-testid=drop-booth]`).Attr("href"); href != "/zh/exhibit/apply" {
+		t.Errorf("drop the booth: %q", href)
+	}
+
+	res, _ := postApply(t, site, "zh", goodApplication(t, site, "9A05"), "")
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/zh/exhibit/apply/") {
+		t.Fatalf("status %d to %q, want 303 to the confirmation", res.StatusCode, loc)
+	}
+	if s := testBoothStatus(t, site, "9A05"); s != "held" {
+		t.Errorf("booth %s after applying, want held", s)
+	}
+	page := site.get(t, loc)
+	defer page.Body.Close()
+	if page.StatusCode != http.StatusOK || !strings.Contains(page.Header.Get("X-Robots-Tag"), "noindex") || page.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("confirmation: %d, X-Robots-Tag %q, Cache-Control %q", page.StatusCode, page.Header.Get("X-Robots-Tag"), page.Header.Get("Cache-Control"))
+	}
+	c, _ := goquery.NewDocumentFromReader(page.Body)
+	var app store.Application
+	if err := site.pool.QueryRow(context.Background(), `SELECT id, reference, mobile, area FROM booth_applications`).Scan(&app.ID, &app.Reference, &app.Mobile, &app.Area); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Find(`[data-testid=reference]`).Text(); got != fmt.Sprintf("LNEE-2027-%04d", app.ID) || got != app.Reference {
+		t.Errorf("reference shown %q, stored %q", got, app.Reference)
+	}
+	if app.Mobile != "13812345678" || app.Area != nil {
+		t.Errorf("stored mobile %q, area %v", app.Mobile, app.Area)
+	}
+	if !strings.Contains(c.Find(`[data-testid=held]`).Text(), "9A05") {
+		t.Error("the confirmation does not say the booth is held")
+	}
+	if txt := c.Find(`[data-testid=organisers]`).Text(); !strings.Contains(txt, "400-885-6191") || !strings.Contains(txt, "expo@lnjyzb.example.cn") {
+		t.Errorf("organisers' contacts: %q", txt)
+	}
+	if txt := c.Find(`[data-testid=summary]`).Text(); !strings.Contains(txt, "沈阳博文教学设备有限公司") || !strings.Contains(txt, "实验室与科学教学装备") {
+		t.Errorf("summary: %q", txt)
+	}
+	if c.Find(`link[rel=canonical]`).Length() != 0 {
+		t.Error("a private page names a canonical URL")
+	}
+	site.doc(t, "/en/exhibit/apply/NoSuchTokenAtAllHereXYZ", http.StatusNotFound)
+
+	// The booth is no longer offered: the form says so.
+	d = site.doc(t, "/en/exhibit/apply?booth=9A05", http.StatusOK)
+	if !strings.Contains(d.Find(`[data-testid=form-problem]`).Text(), "Booth 9A05 has just been taken") || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
+		t.Error("a held booth is offered on the form")
+	}
+	// Posted anyway (an old tab): 409, the rest kept, nothing written.
+	res, d = postApply(t, site, "en", goodApplication(t, site, "9A05"), "")
+	if res.StatusCode != http.StatusConflict || !strings.Contains(d.Find(`[data-testid=form-problem]`).Text(), "Booth 9A05 has just been taken") {
+		t.Errorf("second application for the booth: %d %q", res.StatusCode, d.Find(`[data-testid=form-problem]`).Text())
+	}
+	if v, _ := d.Find("#email").Attr("value"); v != "wang.li@bowen.example.cn" {
+		t.Errorf("e-mail lost: %q", v)
+	}
+	if n := countApplications(t, site); n != 1 {
+		t.Errorf("%d applications, want 1", n)
+	}
+}
+
+// TestApplyBoothRace: eight companies send the form for one booth at the
+// same moment; exactly one gets it, the others are told it was just
+// taken. Twenty rounds, each with a fresh booth.
+func TestApplyBoothRace(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	trustLoopback(site)
+	for round := range 20 {
+		number := fmt.Sprintf("8R%02d", round)
+		addTestBooth(t, site, "8", number)
+		var wg sync.WaitGroup
+		codes := make([]int, 8)
+		problems := make([]string, 8)
+		for i := range codes {
+			form := goodApplication(t, site, number)
+			wg.Go(func() {
+				res, d := postApply(t, site, "zh", form, fmt.Sprintf("198.51.%d.%d", round, i+1))
+				codes[i], problems[i] = res.StatusCode, d.Find(`[data-testid=form-problem]`).Text()
+			})
+		}
+		wg.Wait()
+		won := 0
+		for i, code := range codes {
+			switch code {
+			case http.StatusSeeOther:
+				won++
+			case http.StatusConflict:
+				if !strings.Contains(problems[i], "展位 "+number+" 刚刚被其他企业预订") {
+					t.Errorf("round %d: the loser read %q", round, problems[i])
+				}
+			default:
+				t.Errorf("round %d: status %d", round, code)
+			}
+		}
+		var apps int
+		_ = site.pool.QueryRow(context.Background(), `SELECT count(*) FROM booth_applications a JOIN booths b ON b.id = a.booth_id WHERE b.number = $1`, number).Scan(&apps)
+		if won != 1 || apps != 1 {
+			t.Errorf("round %d: %d winners, %d applications for the booth; want 1 and 1", round, won, apps)
+		}
+		if s := testBoothStatus(t, site, number); s != "held" {
+			t.Errorf("round %d: booth %s, want held", round, s)
+		}
+	}
+}
+
+func TestApplySpamDefence(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	trustLoopback(site)
+	problem := func(d *goquery.Document) string {
+		return strings.TrimSpace(d.Find(`[data-testid=form-problem]`).Text())
+	}
+
+	// The honeypot filled: refused, nothing written.
+	form := goodApplication(t, site, "")
+	form.Set(honeypotField, "http://spam.example")
+	res, d := postApply(t, site, "en", form, "203.0.113.7")
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(problem(d), "This form could not be accepted") {
+		t.Errorf("honeypot: %d %q", res.StatusCode, problem(d))
+	}
+	// Sent quicker than a person types: the form comes back, input kept.
+	form = goodApplication(t, site, "")
+	ts := strconv.FormatInt(site.srv.now().Unix(), 10)
+	key, _ := site.srv.store.Secret(context.Background(), "form-stamp")
+	form.Set(stampField, ts+"."+stampMAC(key, ts))
+	res, d = postApply(t, site, "zh", form, "203.0.113.7")
+	if res.StatusCode != http.StatusUnprocessableEntity || problem(d) != "提交过快，请核对所填内容后再提交一次。" {
+		t.Errorf("too fast: %d %q", res.StatusCode, problem(d))
+	}
+	if v, _ := d.Find("#contact").Attr("value"); v != "王丽" {
+		t.Errorf("too fast: contact %q not kept", v)
+	}
+	// A forged stamp.
+	form.Set(stampField, ts+".forged")
+	if res, _ = postApply(t, site, "zh", form, "203.0.113.7"); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("forged stamp: %d", res.StatusCode)
+	}
+	if n := countApplications(t, site); n != 0 {
+		t.Fatalf("%d applications written by robots", n)
+	}
+
+	// Ten an hour from one address, then 429 with the input kept.
+	for i := range 10 {
+		if res, _ := postApply(t, site, "zh", goodApplication(t, site, ""), "203.0.113.7"); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("application %d: %d", i+1, res.StatusCode)
+		}
+	}
+	res, d = postApply(t, site, "en", goodApplication(t, site, ""), "203.0.113.7")
+	if res.StatusCode != http.StatusTooManyRequests || !strings.HasPrefix(problem(d), "Too many forms were sent from your network") {
+		t.Errorf("11th: %d %q", res.StatusCode, problem(d))
+	}
+	if v, _ := d.Find("#company_zh").Attr("value"); v != "沈阳博文教学设备有限公司" {
+		t.Errorf("11th: input not kept (%q)", v)
+	}
+	// Another address is fine.
+	if res, _ := postApply(t, site, "en", goodApplication(t, site, ""), "203.0.113.8"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("another address: %d", res.StatusCode)
+	}
+	if n := countApplications(t, site); n != 11 {
+		t.Errorf("%d applications, want 11", n)
+	}
+}
+
+func TestApplyNotifiesOrganisers(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	smtp := notifytest.Start(t)
+	site.srv.notifier = &notify.Mailer{Addr: smtp.Addr, From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}
+	addTestBooth(t, site, "9", "9N01")
+	res, _ := postApply(t, site, "en", goodApplication(t, site, "9N01"), "")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	var ref string
+	var id int64
+	_ = site.pool.QueryRow(context.Background(), `SELECT id, reference FROM booth_applications`).Scan(&id, &ref)
+	select {
+	case m := <-smtp.Messages:
+		if len(m.To) != 1 || m.To[0] != "booths@expo.example.org" {
+			t.Errorf("sent to %v", m.To)
+		}
+		if m.Subject != "新展位申请 "+ref+"：沈阳博文教学设备有限公司 / Shenyang Bowen Teaching Equipment Co., Ltd." {
+			t.Errorf("subject %q", m.Subject)
+		}
+		if !strings.Contains(m.Body, "编号："+ref) || !strings.Contains(m.Body, "展位 9N01") ||
+			!strings.Contains(m.Body, "https://expo.example.org/admin/applications/"+strconv.FormatInt(id, 10)) {
+			t.Errorf("body:\n%s", m.Body)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no e-mail reached the organisers")
+	}
+
+	// A mail server that is down loses nothing: the application is stored
+	// and the failure logged.
+	site.srv.notifier = &notify.Mailer{Addr: "127.0.0.1:1", From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}
+	if res, _ := postApply(t, site, "en", goodApplication(t, site, ""), ""); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("with the mail server down: %d", res.StatusCode)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(site.logs.String(), "booth application e-mail not sent") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(site.logs.String(), "booth application e-mail not sent") {
+		t.Error("the failed e-mail was not logged")
+	}
+	if n := countApplications(t, site); n != 2 {
+		t.Errorf("%d applications, want 2", n)
+	}
+}
+
+func TestApplicationsInbox(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	trustLoopback(site)
+	addTestBooth(t, site, "8", "8A01")
+	addTestBooth(t, site, "9", "9A01")
+	addTestBooth(t, site, "9", "9A02")
+	for i, booth := range []string{"8A01", "9A01", ""} {
+		if res, _ := postApply(t, site, "zh", goodApplication(t, site, booth), fmt.Sprintf("192.0.2.%d", i+1)); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("application %d: %d", i, res.StatusCode)
+		}
+	}
+	addUser(t, site, "org@example.org", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	org := newStaff(t, site)
+	org.login(t, "org@example.org", "Shenyang-Expo-2027")
+
+	// The badge, in the staff member's language.
+	_, body := org.get(t, "/admin/")
+	d := parse(t, body)
+	if got := strings.TrimSpace(d.Find(`[data-testid=new-applications] .visually-hidden`).Text()); got != "3 条新申请" {
+		t.Errorf("badge %q, want 3 条新申请", got)
+	}
+	if got := strings.TrimSpace(d.Find(`[data-testid=new-applications] [aria-hidden]`).Text()); got != "3" {
+		t.Errorf("badge number %q", got)
+	}
+	// An editor sees no badge.
+	addUser(t, site, "ed@example.org", auth.RoleEditor, "Shenyang-Expo-2027")
+	ed := newStaff(t, site)
+	ed.login(t, "ed@example.org", "Shenyang-Expo-2027")
+	if _, body := ed.get(t, "/admin/"); strings.Contains(body, "new-applications") {
+		t.Error("an editor sees the applications badge")
+	}
+
+	// The list and its hall filter.
+	_, body = org.get(t, "/admin/applications?hall=9")
+	d = parse(t, body)
+	if n := d.Find(`[data-testid=application]`).Length(); n != 1 || !strings.Contains(d.Find(`[data-testid=application]`).Text(), "9A01") {
+		t.Errorf("hall 9: %d rows: %s", n, d.Find(`[data-testid=applications]`).Text())
+	}
+	_, body = org.get(t, "/admin/applications")
+	d = parse(t, body)
+	if n := d.Find(`[data-testid=application]`).Length(); n != 3 {
+		t.Errorf("%d applications listed, want 3", n)
+	}
+	if got := strings.TrimSpace(d.Find(`[data-testid=count-new] .app-count`).Text()); got != "3" {
+		t.Errorf("new count %q", got)
+	}
+	var id8, idNone int64
+	_ = site.pool.QueryRow(context.Background(), `SELECT a.id FROM booth_applications a JOIN booths b ON b.id = a.booth_id WHERE b.number = '8A01'`).Scan(&id8)
+	_ = site.pool.QueryRow(context.Background(), `SELECT id FROM booth_applications WHERE booth_id IS NULL`).Scan(&idNone)
+	path := func(id int64, rest string) string { return "/admin/applications/" + strconv.FormatInt(id, 10) + rest }
+
+	// Approving the one with no booth needs a booth: the error is shown.
+	res := org.post(t, path(idNone, "/status"), url.Values{"status": {"approved"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("approve without a booth: %d", res.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodPost, site.URL+path(idNone, "/status"), strings.NewReader(url.Values{"status": {"approved"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r2, err := org.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := goquery.NewDocumentFromReader(r2.Body)
+	r2.Body.Close()
+	if got := strings.TrimSpace(page.Find("#booth-err").Text()); got != "批准前请为申请分配展位。" {
+		t.Errorf("booth error %q", got)
+	}
+	if inv, _ := page.Find("#booth").Attr("aria-invalid"); inv != "true" {
+		t.Error("the booth select is not marked invalid")
+	}
+	// A booth someone else holds cannot be assigned.
+	if res := org.post(t, path(idNone, "/status"), url.Values{"status": {"approved"}, "booth": {"8A01"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("assign a held booth: %d", res.StatusCode)
+	}
+	// An available one can; it is sold.
+	if res := org.post(t, path(idNone, "/status"), url.Values{"status": {"approved"}, "booth": {"9A02"}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("approve with a booth: %d", res.StatusCode)
+	}
+	if s := testBoothStatus(t, site, "9A02"); s != "sold" {
+		t.Errorf("assigned booth %s, want sold", s)
+	}
+	// Rejecting releases the booth; an illegal step is refused.
+	if res := org.post(t, path(id8, "/status"), url.Values{"status": {"rejected"}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("reject: %d", res.StatusCode)
+	}
+	if s := testBoothStatus(t, site, "8A01"); s != "available" {
+		t.Errorf("rejected application's booth %s, want available", s)
+	}
+	if res := org.post(t, path(id8, "/status"), url.Values{"status": {"approved"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("rejected -> approved: %d, want 422", res.StatusCode)
+	}
+	// Notes.
+	if res := org.post(t, path(id8, "/notes"), url.Values{"note": {"  "}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("empty note: %d", res.StatusCode)
+	}
+	if res := org.post(t, path(id8, "/notes"), url.Values{"note": {"电话无人接听，周五再联系"}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("note: %d", res.StatusCode)
+	}
+	_, body = org.get(t, path(id8, ""))
+	d = parse(t, body)
+	if txt := d.Find(`[data-testid=notes]`).Text(); !strings.Contains(txt, "电话无人接听，周五再联系") || !strings.Contains(txt, "org@example.org") {
+		t.Errorf("notes: %q", txt)
+	}
+	if got := strings.TrimSpace(d.Find(`[data-testid=status]`).Text()); got != "已拒绝" {
+		t.Errorf("status shown %q", got)
+	}
+	// The badge follows: one new left.
+	if got := strings.TrimSpace(d.Find(`[data-testid=new-applications] .visually-hidden`).Text()); got != "1 条新申请" {
+		t.Errorf("badge %q after the changes", got)
+	}
+
+	// The export: BOM, headers in the staff member's language, the filters honoured.
+	res, err = org.Get(site.URL + "/admin/applications/export?status=rejected")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !bytes.HasPrefix(csv, []byte("\xef\xbb\xbf申请编号,")) || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+		t.Errorf("export starts %q (%s)", csv[:min(len(csv), 40)], res.Header.Get("Content-Type"))
+	}
+	lines := strings.Split(strings.TrimSpace(string(csv)), "\r\n")
+	if len(lines) != 2 || !strings.Contains(lines[1], "8A01") || !strings.Contains(lines[1], "已拒绝") || !strings.Contains(lines[1], "实验室与科学教学装备") {
+		t.Errorf("export rows:\n%s", csv)
+	}
+	_, _ = org.get(t, "/admin/lang/en?next=/admin/")
+	res, _ = org.Get(site.URL + "/admin/applications/export")
+	csv, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if !bytes.HasPrefix(csv, []byte("\xef\xbb\xbfReference,Received,Status,")) || len(strings.Split(strings.TrimSpace(string(csv)), "\r\n")) != 4 {
+		t.Errorf("English export:\n%s", csv)
+	}
+}
