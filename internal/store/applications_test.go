@@ -59,8 +59,8 @@ func TestCreateApplicationHoldsTheBoothOnce(t *testing.T) {
 	if want := fmt.Sprintf("LNEE-2027-%04d", a.ID); a.Reference != want {
 		t.Errorf("reference %q, want %q", a.Reference, want)
 	}
-	if !regexp.MustCompile(`^[A-Za-z0-9_-]{24}$`).MatchString(a.Token) {
-		t.Errorf("token %q: want 24 URL-safe characters (144 bits)", a.Token)
+	if !regexp.MustCompile(`^[a-z2-7]{26}$`).MatchString(a.Token) {
+		t.Errorf("token %q: want 26 base32 characters (128 bits)", a.Token)
 	}
 	if got := boothStatus(t, pool, booth); got != "held" {
 		t.Errorf("booth %s after applying, want held", got)

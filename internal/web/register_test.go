@@ -53,6 +53,7 @@ func (s *testSite) count(t *testing.T, table string) int {
 func TestRegisterFormValidatesEveryField(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	for _, tc := range []struct {
 		lang, field, value, want string
 	}{
@@ -133,6 +134,7 @@ func TestRegisterFormValidatesEveryField(t *testing.T) {
 func TestRegisterOffersTheExpoDays(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	for lang, want := range map[string]string{
 		"zh": "2027年4月16日（星期五）|2027年4月17日（星期六）|2027年4月18日（星期日）",
 		"en": "Friday 16 April 2027|Saturday 17 April 2027|Sunday 18 April 2027",
@@ -161,6 +163,7 @@ func TestRegisterOffersTheExpoDays(t *testing.T) {
 func TestRegisterIssuesATicketWithAQRCode(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	res, _ := site.post(t, "/en/register", goodVisitor(t, site))
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d, want 303", res.StatusCode)
@@ -274,6 +277,7 @@ func decodeQR(t *testing.T, d *goquery.Document) string {
 func TestRegisterRefusesRobots(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	for _, tc := range []struct {
 		name   string
 		change func(url.Values)
@@ -311,6 +315,7 @@ func TestRegisterRefusesRobots(t *testing.T) {
 func TestRegisterHourlyLimit(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	if _, err := site.pool.Exec(context.Background(),
 		`INSERT INTO form_posts (scope, address, at) SELECT 'register', '127.0.0.1', now() FROM generate_series(1, 30)`); err != nil {
 		t.Fatal(err)
@@ -380,6 +385,7 @@ func gbk(t *testing.T, s string) []byte {
 func TestGroupRegistrationIssuesATicketPerMember(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	for _, tc := range []struct {
 		name, lang string
 		file       []byte
@@ -453,6 +459,7 @@ func TestGroupRegistrationIssuesATicketPerMember(t *testing.T) {
 func TestGroupRegistrationRefusesBadRowsWritingNothing(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	file := []byte("姓名,身份,手机,邮箱\n张明,学生,,\n李华,教师,12345,\n,学生,,\n王五,宇航员,,\n赵六,教师,,\n钱七,学生,,qian@\n")
 	res, d := site.postGroup(t, "zh", goodLeader(t, site), "二年级名单.csv", file)
 	if res.StatusCode != http.StatusUnprocessableEntity {
@@ -540,6 +547,7 @@ func TestGroupRegistrationRefusesBadRowsWritingNothing(t *testing.T) {
 func TestGroupTemplateRoundTrips(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	noVisitors(t, site)
 	for lang, header := range map[string]string{"zh": "姓名,身份,手机,邮箱", "en": "Name,Role,Mobile,E-mail"} {
 		res := site.get(t, "/"+lang+"/register/group/template.csv")
 		body, _ := io.ReadAll(res.Body)
@@ -561,5 +569,13 @@ func TestGroupTemplateRoundTrips(t *testing.T) {
 	}
 	if n := site.count(t, "registrations"); n != 6 { // two uploads of leader + two examples
 		t.Errorf("%d tickets, want 6", n)
+	}
+}
+
+// noVisitors clears the demo's visitors, so a test counts only its own.
+func noVisitors(t *testing.T, site *testSite) {
+	t.Helper()
+	if _, err := site.pool.Exec(context.Background(), "DELETE FROM registrations; DELETE FROM visitor_groups"); err != nil {
+		t.Fatal(err)
 	}
 }

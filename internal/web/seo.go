@@ -28,6 +28,10 @@ type sitemapAltern struct {
 	Href     string `xml:"href,attr"`
 }
 
+// alwaysListed are the menu's feature pages, which are there whatever the
+// content tables hold.
+var alwaysListed = map[string]bool{schedulePath: true, "/exhibitors/": true, "/exhibit/apply": true, "/register": true}
+
 // sitemap lists every public page in every language, each with its
 // alternates, so search engines pair the translations.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
@@ -59,8 +63,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 			if it.Path == nil || *it.Path == "/" {
 				continue
 			}
-			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || *it.Path == schedulePath || *it.Path == "/exhibitors/" ||
-				*it.Path == "/exhibit/apply" {
+			if _, content := updated[*it.Path]; content || strings.HasPrefix(*it.Path, "/news/") || alwaysListed[*it.Path] {
 				paths = append(paths, *it.Path)
 			}
 		}
