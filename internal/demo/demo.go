@@ -69,5 +69,8 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err := loadBooths(ctx, st); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadApplications(ctx, st, facts.OpensAt.Year()); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }

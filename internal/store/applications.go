@@ -148,11 +148,21 @@ func isLiveBoothConflict(err error) bool {
 // year is the edition's year for the reference number. It returns the
 // application with its id, reference and token.
 func (s *Store) CreateApplication(ctx context.Context, a Application, year int) (Application, error) {
+	return createApplication(ctx, s.pool, a, year)
+}
+
+// beginner is the pool, or a transaction (whose Begin is a savepoint), so
+// the demo can write an application and its moves inside fillIfEmpty.
+type beginner interface {
+	Begin(context.Context) (pgx.Tx, error)
+}
+
+func createApplication(ctx context.Context, db beginner, a Application, year int) (Application, error) {
 	a.Token, a.Status = newToken(), "new"
 	if a.Categories == nil {
 		a.Categories = []string{}
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		if a.BoothID != nil {
 			tag, err := tx.Exec(ctx, `UPDATE booths SET status = 'held', updated_at = now()
 				WHERE id = $1 AND status = 'available' -- Store.CreateApplication`, *a.BoothID)
@@ -286,7 +296,11 @@ func (s *Store) ApplicationByToken(ctx context.Context, token string) (Applicati
 // booth), ErrBoothTaken (the booth to hold is not available: reopening
 // after another company took it, or assigning a booth that is not free).
 func (s *Store) MoveApplication(ctx context.Context, id int64, to string, boothID *int64, userID int64) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return moveApplication(ctx, s.pool, id, to, boothID, userID)
+}
+
+func moveApplication(ctx context.Context, db beginner, id int64, to string, boothID *int64, userID int64) error {
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+applicationColumns+` FROM booth_applications a LEFT JOIN booths b ON b.id = a.booth_id
 			WHERE a.id = $1 FOR UPDATE OF a -- Store.MoveApplication`, id)
 		a, err := pgx.CollectExactlyOneRow(rows, scanApplication)
@@ -355,7 +369,11 @@ func (s *Store) MoveApplication(ctx context.Context, id int64, to string, boothI
 
 // AddApplicationNote adds an organiser's internal note, audited.
 func (s *Store) AddApplicationNote(ctx context.Context, id, userID int64, body string) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return addApplicationNote(ctx, s.pool, id, userID, body)
+}
+
+func addApplicationNote(ctx context.Context, db beginner, id, userID int64, body string) error {
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		var ref string
 		err := tx.QueryRow(ctx, `SELECT reference FROM booth_applications WHERE id = $1 -- Store.AddApplicationNote`, id).Scan(&ref)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -375,6 +393,53 @@ func (s *Store) AddApplicationNote(ctx context.Context, id, userID int64, body s
 	})
 	if err != nil {
 		return fmt.Errorf("Store.AddApplicationNote(%d): %w", id, err)
+	}
+	return nil
+}
+
+// SampleApplication is a demo application: what was sent (BoothNumber
+// names the booth chosen), the statuses it then moved through, and an
+// organiser's note.
+type SampleApplication struct {
+	Application
+	BoothNumber string
+	Moves       []string
+	Note        string
+}
+
+// InsertApplicationsIfEmpty writes the demo's applications into an empty
+// inbox, each through the same steps as a real one, so the booths' statuses
+// follow them.
+func (s *Store) InsertApplicationsIfEmpty(ctx context.Context, apps []SampleApplication, year int) error {
+	err := s.fillIfEmpty(ctx, "booth_applications", "SELECT 1 FROM booth_applications", func(tx pgx.Tx) error {
+		for _, sa := range apps {
+			a := sa.Application
+			if sa.BoothNumber != "" {
+				var id int64
+				if err := tx.QueryRow(ctx, "SELECT id FROM booths WHERE number = $1 -- Store.InsertApplicationsIfEmpty", sa.BoothNumber).Scan(&id); err != nil {
+					return fmt.Errorf("booth %s: %w", sa.BoothNumber, err)
+				}
+				a.BoothID = &id
+			}
+			a, err := createApplication(ctx, tx, a, year)
+			if err != nil {
+				return err
+			}
+			for _, to := range sa.Moves {
+				if err := moveApplication(ctx, tx, a.ID, to, nil, 0); err != nil {
+					return err
+				}
+			}
+			if sa.Note != "" {
+				if err := addApplicationNote(ctx, tx, a.ID, 0, sa.Note); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("Store.InsertApplicationsIfEmpty: %w", err)
 	}
 	return nil
 }

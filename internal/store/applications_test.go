@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/testdb"
 )
@@ -325,5 +326,37 @@ func TestApplicationInboxQueriesAndNotes(t *testing.T) {
 	}
 	if err := st.AddApplicationNote(ctx, 999999, u.ID, "x"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("note on no application: %v", err)
+	}
+}
+
+// The demo's applications go through the real steps once: their booths
+// follow them, and a second load adds nothing.
+func TestDemoApplicationsMoveTheirBooths(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	for range 2 {
+		if err := demo.Load(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counts, err := st.ApplicationCounts(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(counts) != "map[approved:1 contacted:1 new:2 rejected:0 withdrawn:1]" {
+		t.Errorf("inbox after two loads: %v", counts)
+	}
+	for number, want := range map[string]string{"1A15": "held", "1B12": "held", "2A12": "sold", "1D16": "available"} {
+		b, err := st.BoothByNumber(ctx, number)
+		if err != nil || b.Status != want {
+			t.Errorf("booth %s: %q (%v), want %s", number, b.Status, err, want)
+		}
+	}
+	var mismatched int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM booth_applications a JOIN booths b ON b.id = a.booth_id
+		WHERE a.status IN ('new', 'contacted') AND b.status <> 'held' OR a.status = 'approved' AND b.status <> 'sold'`).Scan(&mismatched); err != nil || mismatched != 0 {
+		t.Errorf("%d applications whose booth disagrees (%v)", mismatched, err)
 	}
 }

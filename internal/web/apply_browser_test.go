@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,14 +11,20 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserAppliesForABooth: a company opens the form with a booth
-// chosen on the map, fills it in, sends it, and lands on the confirmation
-// with its reference number; the booth is held. The server's clock runs
-// twenty times fast, so the minimum fill time passes without the test
-// sleeping through it.
+// TestBrowserAppliesForABooth: on a phone, a company opens hall 1 of the
+// demo's hall map, taps a free booth, fills in the form it lands on, sends
+// it, and reaches the confirmation with its reference number; the booth is
+// held, and the map no longer offers it. The server's clock runs twenty
+// times fast, so the minimum fill time passes without the test sleeping
+// through it.
 func TestBrowserAppliesForABooth(t *testing.T) {
 	site := newSite(t)
-	addTestBooth(t, site, "9", "9B07")
+	var booth string
+	if err := site.pool.QueryRow(context.Background(), `SELECT number FROM booths
+		WHERE hall = '1' AND status = 'available' AND type = 'standard' ORDER BY number DESC LIMIT 1`).Scan(&booth); err != nil {
+		t.Fatalf("no free booth in the demo's hall 1: %v", err)
+	}
+	onMap := `a[data-booth="` + booth + `"]`
 	start, base := time.Now(), site.srv.now()
 	site.srv.now = func() time.Time { return base.Add(20 * time.Since(start)) }
 
@@ -35,7 +42,9 @@ func TestBrowserAppliesForABooth(t *testing.T) {
 
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(site.URL+"/zh/exhibit/apply?booth=9B07"),
+		chromedp.Navigate(site.URL+"/zh/exhibit/booths?hall=1"),
+		chromedp.WaitVisible(css(`svg`)),
+		chromedp.Click(css(onMap)),
 		chromedp.WaitVisible(css(`[data-testid=chosen-booth]`)),
 		chromedp.SendKeys(css("#company_zh"), "辽宁智学科技有限公司"),
 		chromedp.SendKeys(css("#contact"), "李明"),
@@ -58,7 +67,13 @@ func TestBrowserAppliesForABooth(t *testing.T) {
 	if err != nil || !regexp.MustCompile(`^LNEE-2027-\d{4,}$`).MatchString(strings.TrimSpace(ref)) {
 		t.Errorf("reference %q (%v)", ref, err)
 	}
-	if s := testBoothStatus(t, site, "9B07"); s != "held" {
+	if s := testBoothStatus(t, site, booth); s != "held" {
 		t.Errorf("booth %s after applying, want held", s)
+	}
+	// Back on the map, the booth is no longer a link to the form.
+	err = chromedp.Do(ctx, chromedp.Navigate(site.URL+"/zh/exhibit/booths?hall=1"), chromedp.WaitVisible(css(`svg`)))
+	links, err2 := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('`+onMap+`').length`))
+	if err = errors.Join(err, err2); err != nil || links != 0 {
+		t.Errorf("booth %s still offered on the map after applying: %d links (%v)", booth, links, err)
 	}
 }
