@@ -301,12 +301,20 @@ func (s *Store) MoveApplication(ctx context.Context, id int64, to string, boothI
 
 func moveApplication(ctx context.Context, db beginner, id int64, to string, boothID *int64, userID int64) error {
 	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `SELECT `+applicationColumns+` FROM booth_applications a LEFT JOIN booths b ON b.id = a.booth_id
-			WHERE a.id = $1 FOR UPDATE OF a -- Store.MoveApplication`, id)
-		a, err := pgx.CollectExactlyOneRow(rows, scanApplication)
+		// Lock the application alone first: a locking read through the
+		// outer join that waited for another organiser's change of booth
+		// would come back with that booth's columns empty. Read afresh,
+		// with its booth, once the lock is ours.
+		var locked int64
+		err := tx.QueryRow(ctx, `SELECT id FROM booth_applications WHERE id = $1 FOR UPDATE -- Store.MoveApplication`, id).Scan(&locked)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return ErrNotFound
 		} else if err != nil {
+			return err
+		}
+		rows, _ := tx.Query(ctx, `SELECT `+applicationColumns+applicationFrom+`WHERE a.id = $1 -- Store.MoveApplication`, id)
+		a, err := pgx.CollectExactlyOneRow(rows, scanApplication)
+		if err != nil {
 			return err
 		}
 		if !CanMoveApplication(a.Status, to) {

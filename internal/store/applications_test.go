@@ -360,3 +360,48 @@ func TestDemoApplicationsMoveTheirBooths(t *testing.T) {
 		t.Errorf("%d applications whose booth disagrees (%v)", mismatched, err)
 	}
 }
+
+// Two organisers move one application to different booths at the same
+// moment: the second waits for the first, then works from the booth the
+// first left it with (it used to read that booth as empty and crash), and
+// every booth ends up agreeing with the application.
+func TestConcurrentBoothSwitchesAgree(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	for round := range 8 {
+		first := addBooth(t, pool, "1", fmt.Sprintf("1S%02d", round*3))
+		b1 := addBooth(t, pool, "1", fmt.Sprintf("1S%02d", round*3+1))
+		b2 := addBooth(t, pool, "1", fmt.Sprintf("1S%02d", round*3+2))
+		a, err := st.CreateApplication(ctx, sampleApplication(&first), 2027)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for _, m := range []struct {
+			to    string
+			booth int64
+		}{{"contacted", b1}, {"approved", b2}} {
+			wg.Go(func() {
+				if err := st.MoveApplication(ctx, a.ID, m.to, &m.booth, 0); err != nil && !errors.Is(err, store.ErrMoveNotAllowed) {
+					t.Errorf("round %d, %s to %d: %v", round, m.to, m.booth, err)
+				}
+			})
+		}
+		wg.Wait()
+		got, _, err := st.Application(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range []int64{first, b1, b2} {
+			want := "available"
+			if got.BoothID != nil && *got.BoothID == b {
+				want = store.BoothStatusFor(got.Status)
+			}
+			if s := boothStatus(t, pool, b); s != want {
+				t.Errorf("round %d: booth %d is %s, want %s (application %s on %v)", round, b, s, want, got.Status, *got.BoothID)
+			}
+		}
+	}
+}

@@ -117,7 +117,8 @@ func boothHolder(ctx context.Context, q boothQuerier, boothID int64) (string, er
 // transaction, and returns its id. It refuses, with a *BoothConflict, a
 // number another booth has, a booth that overlaps another in its hall or
 // sticks out of the hall's plan, and a change of status while a live
-// application holds the booth (then the application decides it).
+// application holds the booth (then the application decides it). A
+// booth saved with no status keeps the one it has when the row is locked.
 func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		// Two organisers placing booths in one hall at once must not both
@@ -135,6 +136,9 @@ func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, er
 				return err
 			}
 			before = &old
+			if b.Status == "" {
+				b.Status = old.Status // the status is the application's to keep
+			}
 			if old.Status != b.Status {
 				ref, err := boothHolder(ctx, tx, b.ID)
 				if err != nil {

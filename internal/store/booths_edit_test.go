@@ -161,9 +161,20 @@ func TestBoothHeldByAnApplicationKeepsItsStatusAndStays(t *testing.T) {
 		t.Fatalf("held booth gone: %v", err)
 	}
 
-	// Once the application is withdrawn, both are the organisers' again.
-	if _, err := pool.Exec(ctx, "UPDATE booth_applications SET status = 'withdrawn' WHERE reference = 'LNEE-2026-0002'"); err != nil {
+	// Once the application is withdrawn (the booth released with it), both
+	// are the organisers' again. An editor that showed "held" read-only
+	// saves with no status, and keeps the released one rather than
+	// writing back what it read.
+	if _, err := pool.Exec(ctx, `UPDATE booth_applications SET status = 'withdrawn' WHERE reference = 'LNEE-2026-0002';
+		UPDATE booths SET status = 'available' WHERE number = '1A01'`); err != nil {
 		t.Fatal(err)
+	}
+	b.Status = ""
+	if _, err := st.SaveBooth(ctx, b, 0); err != nil {
+		t.Fatalf("save with no status: %v", err)
+	}
+	if now, _ := st.Booth(ctx, held.ID); now.Status != "available" {
+		t.Fatalf("a save with no status made a released booth %s", now.Status)
 	}
 	b.Status = "available"
 	if _, err := st.SaveBooth(ctx, b, 0); err != nil {

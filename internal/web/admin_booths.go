@@ -122,7 +122,7 @@ func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var id int64
 	title := "booths.admin.new"
-	holder := ""
+	holder, keepStatus := "", false
 	if chi.URLParam(r, "id") != "" {
 		var err error
 		if id, err = idParam(r); err != nil {
@@ -137,6 +137,7 @@ func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 		}
 		if holder != "" && !r.PostForm.Has("status") {
 			r.PostForm.Set("status", old.Status)
+			keepStatus = true
 		}
 		title = "booths.admin.edit"
 	}
@@ -148,6 +149,11 @@ func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	b.ID = id
+	if keepStatus {
+		// The form showed the status read-only: the store keeps whatever
+		// the application has made it by now, not what was read above.
+		b.Status = ""
+	}
 	saved, err := s.store.SaveBooth(ctx, b, currentUser(r).ID)
 	var c *store.BoothConflict
 	if errors.As(err, &c) {
