@@ -83,6 +83,7 @@ type Application struct {
 	Address    string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	FormStamp  string // the public form's stamp that made it; not read back
 }
 
 // Company is the company's name: Chinese, then English, or both when given.
@@ -176,11 +177,15 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 		// The reference carries the row's own id, so it is unique without a
 		// second counter; it is set once the id is known.
 		err := tx.QueryRow(ctx, `INSERT INTO booth_applications (reference, token, lang, company_zh, company_en, contact, mobile, email,
-				booth_type, area, booth_id, categories, message, address)
-			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+				booth_type, area, booth_id, categories, message, address, form_stamp)
+			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 			RETURNING id, created_at, updated_at -- Store.CreateApplication`,
 			a.Token, a.Lang, a.CompanyZH, a.CompanyEN, a.Contact, a.Mobile, a.Email,
-			a.BoothType, a.Area, a.BoothID, a.Categories, a.Message, a.Address).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
+			a.BoothType, a.Area, a.BoothID, a.Categories, a.Message, a.Address, stampOrNull(a.FormStamp)).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "booth_applications_form_stamp" {
+			return ErrDuplicatePost
+		}
 		if isLiveBoothConflict(err) {
 			return ErrBoothTaken
 		} else if err != nil {
@@ -194,6 +199,19 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 		return a, fmt.Errorf("Store.CreateApplication: %w", err)
 	}
 	return a, nil
+}
+
+// ApplicationTokenByStamp is the confirmation token of the application
+// the public form with stamp made, or "" when it made none.
+func (s *Store) ApplicationTokenByStamp(ctx context.Context, stamp string) (string, error) {
+	var token string
+	err := s.pool.QueryRow(ctx, "SELECT token FROM booth_applications WHERE form_stamp = $1 -- Store.ApplicationTokenByStamp", stamp).Scan(&token)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("Store.ApplicationTokenByStamp: %w", err)
+	}
+	return token, nil
 }
 
 // ApplicationReference is the number an applicant quotes: the expo's

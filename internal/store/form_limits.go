@@ -3,11 +3,24 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 )
+
+// ErrDuplicatePost: a public form whose stamp already made a row was sent
+// again (a double tap, a resend); the row it made comes back with it.
+var ErrDuplicatePost = errors.New("form already sent")
+
+// stampOrNull stores an empty stamp (rows not made by a public form) as NULL.
+func stampOrNull(stamp string) *string {
+	if stamp == "" {
+		return nil
+	}
+	return &stamp
+}
 
 // CountFormPost records one post of a public form from address and reports
 // whether it is within limit posts per window. Posts of one address are
@@ -19,8 +32,10 @@ func (s *Store) CountFormPost(ctx context.Context, scope, address string, limit 
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) -- Store.CountFormPost`, scope, address); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM form_posts WHERE scope = $1 AND address = $2 AND at < now() - $3::interval -- Store.CountFormPost`,
-			scope, address, window); err != nil {
+		// Old posts of every address in this scope go, so addresses that
+		// never come back do not pile up.
+		if _, err := tx.Exec(ctx, `DELETE FROM form_posts WHERE scope = $1 AND at < now() - $2::interval -- Store.CountFormPost`,
+			scope, window); err != nil {
 			return err
 		}
 		var n int
@@ -54,6 +69,11 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 		)
 		SELECT value FROM made UNION ALL SELECT value FROM secrets WHERE name = $1
 		LIMIT 1`, name, fresh).Scan(&key)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// Another instance made it at the same moment: its row committed
+		// after this statement's snapshot, so read it now.
+		err = s.pool.QueryRow(ctx, "SELECT value FROM secrets WHERE name = $1 -- Store.Secret", name).Scan(&key)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("Store.Secret(%s): %w", name, err)
 	}

@@ -59,6 +59,23 @@ func TestSecretIsMadeOnceAndKept(t *testing.T) {
 	}
 	b, _ := st.Secret(ctx, "form")
 	c, _ := st.Secret(ctx, "other")
+	// Many instances asking for a new key at once all get the same one.
+	keys := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range keys {
+		wg.Go(func() {
+			var err error
+			if keys[i], err = st.Secret(ctx, "together"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, k := range keys[1:] {
+		if !bytes.Equal(k, keys[0]) {
+			t.Fatalf("parallel first use gave different keys: %x, %x", keys[0], k)
+		}
+	}
 	if !bytes.Equal(a, b) || bytes.Equal(a, c) {
 		t.Fatalf("form twice: %x, %x; other: %x", a, b, c)
 	}

@@ -22,6 +22,7 @@ type VisitorGroup struct {
 	LeaderPhone  string
 	LeaderEmail  string
 	CreatedAt    time.Time
+	FormStamp    string // the public form's stamp that made it; not read back
 }
 
 // tokenEncoding writes the 16 random bytes of a token as 26 lower-case
@@ -82,10 +83,21 @@ func insertRegistration(ctx context.Context, q interface {
 	}
 	for range maxTokenTries {
 		token, code := newToken(), newCode()
-		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[])
+		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days, form_stamp)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[], $12)
 			ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.insertRegistration`,
-			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days).Scan(&r.ID, &r.CreatedAt)
+			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days, stampOrNull(r.FormStamp)).Scan(&r.ID, &r.CreatedAt)
+		if errors.Is(err, pgx.ErrNoRows) && r.FormStamp != "" {
+			// Taken may be the stamp, not the token: then this form made a
+			// ticket already, and that one is the answer.
+			var made string
+			err := q.QueryRow(ctx, "SELECT token FROM registrations WHERE form_stamp = $1 -- Store.insertRegistration", r.FormStamp).Scan(&made)
+			if err == nil {
+				return Registration{Token: made}, ErrDuplicatePost
+			} else if !errors.Is(err, pgx.ErrNoRows) {
+				return r, err
+			}
+		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			continue
 		}
@@ -118,9 +130,19 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 		var err error
 		for range maxTokenTries {
 			g.Token = newToken()
-			err = tx.QueryRow(ctx, `INSERT INTO visitor_groups (token, lang, organisation, leader_name, leader_phone, leader_email)
-				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.CreateGroup`,
-				g.Token, g.Lang, g.Organisation, g.LeaderName, g.LeaderPhone, g.LeaderEmail).Scan(&g.ID, &g.CreatedAt)
+			err = tx.QueryRow(ctx, `INSERT INTO visitor_groups (token, lang, organisation, leader_name, leader_phone, leader_email, form_stamp)
+				VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.CreateGroup`,
+				g.Token, g.Lang, g.Organisation, g.LeaderName, g.LeaderPhone, g.LeaderEmail, stampOrNull(g.FormStamp)).Scan(&g.ID, &g.CreatedAt)
+			if errors.Is(err, pgx.ErrNoRows) && g.FormStamp != "" {
+				var made string
+				err := tx.QueryRow(ctx, "SELECT token FROM visitor_groups WHERE form_stamp = $1 -- Store.CreateGroup", g.FormStamp).Scan(&made)
+				if err == nil {
+					g = VisitorGroup{Token: made}
+					return ErrDuplicatePost
+				} else if !errors.Is(err, pgx.ErrNoRows) {
+					return err
+				}
+			}
 			if !errors.Is(err, pgx.ErrNoRows) {
 				break
 			}
@@ -138,7 +160,9 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 		}
 		return nil
 	})
-	if err != nil {
+	if errors.Is(err, ErrDuplicatePost) {
+		return g, nil, fmt.Errorf("Store.CreateGroup: %w", err) // g holds the first post's token
+	} else if err != nil {
 		return VisitorGroup{}, nil, fmt.Errorf("Store.CreateGroup(%d members): %w", len(members), err)
 	}
 	return g, out, nil

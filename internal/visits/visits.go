@@ -301,12 +301,18 @@ func ClientIP(r *http.Request, trusted []netip.Prefix) string {
 	if !isTrusted(host) {
 		return host
 	}
-	hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+	// Every X-Forwarded-For line, in order: a proxy may add its own line
+	// after one the client forged, and only the last hops are believed.
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 	for i := len(hops) - 1; i >= 0; i-- {
 		hop := strings.TrimSpace(hops[i])
-		if hop != "" && !isTrusted(hop) {
-			return hop
+		if hop == "" || isTrusted(hop) {
+			continue
 		}
+		if a, err := netip.ParseAddr(hop); err == nil {
+			return a.Unmap().String()
+		}
+		break // not an address: no proxy of ours wrote it
 	}
 	return host
 }

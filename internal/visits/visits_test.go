@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -187,11 +188,17 @@ func TestClientIP(t *testing.T) {
 		{"10.1.1.1:4000", "198.51.100.7", "198.51.100.7"},
 		{"10.1.1.1:4000", "6.6.6.6, 198.51.100.7, 10.2.2.2", "198.51.100.7"},
 		{"10.1.1.1:4000", "", "10.1.1.1"},
+		// A forged first line, and the line the proxy added after it.
+		{"10.1.1.1:4000", "6.6.6.6\n198.51.100.7", "198.51.100.7"},
+		{"10.1.1.1:4000", "not-an-address", "10.1.1.1"},
+		{"10.1.1.1:4000", "::ffff:198.51.100.9", "198.51.100.9"},
 	} {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.RemoteAddr = tc.remote
-		if tc.xff != "" {
-			r.Header.Set("X-Forwarded-For", tc.xff)
+		for _, line := range strings.Split(tc.xff, "\n") {
+			if line != "" {
+				r.Header.Add("X-Forwarded-For", line)
+			}
 		}
 		if got := visits.ClientIP(r, proxies); got != tc.want {
 			t.Errorf("ClientIP(%s, %q) = %s, want %s", tc.remote, tc.xff, got, tc.want)

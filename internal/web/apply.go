@@ -120,6 +120,11 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
 		return nil
 	}
+	// The same form again (a double tap, a resend): its confirmation.
+	stamp := r.PostForm.Get(stampField)
+	if done, err := s.appliedWith(w, r, v, stamp); done || err != nil {
+		return err
+	}
 	if len(errs) > 0 {
 		v.Errors = errs
 		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
@@ -146,8 +151,14 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 	if !v.Site.OpensAt.IsZero() {
 		year = v.Local(v.Site.OpensAt).Year()
 	}
+	a.FormStamp = stamp
 	a, err = s.store.CreateApplication(r.Context(), a, year)
-	if errors.Is(err, store.ErrBoothTaken) {
+	if errors.Is(err, store.ErrBoothTaken) || errors.Is(err, store.ErrDuplicatePost) {
+		// A double tap's second post waited for the first, which took the
+		// booth: it is the same company, shown its own confirmation.
+		if done, err := s.appliedWith(w, r, v, stamp); done || err != nil {
+			return err
+		}
 		s.boothTaken(w, r, v)
 		return nil
 	} else if err != nil {
@@ -157,6 +168,17 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 	s.notifyOrganisers(r, a)
 	http.Redirect(w, r, v.Href("/exhibit/apply/"+a.Token), http.StatusSeeOther)
 	return nil
+}
+
+// appliedWith sends the visitor to the confirmation of the application
+// their form (its stamp) already made, and says whether there was one.
+func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, v *view.ApplyForm, stamp string) (bool, error) {
+	token, err := s.store.ApplicationTokenByStamp(r.Context(), stamp)
+	if err != nil || token == "" {
+		return false, err
+	}
+	http.Redirect(w, r, v.Href("/exhibit/apply/"+token), http.StatusSeeOther)
+	return true, nil
 }
 
 // boothTaken answers an application for a booth someone else has just

@@ -551,3 +551,76 @@ func noApplications(t testing.TB, site *testSite) {
 		t.Fatal(err)
 	}
 }
+
+// A double tap on a phone sends one form twice at once: both answers lead
+// to the one application it made, with the booth held for it, not to "the
+// booth was just taken by another company".
+func TestApplyDoubleTapIsOneApplication(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noApplications(t, site)
+	trustLoopback(site)
+	for round := range 5 {
+		number := fmt.Sprintf("8D%02d", round)
+		addTestBooth(t, site, "8", number)
+		form := goodApplication(t, site, number)
+		var wg sync.WaitGroup
+		where := make([]string, 2)
+		for i := range where {
+			wg.Go(func() {
+				res, _ := postApply(t, site, "zh", form, fmt.Sprintf("198.51.100.%d", round+1))
+				if res.StatusCode != http.StatusSeeOther {
+					t.Errorf("round %d, tap %d: status %d", round, i, res.StatusCode)
+				}
+				where[i] = res.Header.Get("Location")
+			})
+		}
+		wg.Wait()
+		if where[0] == "" || where[0] != where[1] {
+			t.Errorf("round %d: the taps went to %q and %q", round, where[0], where[1])
+		}
+		var apps int
+		_ = site.pool.QueryRow(context.Background(), `SELECT count(*) FROM booth_applications a JOIN booths b ON b.id = a.booth_id WHERE b.number = $1`, number).Scan(&apps)
+		if apps != 1 || testBoothStatus(t, site, number) != "held" {
+			t.Errorf("round %d: %d applications, booth %s", round, apps, testBoothStatus(t, site, number))
+		}
+		// Sent again later (the back button and "send" once more): the same.
+		if res, _ := postApply(t, site, "zh", form, "198.51.100.99"); res.Header.Get("Location") != where[0] {
+			t.Errorf("round %d: a resend went to %q", round, res.Header.Get("Location"))
+		}
+	}
+	// An application for an area, with no booth to collide on, is one too.
+	form := goodApplication(t, site, "")
+	first, _ := postApply(t, site, "en", form, "198.51.100.50")
+	again, _ := postApply(t, site, "en", form, "198.51.100.50")
+	if first.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Errorf("area application twice: %d %q, then %q", first.StatusCode, first.Header.Get("Location"), again.Header.Get("Location"))
+	}
+	if n := countApplications(t, site); n != 6 {
+		t.Errorf("%d applications, want 6", n)
+	}
+}
+
+// A form shown again with errors keeps the stamp it was sent with, so the
+// fill time runs from when it was first opened: fixing one field in a
+// second is not "too fast".
+func TestApplyErrorsKeepTheFormsStamp(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noApplications(t, site)
+	trustLoopback(site)
+	form := goodApplication(t, site, "")
+	form.Set("mobile", "12345")
+	res, d := postApply(t, site, "zh", form, "198.51.100.60")
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	kept, _ := d.Find(`input[name=form_started]`).Attr("value")
+	if kept != form.Get(stampField) {
+		t.Fatalf("stamp %q shown again as %q", form.Get(stampField), kept)
+	}
+	form.Set("mobile", "13812345678")
+	if res, _ := postApply(t, site, "zh", form, "198.51.100.60"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the corrected form: %d", res.StatusCode)
+	}
+}

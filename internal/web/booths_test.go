@@ -32,7 +32,8 @@ func TestHallMapShowsEveryBoothLinksTheFreeOnesAndPricesThem(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
 	ctx := context.Background()
-	holdBooth(t, site, "1A15", "LNEE-2026-0001")
+	// The demo's first application holds 1A15; 1A16 is held for this test.
+	holdBooth(t, site, "1A16", "LNEE-2026-0901")
 	all, err := store.New(site.pool).Booths(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +44,7 @@ func TestHallMapShowsEveryBoothLinksTheFreeOnesAndPricesThem(t *testing.T) {
 		"zh": {
 			"1A14": "1A14，3米×3米，9平方米，标准展位，¥11,800，可预订",
 			"1A15": "1A15，3米×3米，9平方米，标准展位，¥11,800，已预留",
+			"1A16": "1A16，3米×3米，9平方米，标准展位，¥11,800，已预留",
 			"1A01": "1A01，3米×3米，9平方米，标准展位，¥11,800，已售出",
 			"1E01": "1E01，9米×12米，108平方米，光地，¥138,240，可预订",
 			"2C15": "2C15，3米×3米，9平方米，标准展位，¥11,800，已售出",
@@ -50,6 +52,7 @@ func TestHallMapShowsEveryBoothLinksTheFreeOnesAndPricesThem(t *testing.T) {
 		"en": {
 			"1A14": "1A14, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, available",
 			"1A15": "1A15, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, held",
+			"1A16": "1A16, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, held",
 			"1A01": "1A01, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, sold",
 			"1E01": "1E01, 9 m × 12 m, 108 m², raw space, CN¥138,240.00, available",
 			"2C15": "2C15, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, sold",

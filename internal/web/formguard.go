@@ -25,14 +25,34 @@ const (
 	maxFormAge = 24 * time.Hour
 )
 
-// formStamp signs the time a form was served; put it in stampField.
+// formStamp signs the time a form was served; put it in stampField. A form
+// shown again after a post keeps the stamp it was posted with (when that
+// checks out): the fill time counts from the first time it was served, so
+// fixing one field quickly is not "too fast", and the stamp stays the key
+// that makes a double tap one post (see store.ErrDuplicatePost).
 func (s *Server) formStamp(r *http.Request) (string, error) {
 	key, err := s.store.Secret(r.Context(), "form-stamp")
 	if err != nil {
 		return "", err
 	}
+	if r.Method == http.MethodPost {
+		if posted := r.PostFormValue(stampField); stampAge(key, posted, s.now()) <= maxFormAge {
+			return posted, nil
+		}
+	}
 	t := strconv.FormatInt(s.now().Unix(), 10)
 	return t + "." + stampMAC(key, t), nil
+}
+
+// stampAge is how long ago stamp was signed with key, or more than
+// maxFormAge when it was not.
+func stampAge(key []byte, stamp string, now time.Time) time.Duration {
+	t, mac, ok := strings.Cut(stamp, ".")
+	sec, err := strconv.ParseInt(t, 10, 64)
+	if !ok || err != nil || !hmac.Equal([]byte(mac), []byte(stampMAC(key, t))) {
+		return maxFormAge + 1
+	}
+	return now.Sub(time.Unix(sec, 0))
 }
 
 func stampMAC(key []byte, t string) string {
@@ -47,23 +67,15 @@ func (s *Server) checkFormBot(r *http.Request) (string, error) {
 	if strings.TrimSpace(r.PostFormValue(honeypotField)) != "" {
 		return "form.err.robot", nil
 	}
-	t, mac, ok := strings.Cut(r.PostFormValue(stampField), ".")
-	sec, err := strconv.ParseInt(t, 10, 64)
-	if !ok || err != nil {
-		return "form.err.stale", nil
-	}
 	key, err := s.store.Secret(r.Context(), "form-stamp")
 	if err != nil {
 		return "", err
 	}
-	if !hmac.Equal([]byte(mac), []byte(stampMAC(key, t))) {
-		return "form.err.stale", nil
-	}
-	switch age := s.now().Sub(time.Unix(sec, 0)); {
-	case age < minFillTime:
-		return "form.err.too_fast", nil
+	switch age := stampAge(key, r.PostFormValue(stampField), s.now()); {
 	case age > maxFormAge:
 		return "form.err.stale", nil
+	case age < minFillTime:
+		return "form.err.too_fast", nil
 	}
 	return "", nil
 }

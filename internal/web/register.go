@@ -21,7 +21,7 @@ import (
 // registerLimit is how many registrations one address may send an hour: a
 // school's network sends many honest ones (teachers registering one by
 // one), a robot far more. A group upload counts as one.
-const registerLimit = 30
+const registerLimit = 100
 
 // registerFrame is the frame of a page under /register: the visitor
 // registration's place in the menu, then the page itself (titleKey) as the
@@ -116,9 +116,10 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusTooManyRequests, pages.Register(f))
 		return nil
 	}
-	reg.Lang = lang.Code
+	reg.Lang, reg.FormStamp = lang.Code, r.PostForm.Get(stampField)
+	// A double tap's second post gets the ticket the first one made.
 	reg, err = s.store.CreateRegistration(r.Context(), reg)
-	if err != nil {
+	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
 	}
 	http.Redirect(w, r, "/"+lang.Code+"/tickets/"+reg.Token, http.StatusSeeOther)
@@ -311,8 +312,9 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		m := &members[i]
 		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
 	}
+	lead.Group.FormStamp = r.PostForm.Get(stampField)
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
-	if err != nil {
+	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
 	}
 	http.Redirect(w, r, "/"+lang+"/register/group/"+group.Token, http.StatusSeeOther)

@@ -317,7 +317,7 @@ func TestRegisterHourlyLimit(t *testing.T) {
 	site := newSite(t)
 	noVisitors(t, site)
 	if _, err := site.pool.Exec(context.Background(),
-		`INSERT INTO form_posts (scope, address, at) SELECT 'register', '127.0.0.1', now() FROM generate_series(1, 30)`); err != nil {
+		`INSERT INTO form_posts (scope, address, at) SELECT 'register', '127.0.0.1', now() FROM generate_series(1, $1)`, registerLimit); err != nil {
 		t.Fatal(err)
 	}
 	res, d := site.post(t, "/zh/register", goodVisitor(t, site))
@@ -577,5 +577,38 @@ func noVisitors(t *testing.T, site *testSite) {
 	t.Helper()
 	if _, err := site.pool.Exec(context.Background(), "DELETE FROM registrations; DELETE FROM visitor_groups"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The same registration sent twice (a double tap, a resend) is one ticket.
+func TestRegisterTwiceIsOneTicket(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	form := goodVisitor(t, site)
+	first, _ := site.post(t, "/zh/register", form)
+	again, _ := site.post(t, "/zh/register", form)
+	if first.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Errorf("twice: %d %q, then %d %q", first.StatusCode, first.Header.Get("Location"), again.StatusCode, again.Header.Get("Location"))
+	}
+	if n := site.count(t, "registrations"); n != 1 {
+		t.Errorf("%d registrations, want 1", n)
+	}
+}
+
+// A delegation's list sent twice is one delegation, one ticket each.
+func TestGroupSentTwiceIsOneGroup(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	leader := goodLeader(t, site)
+	file := []byte("姓名,身份\n张明,学生\n李华,学生\n")
+	first, _ := site.postGroup(t, "zh", leader, "members.csv", file)
+	again, _ := site.postGroup(t, "zh", leader, "members.csv", file)
+	if first.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Errorf("twice: %d %q, then %d %q", first.StatusCode, first.Header.Get("Location"), again.StatusCode, again.Header.Get("Location"))
+	}
+	if g, r := site.count(t, "visitor_groups"), site.count(t, "registrations"); g != 1 || r != 3 {
+		t.Errorf("%d groups and %d tickets, want 1 and 3", g, r)
 	}
 }

@@ -43,7 +43,7 @@ func ParseApplication(v url.Values) (Application, Errors) {
 		{"contact", a.Contact, maxContact}, {"message", a.Message, maxMessage},
 	} {
 		switch {
-		case !utf8.ValidString(f.value) || strings.ContainsRune(f.value, 0):
+		case BadText(f.value, f.name == "message"):
 			errs[f.name] = "form.bad_text"
 		case utf8.RuneCountInString(f.value) > f.max:
 			errs[f.name] = "form.too_long"

@@ -3,6 +3,7 @@ package form
 import (
 	"net/mail"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -64,4 +65,16 @@ func ParseEmail(s string) (string, string) {
 		return "", "form.err.email"
 	}
 	return strings.ToLower(s), ""
+}
+
+// BadText reports text that cannot be saved as typed: invalid UTF-8, or a
+// control character (line breaks and tabs only where multiline). A name
+// with a line break in it would break CSV rows and mail headers.
+func BadText(s string, multiline bool) bool {
+	return !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+		if multiline && (r == '\n' || r == '\r' || r == '\t') {
+			return false
+		}
+		return r < ' ' || r == 0x7f
+	})
 }

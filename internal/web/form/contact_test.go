@@ -49,3 +49,23 @@ func TestParseEmail(t *testing.T) {
 		}
 	}
 }
+
+func TestBadText(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		multiline bool
+		want      bool
+	}{
+		{"沈阳博文教学设备有限公司", false, false},
+		{"a\tb", false, true},
+		{"Bowen\r\nBcc: x@example.org", false, true},
+		{"第一行\n第二行", true, false},
+		{"bell\a", true, true},
+		{"del\x7f", false, true},
+		{"\xff\xfe", true, true},
+	} {
+		if got := BadText(c.in, c.multiline); got != c.want {
+			t.Errorf("BadText(%q, %v) = %v", c.in, c.multiline, got)
+		}
+	}
+}

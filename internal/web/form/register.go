@@ -40,7 +40,7 @@ func RegistrationDays(opens, closes time.Time) []time.Time {
 func regText(v url.Values, errs Errors, field string, max int, missingKey string) string {
 	s := strings.TrimSpace(v.Get(field))
 	switch {
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }):
+	case BadText(s, false):
 		errs[field] = "form.bad_text"
 	case s == "" && missingKey != "":
 		errs[field] = missingKey
@@ -175,6 +175,8 @@ func ReadMembers(t *csvimport.Table, voc MemberVocabulary) ([]store.Registration
 		switch {
 		case m.Name == "":
 			errs = append(errs, RowError{row.Line, "name", "register.err.name"})
+		case BadText(m.Name, false): // a quoted cell may hold a line break
+			errs = append(errs, RowError{row.Line, "name", "form.bad_text"})
 		case utf8.RuneCountInString(m.Name) > maxPersonName:
 			errs = append(errs, RowError{row.Line, "name", "form.too_long"})
 		}
