@@ -4,6 +4,7 @@ package i18n
 // organisers' registration screens.
 func init() {
 	addMessages(map[string]map[string]string{
+		"register.closed":             {"zh": "本届展会的观众预登记已经结束。", "en": "Visitor registration for this year's expo has closed."},
 		"register.role.teacher":       {"zh": "教师", "en": "Teacher"},
 		"register.role.school_leader": {"zh": "学校管理者", "en": "School leader"},
 		"register.role.student":       {"zh": "学生", "en": "Student"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -32,6 +33,16 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// privatePath matches the pages whose address is their key: an e-ticket,
+// a delegation's tickets, an application's confirmation. Their tokens stay
+// out of the log and the visit counts (which staff read).
+var privatePath = regexp.MustCompile(`/(tickets|register/group|exhibit/apply)/[a-z2-7]{26}`)
+
+// loggedPath is path with any token blanked out.
+func loggedPath(path string) string {
+	return privatePath.ReplaceAllString(path, "/$1/<token>")
+}
+
 // accessLog writes one line per request.
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +56,7 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("id", middleware.GetReqID(r.Context())),
 			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
+			slog.String("path", loggedPath(r.URL.Path)),
 			slog.Int("status", status),
 			slog.Int("bytes", ww.BytesWritten()),
 			slog.Duration("duration", time.Since(start)),
@@ -65,7 +76,7 @@ func (s *Server) recoverPanic(next http.Handler) http.Handler {
 			if rec == http.ErrAbortHandler {
 				panic(rec)
 			}
-			s.log.Error("panic", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path,
+			s.log.Error("panic", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path),
 				"panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
 			s.renderError(w, r, http.StatusInternalServerError)
 		}()
@@ -88,7 +99,7 @@ func (s *Server) countVisits(next http.Handler) http.Handler {
 			return
 		}
 		first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-		if _, ok := s.cat.Lookup(first); ok {
+		if _, ok := s.cat.Lookup(first); ok && !privatePath.MatchString(r.URL.Path) {
 			s.visits.Hit(r, r.URL.Path)
 		}
 	})

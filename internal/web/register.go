@@ -65,7 +65,7 @@ func (s *Server) registerForm(r *http.Request, p *view.Page, values url.Values) 
 		return nil, err
 	}
 	return &view.RegisterForm{Page: p, Values: values, Errors: form.Errors{}, Stamp: stamp,
-		Days: form.RegistrationDays(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt))}, nil
+		Days: form.RegistrationDays(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt), p.Local(s.now()))}, nil
 }
 
 func (s *Server) showRegister(w http.ResponseWriter, r *http.Request) error {

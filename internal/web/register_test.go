@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/makiuchi-d/gozxing"
@@ -610,5 +611,57 @@ func TestGroupSentTwiceIsOneGroup(t *testing.T) {
 	}
 	if g, r := site.count(t, "visitor_groups"), site.count(t, "registrations"); g != 1 || r != 3 {
 		t.Errorf("%d groups and %d tickets, want 1 and 3", g, r)
+	}
+}
+
+// A ticket's address is its key: it stays out of the access log.
+func TestTicketTokensStayOutOfTheLog(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	res, _ := site.post(t, "/en/register", goodVisitor(t, site))
+	ticket := res.Header.Get("Location")
+	if got := site.get(t, ticket); got.StatusCode != http.StatusOK {
+		t.Fatalf("%s: %d", ticket, got.StatusCode)
+	}
+	token := ticket[strings.LastIndexByte(ticket, '/')+1:]
+	if len(token) != 26 || strings.Contains(site.logs.String(), token) {
+		t.Errorf("token %q in the log:\n%s", token, site.logs.String())
+	}
+	if !strings.Contains(site.logs.String(), "/en/tickets/<token>") {
+		t.Errorf("the ticket's request is not logged at all:\n%s", site.logs.String())
+	}
+	for path, want := range map[string]string{
+		"/zh/exhibit/apply/abcdefghijklmnopqrstuvwxyz":        "/zh/exhibit/apply/<token>",
+		"/zh/register/group/abcdefghijklmnopqrstuvwxyz/print": "/zh/register/group/<token>/print",
+		"/zh/exhibit/apply": "/zh/exhibit/apply",
+	} {
+		if got := loggedPath(path); got != want {
+			t.Errorf("loggedPath(%s) = %s, want %s", path, got, want)
+		}
+	}
+}
+
+// Days gone by are not offered; after the expo the forms say registration
+// has closed instead of offering nothing to tick.
+func TestRegistrationClosesWithTheExpo(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	at := func(s string) { // a time in Shenyang
+		now, _ := time.Parse(time.RFC3339, s)
+		site.srv.now = func() time.Time { return now }
+	}
+	at("2027-04-17T08:00:00+08:00")
+	d := site.doc(t, "/zh/register", http.StatusOK)
+	var days []string
+	d.Find(`input[name=days]`).Each(func(_ int, s *goquery.Selection) { days = append(days, s.AttrOr("value", "")) })
+	if strings.Join(days, " ") != "2027-04-17 2027-04-18" {
+		t.Errorf("on the second day, days offered: %v", days)
+	}
+	at("2027-04-19T08:00:00+08:00")
+	for _, path := range []string{"/zh/register", "/en/register/group"} {
+		d := site.doc(t, path, http.StatusOK)
+		if d.Find(`form.reg-form`).Length() != 0 || d.Find(`[data-testid=register-closed]`).Length() != 1 {
+			t.Errorf("%s after the expo: a form, or no word that registration closed", path)
+		}
 	}
 }

@@ -25,9 +25,13 @@ const (
 // RegistrationDays are the dates a visitor can choose: every day from the
 // opening to the closing one in the expo's time zone, as midnight UTC
 // (how the database's dates come back).
-func RegistrationDays(opens, closes time.Time) []time.Time {
+func RegistrationDays(opens, closes, today time.Time) []time.Time {
 	var out []time.Time
 	first := time.Date(opens.Year(), opens.Month(), opens.Day(), 0, 0, 0, 0, time.UTC)
+	// Days gone by are not on offer: after the expo, none is.
+	if t := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); t.After(first) {
+		first = t
+	}
 	last := time.Date(closes.Year(), closes.Month(), closes.Day(), 0, 0, 0, 0, time.UTC)
 	for d := first; !d.After(last) && len(out) < 31; d = d.AddDate(0, 0, 1) {
 		out = append(out, d)
