@@ -116,12 +116,3 @@ func (c *CheckInPage) Outcome() string {
 	}
 	return c.Result.Outcome
 }
-
-// TicketCode writes a ticket code as it is printed, XXXX-XXXX, whether it
-// is stored with its dash or without.
-func TicketCode(code string) string {
-	if len(code) == 8 && !strings.Contains(code, "-") {
-		return code[:4] + "-" + code[4:]
-	}
-	return code
-}

@@ -121,7 +121,7 @@ func (s *Server) exportRegistrations(w http.ResponseWriter, r *http.Request) err
 		if e.CheckedInAt != nil {
 			arrived = e.CheckedInAt.In(a.Loc).Format(stamp)
 		}
-		rows = append(rows, []string{view.TicketCode(e.Code), e.Name, e.Organisation, a.T("register.role." + e.Role), e.City, e.Phone, e.Email,
+		rows = append(rows, []string{store.FormatTicketCode(e.Code), e.Name, e.Organisation, a.T("register.role." + e.Role), e.City, e.Phone, e.Email,
 			strings.Join(days, "; "), e.CreatedAt.In(a.Loc).Format(stamp), arrived, e.CheckedInByEmail})
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -74,7 +74,7 @@ func (s *Server) router() *chi.Mux {
 		// Booth applications: the form and its confirmation.
 		r.Get("/exhibit/apply", s.handle(s.showApply))
 		r.Post("/exhibit/apply", s.handle(s.submitApply))
-		r.Get("/exhibit/apply/{token}", s.handle(s.showApplyDone))
+		r.Get("/exhibit/apply/{token:[a-z2-7]{26}}", s.handle(s.showApplyDone))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
