@@ -225,6 +225,11 @@ func duplicateNumber(err error, number string) error {
 // application must be settled first.
 func (s *Store) DeleteBooth(ctx context.Context, id, userID int64) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// Applications first, then the booth: the order a status move
+		// takes its locks in, so the two cannot deadlock.
+		if _, err := tx.Exec(ctx, "SELECT id FROM booth_applications WHERE booth_id = $1 ORDER BY id FOR UPDATE -- Store.DeleteBooth", id); err != nil {
+			return err
+		}
 		rows, _ := tx.Query(ctx, "SELECT "+boothColumns+" FROM booths WHERE id = $1 FOR UPDATE -- Store.DeleteBooth", id)
 		b, err := pgx.CollectExactlyOneRow(rows, scanBooth)
 		if errors.Is(err, pgx.ErrNoRows) {

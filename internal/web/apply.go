@@ -127,6 +127,9 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(errs) > 0 {
 		v.Errors = errs
+		if v.Booth != nil && v.Booth.Status != "available" {
+			dropTakenBooth(v) // said now, with the rest, not after they are fixed
+		}
 		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
 		return nil
 	}
@@ -185,11 +188,16 @@ func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, v *view.App
 // taken: 409, the form without that booth (so it can go in with a type
 // and area instead, or another booth), everything else kept.
 func (s *Server) boothTaken(w http.ResponseWriter, r *http.Request, v *view.ApplyForm) {
+	dropTakenBooth(v)
+	s.render(w, r, http.StatusConflict, pages.Apply(v))
+}
+
+// dropTakenBooth says the chosen booth is gone and takes it off the form.
+func dropTakenBooth(v *view.ApplyForm) {
 	v.Problem = v.T("apply.err.booth_taken", v.Booth.Number)
 	v.Booth = nil
 	v.Values = cloneValues(v.Values)
 	v.Values.Del("booth")
-	s.render(w, r, http.StatusConflict, pages.Apply(v))
 }
 
 func cloneValues(in url.Values) url.Values {

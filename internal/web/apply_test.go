@@ -624,3 +624,28 @@ func TestApplyErrorsKeepTheFormsStamp(t *testing.T) {
 		t.Errorf("the corrected form: %d", res.StatusCode)
 	}
 }
+
+// A booth taken while the visitor was typing is said at once, beside the
+// form's other errors, not only after they are all fixed.
+func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noApplications(t, site)
+	trustLoopback(site)
+	addTestBooth(t, site, "8", "8T01")
+	if _, err := site.pool.Exec(context.Background(), "UPDATE booths SET status = 'sold' WHERE number = '8T01'"); err != nil {
+		t.Fatal(err)
+	}
+	form := goodApplication(t, site, "8T01")
+	form.Set("mobile", "12345")
+	res, d := postApply(t, site, "zh", form, "198.51.100.70")
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	if p := d.Find(`[data-testid=form-problem]`).Text(); !strings.Contains(p, "展位 8T01 刚刚被其他企业预订") {
+		t.Errorf("problem %q", p)
+	}
+	if d.Find(`#mobile[aria-invalid=true]`).Length() != 1 || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
+		t.Errorf("want the mobile error and no chosen booth")
+	}
+}
