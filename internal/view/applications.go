@@ -191,6 +191,26 @@ func (v *ApplicationDetail) Space() string { return ApplicationSpace(v.Admin, v.
 func (v *ApplicationDetail) HallName(h string) string { return HallName(v.Admin, h) }
 
 // BoothOption is the label of a booth in the assignment list.
+// BoothGroup is one hall's free booths in the assign list.
+type BoothGroup struct {
+	Label  string
+	Booths []store.Booth
+}
+
+// BoothGroups splits the free booths by hall, so a list of some two
+// hundred reads hall by hall.
+func (v *ApplicationDetail) BoothGroups() []BoothGroup {
+	var out []BoothGroup
+	for _, b := range v.Booths {
+		label := v.HallName(b.Hall)
+		if len(out) == 0 || out[len(out)-1].Label != label {
+			out = append(out, BoothGroup{Label: label})
+		}
+		out[len(out)-1].Booths = append(out[len(out)-1].Booths, b)
+	}
+	return out
+}
+
 func (v *ApplicationDetail) BoothOption(b store.Booth) string {
 	return b.Number + " · " + HallName(v.Admin, b.Hall) + " · " + strconv.Itoa(b.Width) + "×" + strconv.Itoa(b.Depth) + " m · " + v.T("booths.type."+b.Type)
 }
