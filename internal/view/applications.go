@@ -191,6 +191,16 @@ func (v *ApplicationDetail) Space() string { return ApplicationSpace(v.Admin, v.
 func (v *ApplicationDetail) HallName(h string) string { return HallName(v.Admin, h) }
 
 // BoothOption is the label of a booth in the assignment list.
+// LangName is a language's name in itself ("中文", "English"), or its code.
+func (v *ApplicationDetail) LangName(code string) string {
+	for _, l := range v.Langs {
+		if l.Code == code {
+			return l.Native
+		}
+	}
+	return code
+}
+
 // BoothGroup is one hall's free booths in the assign list.
 type BoothGroup struct {
 	Label  string
