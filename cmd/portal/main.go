@@ -172,7 +172,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	}
 	srv := web.New(opts)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
-	return web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
+	err = web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
+	srv.Drain(30 * time.Second)
+	return err
 }
 
 func migrate(ctx context.Context, verb string, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {

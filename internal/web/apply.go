@@ -221,13 +221,13 @@ func (s *Server) notifyOrganisers(r *http.Request, a store.Application) {
 	body := p.T("apply.mail.body", a.Reference, a.Company(), a.Contact, a.Mobile, a.Email, booth,
 		s.baseURL+"/admin/applications/"+strconv.FormatInt(a.ID, 10))
 	id := middleware.GetReqID(r.Context())
-	go func() {
+	s.background.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), notifyTimeout)
 		defer cancel()
 		if err := s.notifier.Send(ctx, subject, body); err != nil {
 			s.log.Error("booth application e-mail not sent", "id", id, "reference", a.Reference, "err", err)
 		}
-	}()
+	})
 }
 
 // showApplyDone is an application's confirmation page. Only the applicant

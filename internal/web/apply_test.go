@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -647,5 +649,28 @@ func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
 	}
 	if d.Find(`#mobile[aria-invalid=true]`).Length() != 1 || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
 		t.Errorf("want the mobile error and no chosen booth")
+	}
+}
+
+type slowNotifier struct{ sent atomic.Bool }
+
+func (n *slowNotifier) Send(ctx context.Context, subject, body string) error {
+	time.Sleep(300 * time.Millisecond)
+	n.sent.Store(true)
+	return nil
+}
+
+// A server stopping right after an application still sends its e-mail:
+// Drain waits for it.
+func TestDrainWaitsForTheOrganisersEmail(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	n := &slowNotifier{}
+	site.srv.notifier = n
+	req := httptest.NewRequest(http.MethodPost, "/zh/exhibit/apply", nil)
+	site.srv.notifyOrganisers(req, store.Application{Reference: "LNEE-2027-0001", CompanyZH: "沈阳博文", Status: "new"})
+	site.srv.Drain(5 * time.Second)
+	if !n.sent.Load() {
+		t.Fatal("Drain returned before the e-mail was sent")
 	}
 }

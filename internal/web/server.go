@@ -40,6 +40,21 @@ type Server struct {
 	timeout        time.Duration
 	zones          sync.Map // time zone name -> *time.Location
 	notifier       Notifier // nil: no e-mail to the organisers
+	// background is work a request started and left running (an e-mail
+	// to the organisers); Drain waits for it when the server stops.
+	background sync.WaitGroup
+}
+
+// Drain waits up to timeout for background work to finish, so a stop
+// right after an application does not drop its e-mail.
+func (s *Server) Drain(timeout time.Duration) {
+	done := make(chan struct{})
+	go func() { s.background.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
+		s.log.Warn("stopped before background work finished")
+	}
 }
 
 // Notifier sends the organisers a short e-mail (notify.Mailer does).
