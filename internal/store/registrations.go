@@ -27,6 +27,7 @@ type Registration struct {
 	CheckedInAt  *time.Time
 	CheckedInBy  *int64
 	FormStamp    string // the public form's stamp that made it; not read back
+	Address      string // where it was sent from, for abuse handling; not read back
 }
 
 const registrationColumns = "id, token, code, group_id, lang, name, organisation, role, city, phone, email, days, created_at, checked_in_at, checked_in_by"

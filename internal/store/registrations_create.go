@@ -83,10 +83,10 @@ func insertRegistration(ctx context.Context, q interface {
 	}
 	for range maxTokenTries {
 		token, code := newToken(), newCode()
-		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days, form_stamp)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[], $12)
+		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days, form_stamp, address)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[], $12, $13)
 			ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.insertRegistration`,
-			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days, stampOrNull(r.FormStamp)).Scan(&r.ID, &r.CreatedAt)
+			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days, stampOrNull(r.FormStamp), r.Address).Scan(&r.ID, &r.CreatedAt)
 		if errors.Is(err, pgx.ErrNoRows) && r.FormStamp != "" {
 			// Taken may be the stamp, not the token: then this form made a
 			// ticket already, and that one is the answer.

@@ -14,6 +14,7 @@ import (
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
+	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/internal/web/form"
 	"github.com/expoportal/portal/templates/pages"
 )
@@ -117,6 +118,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	reg.Lang, reg.FormStamp = lang.Code, r.PostForm.Get(stampField)
+	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	// A double tap's second post gets the ticket the first one made.
 	reg, err = s.store.CreateRegistration(r.Context(), reg)
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
@@ -311,6 +313,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 	for i := range members {
 		m := &members[i]
 		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
+		m.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	}
 	lead.Group.FormStamp = r.PostForm.Get(stampField)
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)

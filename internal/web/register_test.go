@@ -176,13 +176,13 @@ func TestRegisterIssuesATicketWithAQRCode(t *testing.T) {
 	}
 	token := m[1]
 	var n int
-	var phone, email, days, lang string
-	if err := site.pool.QueryRow(context.Background(), `SELECT count(*) OVER (), phone, email, days::text, lang FROM registrations`).
-		Scan(&n, &phone, &email, &days, &lang); err != nil {
+	var phone, email, days, lang, address string
+	if err := site.pool.QueryRow(context.Background(), `SELECT count(*) OVER (), phone, email, days::text, lang, address FROM registrations`).
+		Scan(&n, &phone, &email, &days, &lang, &address); err != nil {
 		t.Fatal(err)
 	}
-	if n != 1 || phone != "13812345678" || email != "wxm@example.com" || days != "{2027-04-16,2027-04-18}" || lang != "en" {
-		t.Errorf("stored %d rows: %s %s %s %s", n, phone, email, days, lang)
+	if n != 1 || phone != "13812345678" || email != "wxm@example.com" || days != "{2027-04-16,2027-04-18}" || lang != "en" || address != "127.0.0.1" {
+		t.Errorf("stored %d rows: %s %s %s %s, from %q", n, phone, email, days, lang, address)
 	}
 
 	tres := site.get(t, loc)
