@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -308,22 +307,12 @@ func boothChanges(before *Booth, b Booth) string {
 	if before != nil {
 		o = *before
 	}
-	var parts []string
-	add := func(field, old, now string) {
-		if before == nil {
-			parts = append(parts, field+" "+now)
-		} else if old != now {
-			parts = append(parts, fmt.Sprintf("%s %s -> %s", field, old, now))
-		}
-	}
-	add("hall", o.Hall, b.Hall)
-	add("number", o.Number, b.Number)
-	add("at", fmt.Sprintf("%d,%d", o.X, o.Y), fmt.Sprintf("%d,%d", b.X, b.Y))
-	add("size", fmt.Sprintf("%dx%d", o.Width, o.Depth), fmt.Sprintf("%dx%d", b.Width, b.Depth))
-	add("type", o.Type, b.Type)
-	add("status", o.Status, b.Status)
-	if len(parts) == 0 {
-		return "no change"
-	}
-	return strings.Join(parts, "; ")
+	c := changeList{fresh: before == nil}
+	c.add("hall", o.Hall, b.Hall)
+	c.add("number", o.Number, b.Number)
+	c.add("at", fmt.Sprintf("%d,%d", o.X, o.Y), fmt.Sprintf("%d,%d", b.X, b.Y))
+	c.add("size", fmt.Sprintf("%dx%d", o.Width, o.Depth), fmt.Sprintf("%dx%d", b.Width, b.Depth))
+	c.add("type", o.Type, b.Type)
+	c.add("status", o.Status, b.Status)
+	return c.String()
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -215,21 +214,14 @@ func chargeChanges(before *Charge, c Charge) string {
 	if before != nil {
 		b = *before
 	}
-	var parts []string
-	add := func(field, old, now string) {
-		if before == nil {
-			parts = append(parts, field+" "+now)
-		} else if old != now {
-			parts = append(parts, fmt.Sprintf("%s %s -> %s", field, old, now))
-		}
-	}
-	add("kind", b.Kind, c.Kind)
-	add("unit", b.Unit, c.Unit)
-	add("CNY", minorText(&b.PriceCNY), minorText(&c.PriceCNY))
-	add("USD", minorText(b.PriceUSD), minorText(c.PriceUSD))
-	add("from", dayText(b.ValidFrom), dayText(c.ValidFrom))
-	add("until", dayText(b.ValidUntil), dayText(c.ValidUntil))
-	add("sort", fmt.Sprint(b.Sort), fmt.Sprint(c.Sort))
+	ch := changeList{fresh: before == nil}
+	ch.add("kind", b.Kind, c.Kind)
+	ch.add("unit", b.Unit, c.Unit)
+	ch.add("CNY", minorText(&b.PriceCNY), minorText(&c.PriceCNY))
+	ch.add("USD", minorText(b.PriceUSD), minorText(c.PriceUSD))
+	ch.add("from", dayText(b.ValidFrom), dayText(c.ValidFrom))
+	ch.add("until", dayText(b.ValidUntil), dayText(c.ValidUntil))
+	ch.add("sort", fmt.Sprint(b.Sort), fmt.Sprint(c.Sort))
 	langs := map[string]bool{}
 	for l := range b.Texts {
 		langs[l] = true
@@ -242,18 +234,15 @@ func chargeChanges(before *Charge, c Charge) string {
 		n, kept := c.Texts[l]
 		switch {
 		case before != nil && ok && !kept:
-			parts = append(parts, l+" removed")
+			ch.note(l + " removed")
 		case before == nil || o.Name != n.Name:
-			add(l+" name", fmt.Sprintf("%q", o.Name), fmt.Sprintf("%q", n.Name))
+			ch.add(l+" name", fmt.Sprintf("%q", o.Name), fmt.Sprintf("%q", n.Name))
 		}
 		if before != nil && kept && ok && o.Note != n.Note {
-			parts = append(parts, l+" note edited")
+			ch.note(l + " note edited")
 		}
 	}
-	if len(parts) == 0 {
-		return "no change"
-	}
-	return strings.Join(parts, "; ")
+	return ch.String()
 }
 
 // minorText writes minor units as a plain decimal for the audit log: 1280000 -> 12800.00.

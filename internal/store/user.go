@@ -176,6 +176,31 @@ func auditTx(ctx context.Context, db interface {
 	return err
 }
 
+// changeList words a save for the audit log: "field old -> new" for each
+// field that changed, or "field value" for every field of a new row.
+type changeList struct {
+	fresh bool // no before: describe the row as saved
+	parts []string
+}
+
+func (c *changeList) add(field, old, now string) {
+	if c.fresh {
+		c.parts = append(c.parts, field+" "+now)
+	} else if old != now {
+		c.parts = append(c.parts, fmt.Sprintf("%s %s -> %s", field, old, now))
+	}
+}
+
+// note adds a change said in words ("zh removed").
+func (c *changeList) note(s string) { c.parts = append(c.parts, s) }
+
+func (c *changeList) String() string {
+	if len(c.parts) == 0 {
+		return "no change"
+	}
+	return strings.Join(c.parts, "; ")
+}
+
 // RecentAudit is the latest n changes, newest first; prefixes, when
 // given, keep only actions that start with one of them ("article.").
 func (s *Store) RecentAudit(ctx context.Context, n int, prefixes ...string) ([]AuditEntry, error) {

@@ -21,19 +21,11 @@ import (
 func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	a := s.adminFrame(r, currentUser(r), "booths.admin.title")
-	plans, err := s.store.HallPlans(ctx)
-	if err != nil {
-		return err
-	}
-	all, err := s.store.Booths(ctx)
+	plans, all, inForce, err := s.hallData(ctx, s.now().In(a.Loc))
 	if err != nil {
 		return err
 	}
 	holders, err := s.store.BoothHolders(ctx)
-	if err != nil {
-		return err
-	}
-	inForce, err := s.store.ChargesInForce(ctx, s.now().In(a.Loc))
 	if err != nil {
 		return err
 	}

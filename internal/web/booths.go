@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
+	"time"
 
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
@@ -35,15 +37,7 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.withStructuredData(p)
 
-	plans, err := s.store.HallPlans(ctx)
-	if err != nil {
-		return err
-	}
-	all, err := s.store.Booths(ctx)
-	if err != nil {
-		return err
-	}
-	inForce, err := s.store.ChargesInForce(ctx, p.Now)
+	plans, all, inForce, err := s.hallData(ctx, p.Now)
 	if err != nil {
 		return err
 	}
@@ -100,4 +94,22 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, status, pages.Booths(v))
 	return nil
+}
+
+// hallData is what a hall map is drawn from: the halls' plans, every booth,
+// and the prices in force on day (which price each booth).
+func (s *Server) hallData(ctx context.Context, day time.Time) (map[string]store.HallPlan, []store.Booth, []store.Charge, error) {
+	plans, err := s.store.HallPlans(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	booths, err := s.store.Booths(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	inForce, err := s.store.ChargesInForce(ctx, day)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return plans, booths, inForce, nil
 }
