@@ -14,15 +14,18 @@ import (
 // the field is cut, not stored anywhere.
 const maxTicketInput = 512
 
-// checkInPage builds the door's page with today's arrivals.
-func (s *Server) checkInPage(r *http.Request) (*view.CheckInPage, error) {
+// checkInPage builds the door's page; its frame knows the expo's time zone.
+func (s *Server) checkInPage(r *http.Request) *view.CheckInPage {
 	a := s.adminFrame(r, currentUser(r), "checkin.title")
-	now := s.now().In(a.Loc)
-	start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, a.Loc)
-	v := &view.CheckInPage{Admin: a, Today: now}
+	return &view.CheckInPage{Admin: a, Today: s.now().In(a.Loc)}
+}
+
+// countArrivals fills in today's arrivals at the door.
+func (s *Server) countArrivals(r *http.Request, v *view.CheckInPage) error {
+	start := time.Date(v.Today.Year(), v.Today.Month(), v.Today.Day(), 0, 0, 0, 0, v.Loc)
 	var err error
 	v.Arrived, err = s.store.CheckedInBetween(r.Context(), start, start.AddDate(0, 0, 1))
-	return v, err
+	return err
 }
 
 // allowCamera lets this page (and only it) ask for the camera, for the
@@ -32,8 +35,8 @@ func allowCamera(w http.ResponseWriter) {
 }
 
 func (s *Server) showCheckIn(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.checkInPage(r)
-	if err != nil {
+	v := s.checkInPage(r)
+	if err := s.countArrivals(r, v); err != nil {
 		return err
 	}
 	allowCamera(w)
@@ -53,9 +56,9 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) error {
 		input = input[:maxTicketInput]
 	}
 	input = strings.ToValidUTF8(input, "")
+	v := s.checkInPage(r)
 	if strings.TrimSpace(input) == "" {
-		v, err := s.checkInPage(r)
-		if err != nil {
+		if err := s.countArrivals(r, v); err != nil {
 			return err
 		}
 		v.Empty = true
@@ -63,16 +66,12 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, adminpages.CheckIn(v))
 		return nil
 	}
-	zone := "Asia/Shanghai"
-	if site, err := s.store.Site(r.Context(), s.requestLang(r).Code); err == nil {
-		zone = site.TimeZone
-	}
-	res, err := s.store.CheckIn(r.Context(), input, currentUser(r).ID, s.now(), zone)
+	res, err := s.store.CheckIn(r.Context(), input, currentUser(r).ID, s.now(), v.Loc.String())
 	if err != nil {
 		return err
 	}
-	v, err := s.checkInPage(r)
-	if err != nil {
+	// Counted after the check-in, so an admission shows in today's number.
+	if err := s.countArrivals(r, v); err != nil {
 		return err
 	}
 	v.Result = &res
