@@ -15,7 +15,7 @@ run: deps-db ## serve the demo site on the embedded database at http://127.0.0.1
 	$(GO) run ./cmd/portal serve
 
 test: deps check-generated lint ## everything CI checks: generated code, gofmt, vet, tests with -race, the page checks
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 15m ./...
 	$(MAKE) --no-print-directory check-pages
 
 # The npm checkers, pinned by the lock file, install into a folder git ignores.
@@ -90,9 +90,12 @@ deps-db: ## install the PostgreSQL server binaries unless present
 	echo "installing the PostgreSQL server package"; \
 	$(APT) update -qq && $(APT) install -y -qq postgresql >/dev/null
 
-deps-browser: ## install Chromium for the browser tests unless present
-	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then exit 0; fi; \
+deps-browser: ## install Chromium and a Chinese font for the browser tests unless present
+	@missing=""; command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
+	command -v fc-list >/dev/null || missing="$$missing fontconfig"; \
+	if [ -z "$$(fc-list :lang=zh 2>/dev/null)" ]; then missing="$$missing fonts-noto-cjk"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then \
-		echo "Chromium is missing and there is no apt-get: install it, or set CHROMIUM to its path"; exit 1; fi; \
-	echo "installing Chromium"; \
-	$(APT) update -qq && $(APT) install -y -qq chromium >/dev/null
+		echo "the browser tests need:$$missing (axe, Lighthouse and screenshots judge Chinese pages by the font a reader has)"; exit 1; fi; \
+	echo "installing$$missing"; \
+	$(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null

@@ -271,9 +271,46 @@ func TestEveryPage(t *testing.T) {
 	}
 }
 
-// TestCheckerCatchesBrokenPages shows each rule fails a page that breaks it.
+// TestCheckerCatchesBrokenPages shows each rule fails a page that breaks it,
+// and blames nothing on a good page, whichever fonts the machine has: once
+// with the system's, once with every Chinese font hidden.
 func TestCheckerCatchesBrokenPages(t *testing.T) {
-	head := `<meta charset="utf-8"><link rel="icon" href="data:,">`
+	t.Run("system fonts", func(t *testing.T) { checkBrokenPages(t, Browser{}) })
+	t.Run("no Chinese font", func(t *testing.T) { checkBrokenPages(t, Browser{Env: noChineseFonts(t)}) })
+}
+
+// noChineseFonts returns an environment whose fontconfig offers DejaVu
+// only, as on a machine without a CJK font, and checks it really hides them.
+func noChineseFonts(t *testing.T) []string {
+	t.Helper()
+	fcList, err := exec.LookPath("fc-list")
+	if err != nil {
+		t.Fatal("fc-list is missing: `make check-pages` installs fontconfig")
+	}
+	dir := t.TempDir()
+	var dirs strings.Builder
+	out, _ := exec.Command(fcList, "-f", "%{file}\n", ":family=DejaVu Sans").Output()
+	for _, f := range strings.Fields(string(out)) {
+		fmt.Fprintf(&dirs, "<dir>%s</dir>", filepath.Dir(f))
+		break
+	}
+	conf := filepath.Join(dir, "fonts.conf")
+	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>`+
+		dirs.String()+`<cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	env := []string{"FONTCONFIG_FILE=" + conf}
+	zh := exec.Command(fcList, ":lang=zh")
+	zh.Env = append(os.Environ(), env...)
+	if out, err := zh.Output(); err != nil || len(strings.TrimSpace(string(out))) > 0 {
+		t.Fatalf("the font configuration still offers Chinese fonts (%v): %s", err, out)
+	}
+	return env
+}
+
+func checkBrokenPages(t *testing.T, b Browser) {
+	head := `<meta charset="utf-8"><link rel="icon" href="data:,">` +
+		// Targets big and apart under any font: a missing CJK font must not
+		// shrink them below axe's 24 px.
+		`<style>li{margin:8px 0}a{display:inline-block;min-width:44px;min-height:44px;line-height:44px}</style>`
 	good := `<!DOCTYPE html><html lang="zh"><head>` + head + `<title>好</title></head>` +
 		`<body><main><h1>好</h1><ul><li><a href="/zh/broken">一个坏页面</a></li><li><a href="/zh/heavy">一个很重的页面</a></li></ul></main></body></html>`
 	broken := `<!DOCTYPE html><html lang="en"><head>` + head + `<title>Broken</title>` +
@@ -304,7 +341,7 @@ func TestCheckerCatchesBrokenPages(t *testing.T) {
 	go srv.Serve(ln)
 	defer srv.Close()
 
-	_, problems := check(t, "http://"+ln.Addr().String(), Browser{}, nil, "/zh/")
+	_, problems := check(t, "http://"+ln.Addr().String(), b, nil, "/zh/")
 	for _, p := range problems {
 		t.Log(p)
 	}

@@ -109,6 +109,7 @@ func (t Tools) ValidateHTML(ctx context.Context, pages []*Page) ([]Problem, erro
 type Browser struct {
 	Headers map[string]string
 	Cookies []*http.Cookie
+	Env     []string // added to the browser's environment (a font configuration, say)
 }
 
 // Accessibility runs axe-core (WCAG 2.0-2.2 A and AA) on every page in
@@ -132,6 +133,9 @@ func (t Tools) Accessibility(ctx context.Context, base string, pages []*Page, b 
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, t.Node, scriptPath("axe-check.cjs"), t.Modules, t.Chromium)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(in), &stdout, &stderr
+	if len(b.Env) > 0 {
+		cmd.Env = append(os.Environ(), b.Env...) // puppeteer hands its environment to Chromium
+	}
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("axe: %w: %s", err, stderr.String())
 	}

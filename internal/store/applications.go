@@ -84,6 +84,7 @@ type Application struct {
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	FormStamp  string // the public form's stamp that made it; not read back
+	FormDigest string // what that form said (see ErrStampUsed); not read back
 }
 
 // Company is the company's name: Chinese, then English, or both when given.
@@ -177,11 +178,12 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 		// The reference carries the row's own id, so it is unique without a
 		// second counter; it is set once the id is known.
 		err := tx.QueryRow(ctx, `INSERT INTO booth_applications (reference, token, lang, company_zh, company_en, contact, mobile, email,
-				booth_type, area, booth_id, categories, message, address, form_stamp)
-			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+				booth_type, area, booth_id, categories, message, address, form_stamp, form_digest)
+			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 			RETURNING id, created_at, updated_at -- Store.CreateApplication`,
 			a.Token, a.Lang, a.CompanyZH, a.CompanyEN, a.Contact, a.Mobile, a.Email,
-			a.BoothType, a.Area, a.BoothID, a.Categories, a.Message, a.Address, stampOrNull(a.FormStamp)).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
+			a.BoothType, a.Area, a.BoothID, a.Categories, a.Message, a.Address,
+			stampOrNull(a.FormStamp), stampOrNull(a.FormDigest)).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "booth_applications_form_stamp" {
 			return ErrDuplicatePost
@@ -202,13 +204,19 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 }
 
 // ApplicationTokenByStamp is the confirmation token of the application
-// the public form with stamp made, or "" when it made none.
-func (s *Store) ApplicationTokenByStamp(ctx context.Context, stamp string) (string, error) {
+// the public form with stamp made from the submission digest, or "" when
+// that form made none; ErrStampUsed when it made one from another
+// submission, which is never shown.
+func (s *Store) ApplicationTokenByStamp(ctx context.Context, stamp, digest string) (string, error) {
 	var token string
-	err := s.pool.QueryRow(ctx, "SELECT token FROM booth_applications WHERE form_stamp = $1 -- Store.ApplicationTokenByStamp", stamp).Scan(&token)
+	var made *string
+	err := s.pool.QueryRow(ctx, "SELECT token, form_digest FROM booth_applications WHERE form_stamp = $1 -- Store.ApplicationTokenByStamp", stamp).Scan(&token, &made)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", nil
 	} else if err != nil {
+		return "", fmt.Errorf("Store.ApplicationTokenByStamp: %w", err)
+	}
+	if err := sameSubmission(made, digest); errors.Is(err, ErrStampUsed) {
 		return "", fmt.Errorf("Store.ApplicationTokenByStamp: %w", err)
 	}
 	return token, nil

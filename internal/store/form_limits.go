@@ -14,6 +14,19 @@ import (
 // again (a double tap, a resend); the row it made comes back with it.
 var ErrDuplicatePost = errors.New("form already sent")
 
+// ErrStampUsed: a public form's stamp already made a row from a different
+// submission. That row is never shown: the sender opens the form again.
+var ErrStampUsed = errors.New("form stamp used by another submission")
+
+// sameSubmission tells the row a stamp made (its digest, NULL for rows made
+// before digests) from post: the same post again, or another one.
+func sameSubmission(made *string, digest string) error {
+	if made != nil && digest != "" && *made == digest {
+		return ErrDuplicatePost
+	}
+	return ErrStampUsed
+}
+
 // stampOrNull stores an empty stamp (rows not made by a public form) as NULL.
 func stampOrNull(stamp string) *string {
 	if stamp == "" {

@@ -27,6 +27,7 @@ type Registration struct {
 	CheckedInAt  *time.Time
 	CheckedInBy  *int64
 	FormStamp    string // the public form's stamp that made it; not read back
+	FormDigest   string // what that form said (see ErrStampUsed); not read back
 	Address      string // where it was sent from, for abuse handling; not read back
 }
 

@@ -23,6 +23,7 @@ type VisitorGroup struct {
 	LeaderEmail  string
 	CreatedAt    time.Time
 	FormStamp    string // the public form's stamp that made it; not read back
+	FormDigest   string // what that form said (see ErrStampUsed); not read back
 }
 
 // tokenEncoding writes the 16 random bytes of a token as 26 lower-case
@@ -83,16 +84,21 @@ func insertRegistration(ctx context.Context, q interface {
 	}
 	for range maxTokenTries {
 		token, code := newToken(), newCode()
-		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days, form_stamp, address)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[], $12, $13)
+		err := q.QueryRow(ctx, `INSERT INTO registrations (token, code, group_id, lang, name, organisation, role, city, phone, email, days, form_stamp, form_digest, address)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date[], $12, $13, $14)
 			ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.insertRegistration`,
-			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days, stampOrNull(r.FormStamp), r.Address).Scan(&r.ID, &r.CreatedAt)
+			token, code, r.GroupID, r.Lang, r.Name, r.Organisation, r.Role, r.City, r.Phone, r.Email, days,
+			stampOrNull(r.FormStamp), stampOrNull(r.FormDigest), r.Address).Scan(&r.ID, &r.CreatedAt)
 		if errors.Is(err, pgx.ErrNoRows) && r.FormStamp != "" {
 			// Taken may be the stamp, not the token: then this form made a
-			// ticket already, and that one is the answer.
+			// ticket already, which is the answer only to the same post.
 			var made string
-			err := q.QueryRow(ctx, "SELECT token FROM registrations WHERE form_stamp = $1 -- Store.insertRegistration", r.FormStamp).Scan(&made)
+			var digest *string
+			err := q.QueryRow(ctx, "SELECT token, form_digest FROM registrations WHERE form_stamp = $1 -- Store.insertRegistration", r.FormStamp).Scan(&made, &digest)
 			if err == nil {
+				if err := sameSubmission(digest, r.FormDigest); errors.Is(err, ErrStampUsed) {
+					return Registration{}, err
+				}
 				return Registration{Token: made}, ErrDuplicatePost
 			} else if !errors.Is(err, pgx.ErrNoRows) {
 				return r, err
@@ -130,13 +136,19 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 		var err error
 		for range maxTokenTries {
 			g.Token = newToken()
-			err = tx.QueryRow(ctx, `INSERT INTO visitor_groups (token, lang, organisation, leader_name, leader_phone, leader_email, form_stamp)
-				VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.CreateGroup`,
-				g.Token, g.Lang, g.Organisation, g.LeaderName, g.LeaderPhone, g.LeaderEmail, stampOrNull(g.FormStamp)).Scan(&g.ID, &g.CreatedAt)
+			err = tx.QueryRow(ctx, `INSERT INTO visitor_groups (token, lang, organisation, leader_name, leader_phone, leader_email, form_stamp, form_digest)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id, created_at -- Store.CreateGroup`,
+				g.Token, g.Lang, g.Organisation, g.LeaderName, g.LeaderPhone, g.LeaderEmail,
+				stampOrNull(g.FormStamp), stampOrNull(g.FormDigest)).Scan(&g.ID, &g.CreatedAt)
 			if errors.Is(err, pgx.ErrNoRows) && g.FormStamp != "" {
 				var made string
-				err := tx.QueryRow(ctx, "SELECT token FROM visitor_groups WHERE form_stamp = $1 -- Store.CreateGroup", g.FormStamp).Scan(&made)
+				var digest *string
+				err := tx.QueryRow(ctx, "SELECT token, form_digest FROM visitor_groups WHERE form_stamp = $1 -- Store.CreateGroup", g.FormStamp).Scan(&made, &digest)
 				if err == nil {
+					if err := sameSubmission(digest, g.FormDigest); errors.Is(err, ErrStampUsed) {
+						g = VisitorGroup{}
+						return err
+					}
 					g = VisitorGroup{Token: made}
 					return ErrDuplicatePost
 				} else if !errors.Is(err, pgx.ErrNoRows) {
@@ -160,8 +172,8 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 		}
 		return nil
 	})
-	if errors.Is(err, ErrDuplicatePost) {
-		return g, nil, fmt.Errorf("Store.CreateGroup: %w", err) // g holds the first post's token
+	if errors.Is(err, ErrDuplicatePost) || errors.Is(err, ErrStampUsed) {
+		return g, nil, fmt.Errorf("Store.CreateGroup: %w", err) // on a duplicate, g holds the first post's token
 	} else if err != nil {
 		return VisitorGroup{}, nil, fmt.Errorf("Store.CreateGroup(%d members): %w", len(members), err)
 	}

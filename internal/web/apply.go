@@ -121,8 +121,8 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	// The same form again (a double tap, a resend): its confirmation.
-	stamp := r.PostForm.Get(stampField)
-	if done, err := s.appliedWith(w, r, v, stamp); done || err != nil {
+	stamp, digest := r.PostForm.Get(stampField), submissionDigest(r.PostForm)
+	if done, err := s.appliedWith(w, r, v, stamp, digest); done || err != nil {
 		return err
 	}
 	if len(errs) > 0 {
@@ -154,12 +154,12 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 	if !v.Site.OpensAt.IsZero() {
 		year = v.Local(v.Site.OpensAt).Year()
 	}
-	a.FormStamp = stamp
+	a.FormStamp, a.FormDigest = stamp, digest
 	a, err = s.store.CreateApplication(r.Context(), a, year)
 	if errors.Is(err, store.ErrBoothTaken) || errors.Is(err, store.ErrDuplicatePost) {
 		// A double tap's second post waited for the first, which took the
 		// booth: it is the same company, shown its own confirmation.
-		if done, err := s.appliedWith(w, r, v, stamp); done || err != nil {
+		if done, err := s.appliedWith(w, r, v, stamp, digest); done || err != nil {
 			return err
 		}
 		s.boothTaken(w, r, v)
@@ -174,9 +174,19 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 }
 
 // appliedWith sends the visitor to the confirmation of the application
-// their form (its stamp) already made, and says whether there was one.
-func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, v *view.ApplyForm, stamp string) (bool, error) {
-	token, err := s.store.ApplicationTokenByStamp(r.Context(), stamp)
+// their form (its stamp) already made from this very submission, and says
+// whether there was one. A different submission with that stamp is not
+// shown it: the form comes back, as typed, with a stamp of its own.
+func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, v *view.ApplyForm, stamp, digest string) (bool, error) {
+	token, err := s.store.ApplicationTokenByStamp(r.Context(), stamp, digest)
+	if errors.Is(err, store.ErrStampUsed) {
+		if v.Stamp, err = s.freshFormStamp(r); err != nil {
+			return true, err
+		}
+		v.Problem = v.T("form.err.stamp_used")
+		s.render(w, r, http.StatusConflict, pages.Apply(v))
+		return true, nil
+	}
 	if err != nil || token == "" {
 		return false, err
 	}

@@ -317,9 +317,8 @@ func TestApplySpamDefence(t *testing.T) {
 	}
 	// Sent quicker than a person types: the form comes back, input kept.
 	form = goodApplication(t, site, "")
-	ts := strconv.FormatInt(site.srv.now().Unix(), 10)
 	key, _ := site.srv.store.Secret(context.Background(), "form-stamp")
-	form.Set(stampField, ts+"."+stampMAC(key, ts))
+	form.Set(stampField, newStamp(key, site.srv.now()))
 	res, d = postApply(t, site, "zh", form, "203.0.113.7")
 	if res.StatusCode != http.StatusUnprocessableEntity || problem(d) != "提交过快，请核对所填内容后再提交一次。" {
 		t.Errorf("too fast: %d %q", res.StatusCode, problem(d))
@@ -328,7 +327,7 @@ func TestApplySpamDefence(t *testing.T) {
 		t.Errorf("too fast: contact %q not kept", v)
 	}
 	// A forged stamp.
-	form.Set(stampField, ts+".forged")
+	form.Set(stampField, strconv.FormatInt(site.srv.now().Add(-time.Minute).Unix(), 10)+".AAAAAAAAAAAAAAAAAAAAAA.forged")
 	if res, _ = postApply(t, site, "zh", form, "203.0.113.7"); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("forged stamp: %d", res.StatusCode)
 	}

@@ -2,9 +2,13 @@ package web
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,11 +29,12 @@ const (
 	maxFormAge = 24 * time.Hour
 )
 
-// formStamp signs the time a form was served; put it in stampField. A form
-// shown again after a post keeps the stamp it was posted with (when that
-// checks out): the fill time counts from the first time it was served, so
-// fixing one field quickly is not "too fast", and the stamp stays the key
-// that makes a double tap one post (see store.ErrDuplicatePost).
+// formStamp signs the time a form was served, with a random nonce, so no
+// two forms served ever share a stamp; put it in stampField. A form shown
+// again after a post keeps the stamp it was posted with (when that checks
+// out): the fill time counts from the first time it was served, so fixing
+// one field quickly is not "too fast", and the stamp stays the key that
+// makes a double tap one post (see store.ErrDuplicatePost).
 func (s *Server) formStamp(r *http.Request) (string, error) {
 	key, err := s.store.Secret(r.Context(), "form-stamp")
 	if err != nil {
@@ -40,25 +45,61 @@ func (s *Server) formStamp(r *http.Request) (string, error) {
 			return posted, nil
 		}
 	}
-	t := strconv.FormatInt(s.now().Unix(), 10)
-	return t + "." + stampMAC(key, t), nil
+	return newStamp(key, s.now()), nil
+}
+
+// freshFormStamp is a new stamp whatever was posted: for a form whose
+// stamp was already used by another submission.
+func (s *Server) freshFormStamp(r *http.Request) (string, error) {
+	key, err := s.store.Secret(r.Context(), "form-stamp")
+	if err != nil {
+		return "", err
+	}
+	return newStamp(key, s.now()), nil
+}
+
+// newStamp is "unix-second.nonce.mac": the second times the fill, the
+// 128-bit nonce makes the stamp one served form's own.
+func newStamp(key []byte, now time.Time) string {
+	nonce := make([]byte, 16)
+	_, _ = rand.Read(nonce) // never fails (crypto/rand panics instead)
+	body := strconv.FormatInt(now.Unix(), 10) + "." + base64.RawURLEncoding.EncodeToString(nonce)
+	return body + "." + stampMAC(key, body)
 }
 
 // stampAge is how long ago stamp was signed with key, or more than
 // maxFormAge when it was not.
 func stampAge(key []byte, stamp string, now time.Time) time.Duration {
-	t, mac, ok := strings.Cut(stamp, ".")
+	i := strings.LastIndexByte(stamp, '.')
+	if i < 0 {
+		return maxFormAge + 1
+	}
+	body, mac := stamp[:i], stamp[i+1:]
+	t, nonce, ok := strings.Cut(body, ".")
 	sec, err := strconv.ParseInt(t, 10, 64)
-	if !ok || err != nil || !hmac.Equal([]byte(mac), []byte(stampMAC(key, t))) {
+	if !ok || err != nil || len(nonce) != 22 || !hmac.Equal([]byte(mac), []byte(stampMAC(key, body))) {
 		return maxFormAge + 1
 	}
 	return now.Sub(time.Unix(sec, 0))
 }
 
-func stampMAC(key []byte, t string) string {
+func stampMAC(key []byte, body string) string {
 	m := hmac.New(sha256.New, key)
-	m.Write([]byte("form-stamp " + t))
+	m.Write([]byte("form-stamp " + body))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
+}
+
+// submissionDigest identifies what a form post says (every field, and any
+// file's bytes), so a resent form is told apart from another submission
+// that carries the same stamp.
+func submissionDigest(values url.Values, files ...[]byte) string {
+	h := sha256.New()
+	io.WriteString(h, values.Encode()) // sorted by key: the same post, the same bytes
+	for _, f := range files {
+		fmt.Fprintf(h, "\x00%d\x00", len(f))
+		h.Write(f)
+	}
+	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))
 }
 
 // checkFormBot looks at a posted form's honeypot and stamp. It returns a

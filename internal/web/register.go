@@ -117,10 +117,18 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusTooManyRequests, pages.Register(f))
 		return nil
 	}
-	reg.Lang, reg.FormStamp = lang.Code, r.PostForm.Get(stampField)
+	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	// A double tap's second post gets the ticket the first one made.
 	reg, err = s.store.CreateRegistration(r.Context(), reg)
+	if errors.Is(err, store.ErrStampUsed) {
+		if f.Stamp, err = s.freshFormStamp(r); err != nil {
+			return err
+		}
+		f.Notice = "form.err.stamp_used"
+		s.render(w, r, http.StatusConflict, pages.Register(f))
+		return nil
+	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
 	}
@@ -258,6 +266,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 	lead, errs := form.ParseGroup(r.PostForm, g.Days)
 	g.Errors = errs
 	var members []store.Registration
+	var memberFile []byte // what was sent, for the submission's digest
 	switch f, hdr, err := r.FormFile("members"); {
 	case tooBig:
 		g.FileError = "register.group.err.too_large"
@@ -270,6 +279,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return clientError(err)
 		}
+		memberFile = data
 		tab, err := csvimport.Read(data)
 		if err == nil {
 			members, g.RowErrors, err = form.ReadMembers(tab, s.memberVocabulary())
@@ -315,8 +325,16 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
 		m.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	}
-	lead.Group.FormStamp = r.PostForm.Get(stampField)
+	lead.Group.FormStamp, lead.Group.FormDigest = r.PostForm.Get(stampField), submissionDigest(r.PostForm, memberFile)
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
+	if errors.Is(err, store.ErrStampUsed) {
+		if g.Stamp, err = s.freshFormStamp(r); err != nil {
+			return err
+		}
+		g.Notice = "form.err.stamp_used"
+		s.render(w, r, http.StatusConflict, pages.GroupRegister(g))
+		return nil
+	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
 	}
