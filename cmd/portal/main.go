@@ -165,12 +165,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	sessions := scs.New()
 	sessions.Store = pgxstore.New(pool) // sessions survive restarts and work on every instance
 	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
-		Sessions: sessions, TrustedProxies: cfg.TrustedProxies}
+		Sessions: sessions, TrustedProxies: cfg.TrustedProxies, PageCacheBytes: int64(cfg.PageCacheMB) << 20}
 	if cfg.SMTPEnabled() {
 		opts.Notifier = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
 		log.Info("e-mailing organisers about booth applications", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))
 	}
 	srv := web.New(opts)
+	// Every instance hears every change, so what it keeps stays true.
+	listenCtx, stopListening := context.WithCancel(context.Background())
+	listened := make(chan struct{})
+	go func() { _ = srv.ListenForChanges(listenCtx); close(listened) }()
+	defer func() { stopListening(); <-listened }()
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
 	err = web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
 	srv.Drain(30 * time.Second)

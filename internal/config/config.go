@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -33,6 +34,8 @@ type Config struct {
 	SMTPTo       []string // organisers' addresses
 	SMTPUser     string   // optional, with SMTPPassword: PLAIN auth over TLS or to localhost
 	SMTPPassword string
+	// PageCacheMB bounds the public page cache in MiB; 0 turns it off.
+	PageCacheMB int
 }
 
 // SMTPEnabled reports whether notification e-mails are configured.
@@ -63,8 +66,15 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	smtpTo := getenv("PORTAL_SMTP_TO")
 	fs.StringVar(&smtpTo, "smtp-to", smtpTo, "comma-separated organisers' addresses (env PORTAL_SMTP_TO)")
 	fs.StringVar(&c.SMTPUser, "smtp-user", c.SMTPUser, "SMTP user name, if the server wants one; the password is env PORTAL_SMTP_PASSWORD only")
+	cacheMB := or(getenv("PORTAL_PAGE_CACHE_MB"), "64")
+	fs.StringVar(&cacheMB, "page-cache-mb", cacheMB, "MiB of rendered public pages kept in memory; 0: none (env PORTAL_PAGE_CACHE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(cacheMB)); err != nil || n < 0 || n > 1<<20 {
+		return c, fmt.Errorf("PORTAL_PAGE_CACHE_MB %q: want a whole number of MiB, 0 for none", cacheMB)
+	} else {
+		c.PageCacheMB = n
 	}
 	for _, a := range strings.Split(smtpTo, ",") {
 		if a = strings.TrimSpace(a); a != "" {

@@ -44,7 +44,12 @@ type VisitBatch struct {
 // hashes not yet seen that day become new unique visitors, views add to the
 // day's, each path's and each article's totals.
 func (s *Store) RecordVisits(ctx context.Context, b VisitBatch) error {
-	_, err := s.pool.Exec(ctx, `-- Store.RecordVisits
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// Only counts change: no page needs dropping (migration 0023).
+		if _, err := tx.Exec(ctx, "SELECT set_config('portal.quiet', 'on', true) -- Store.RecordVisits"); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `-- Store.RecordVisits
 		WITH fresh AS (
 			INSERT INTO visitor_hashes (day, hash)
 			SELECT $1, h FROM unnest($2::bytea[]) AS h
@@ -63,7 +68,9 @@ func (s *Store) RecordVisits(ctx context.Context, b VisitBatch) error {
 		VALUES ($1, (SELECT count(*) FROM fresh), $3)
 		ON CONFLICT (day) DO UPDATE SET visitors = visit_days.visitors + EXCLUDED.visitors,
 		                                views = visit_days.views + EXCLUDED.views`,
-		b.Day, b.Hashes, b.Views, b.Paths, b.PathViews, b.Articles, b.ArticleVisits)
+			b.Day, b.Hashes, b.Views, b.Paths, b.PathViews, b.Articles, b.ArticleVisits)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("Store.RecordVisits(%s): %w", b.Day.Format(time.DateOnly), err)
 	}

@@ -95,7 +95,7 @@ func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *vi
 		Assets: s.assets, Loc: s.location("Asia/Shanghai"),
 	}
 	a.ExpoName = a.T("site.name")
-	if site, err := s.store.Site(r.Context(), lang.Code); err == nil {
+	if site, _, err := s.frame(r.Context(), lang.Code); err == nil {
 		a.ExpoName = site.ExpoName
 		a.Loc = s.location(site.TimeZone)
 	}

@@ -77,7 +77,7 @@ func (s *Server) listRegistrations(w http.ResponseWriter, r *http.Request) error
 // other day someone registered for or arrived on.
 func (s *Server) expoDays(r *http.Request, loc *time.Location, counted []store.DayCount) ([]time.Time, error) {
 	var days []time.Time
-	site, err := s.store.Site(r.Context(), s.requestLang(r).Code)
+	site, _, err := s.frame(r.Context(), s.requestLang(r).Code)
 	if err != nil {
 		return nil, err
 	}

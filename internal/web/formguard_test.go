@@ -71,7 +71,7 @@ func TestUsedStampShowsNoStrangersData(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, path, table, kept string
-		first, second     func(stamp string) (string, []byte)
+		first, second           func(stamp string) (string, []byte)
 	}{
 		{"booth application", "/zh/exhibit/apply", "booth_applications", "王第二",
 			func(stamp string) (string, []byte) {

@@ -60,7 +60,12 @@ type testSite struct {
 // newSite serves the portal with the demo content on a fresh database.
 func newSite(t testing.TB) *testSite {
 	t.Helper()
-	pool := testdb.New(t)
+	return newSiteOn(t, testdb.New(t), Options{})
+}
+
+// newSiteOn serves the portal on pool; o adds options to the usual ones.
+func newSiteOn(t testing.TB, pool *pgxpool.Pool, o Options) *testSite {
+	t.Helper()
 	st := store.New(pool)
 	cat, err := i18n.New()
 	if err != nil {
@@ -75,8 +80,9 @@ func newSite(t testing.TB) *testSite {
 	sessions.Store = pgxstore.NewWithCleanupInterval(pool, 0)
 	srv := New(Options{
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
-		Logger: slog.New(slog.NewTextHandler(logs, nil)),
-		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Logger:         slog.New(slog.NewTextHandler(logs, nil)),
+		Now:            func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		PageCacheBytes: o.PageCacheBytes, PageCacheTTL: o.PageCacheTTL,
 	})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)

@@ -158,14 +158,25 @@ func (s *Server) withLanguage(next http.Handler) http.Handler {
 			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
-		if c, err := r.Cookie(langCookie); err != nil || c.Value != lang.Code {
-			http.SetCookie(w, &http.Cookie{
-				Name: langCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
-				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
-			})
-		}
+		s.rememberLanguage(w, r)
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), langKey{}, lang)))
 	})
+}
+
+// rememberLanguage sets the language cookie to the language of the page at
+// r's path when the visitor's says otherwise: "/" sends them back to it.
+func (s *Server) rememberLanguage(w http.ResponseWriter, r *http.Request) {
+	first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	lang, ok := s.cat.Lookup(first)
+	if !ok {
+		return
+	}
+	if c, err := r.Cookie(langCookie); err != nil || c.Value != lang.Code {
+		http.SetCookie(w, &http.Cookie{
+			Name: langCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
+		})
+	}
 }
 
 const langCookie = "lang"

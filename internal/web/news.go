@@ -150,6 +150,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 	if !isHead(r) {
 		s.visits.HitArticle(r, a.ID)
 	}
+	noteArticle(r, a.ID)
 	p, err := s.page(ctx, lang, canonical, "")
 	if err != nil {
 		return err

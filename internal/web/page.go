@@ -17,11 +17,7 @@ import (
 // facts, menu, breadcrumbs, language alternates. titleKey names the title in
 // the catalog for pages that are not in the menu.
 func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string) (*view.Page, error) {
-	site, err := s.store.Site(ctx, lang.Code)
-	if err != nil {
-		return nil, err
-	}
-	nav, err := s.store.Nav(ctx, lang.Code)
+	site, nav, err := s.frame(ctx, lang.Code)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -18,10 +19,17 @@ func (s *Server) Handler() http.Handler {
 	return http.NewCrossOriginProtection().Handler(s.router())
 }
 
+// uncachedPaths are the GET pages the page cache never keeps: forms with a
+// stamp of their own, pages whose address is a private key (tickets, a
+// delegation, an application's confirmation), search (every query is a
+// page: an easy way to push the rest out), the back office, and what is
+// served from elsewhere already (static files, media).
+var uncachedPaths = regexp.MustCompile(`^/[^/]+/(exhibit/apply|register|tickets/|search)|^/(admin|static|media|healthz|readyz|metrics)(/|$)`)
+
 // router lists the portal's URLs; this is the only place they are listed.
 func (s *Server) router() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, securityHeaders,
+	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, securityHeaders, s.cachePages,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
 		s.deadline)
@@ -73,7 +81,7 @@ func (s *Server) router() *chi.Mux {
 
 		// Booth applications: the form and its confirmation.
 		r.Get("/exhibit/apply", s.handle(s.showApply))
-		r.Post("/exhibit/apply", s.handle(s.submitApply))
+		r.With(s.dropCachesAfterWrites).Post("/exhibit/apply", s.handle(s.submitApply)) // holds a booth on the map
 		r.Get("/exhibit/apply/{token:[a-z2-7]{26}}", s.handle(s.showApplyDone))
 
 		// Exhibitor directory.
@@ -90,7 +98,7 @@ func (s *Server) router() *chi.Mux {
 	})
 
 	r.Route("/admin", func(r chi.Router) {
-		r.Use(noStore, s.sessions.LoadAndSave)
+		r.Use(noStore, s.sessions.LoadAndSave, s.dropCachesAfterWrites)
 		r.Get("/login", s.handle(s.showLogin))
 		r.Post("/login", s.handle(s.login))
 		r.Get("/lang/{lang}", s.handle(s.setAdminLanguage))

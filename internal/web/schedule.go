@@ -105,7 +105,7 @@ func (s *Server) eventICS(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) writeICS(w http.ResponseWriter, r *http.Request, lang i18n.Lang, items []store.ScheduleItem, filename string) error {
-	site, err := s.store.Site(r.Context(), lang.Code)
+	site, _, err := s.frame(r.Context(), lang.Code)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ var alwaysListed = map[string]bool{schedulePath: true, "/exhibitors/": true, "/e
 // sitemap lists every public page in every language, each with its
 // alternates, so search engines pair the translations.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
-	nav, err := s.store.Nav(r.Context(), s.cat.Default().Code)
+	_, nav, err := s.frame(r.Context(), s.cat.Default().Code)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -38,8 +39,13 @@ type Server struct {
 	baseURL        string
 	now            func() time.Time
 	timeout        time.Duration
-	zones          sync.Map // time zone name -> *time.Location
-	notifier       Notifier // nil: no e-mail to the organisers
+	zones          sync.Map   // time zone name -> *time.Location
+	frames         frames     // the page frame, kept until a change (frame.go)
+	pages          *pageCache // nil: off
+	// listening: this instance hears every change (ListenForChanges), so
+	// what it keeps in memory can be trusted.
+	listening atomic.Bool
+	notifier  Notifier // nil: no e-mail to the organisers
 	// background is work a request started and left running (an e-mail
 	// to the organisers); Drain waits for it when the server stops.
 	background sync.WaitGroup
@@ -77,6 +83,12 @@ type Options struct {
 	Now            func() time.Time // the clock; time.Now when nil
 	Timeout        time.Duration    // per request; 30s when zero
 	Notifier       Notifier         // optional: e-mails organisers about new booth applications
+	// PageCacheBytes bounds the page cache (every encoding of every page);
+	// 0 turns it off. Pages are kept only while ListenForChanges runs.
+	PageCacheBytes int64
+	// PageCacheTTL is the longest a page is served before it is rendered
+	// again: the visitor counter's flush interval. 5s when zero.
+	PageCacheTTL time.Duration
 }
 
 // New returns a Server.
@@ -89,6 +101,10 @@ func New(o Options) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if o.PageCacheTTL == 0 {
+		o.PageCacheTTL = 5 * time.Second
+	}
+	s.pages = newPageCache(o.PageCacheBytes, o.PageCacheTTL)
 	if s.timeout == 0 {
 		s.timeout = 30 * time.Second
 	}

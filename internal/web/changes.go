@@ -1,0 +1,63 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+)
+
+// ListenForChanges keeps this instance's frame snapshot and page cache true
+// to the database: any instance's write (and staff editing by SQL) sends a
+// NOTIFY naming its table, and what depends on it is dropped here. It runs
+// until ctx ends, reconnecting as needed.
+func (s *Server) ListenForChanges(ctx context.Context) error {
+	connected := false
+	err := s.store.ListenForChanges(ctx, s.changed, func() {
+		// Connected (again): what changed meanwhile went unheard.
+		if connected {
+			s.log.Info("change listener reconnected: dropping cached pages and the frame")
+		}
+		connected = true
+		s.dropFrame()
+		s.pages.dropAll()
+		s.listening.Store(true)
+	}, func(err error) {
+		s.listening.Store(false)
+		if ctx.Err() == nil {
+			s.log.Warn("change listener", "err", err)
+		}
+	})
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// changed drops what depends on table. Every public page may show the
+// frame, and most show news or exhibitors, so any change drops the cached
+// pages; only the frame's own tables drop the frame.
+func (s *Server) changed(table string) {
+	if frameTables[table] {
+		s.dropFrame()
+	}
+	s.pages.dropAll()
+}
+
+// dropCaches is what this instance does at once after its own staff saved
+// something: they see it on their next page, without waiting for the
+// NOTIFY's round trip (which still tells every other instance).
+func (s *Server) dropCaches() {
+	s.dropFrame()
+	s.pages.dropAll()
+}
+
+// dropCachesAfterWrites drops this instance's caches after every request
+// that may have written (anything but GET and HEAD).
+func (s *Server) dropCachesAfterWrites(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.dropCaches()
+		}
+	})
+}

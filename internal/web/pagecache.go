@@ -1,0 +1,391 @@
+package web
+
+import (
+	"bytes"
+	"container/list"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+)
+
+// The page cache answers anonymous visitors' GET and HEAD requests for
+// public pages from memory: each page rendered once, compressed once per
+// encoding, and kept until the database says something it shows changed
+// (changes.go), or its time is up (at most ttl, the visitor counter's flush
+// interval, so counts on a page lag by no more than that). Which pages it
+// never keeps is uncachedPaths in routes.go.
+type pageCache struct {
+	max int64         // bytes, all variants of all pages together
+	ttl time.Duration // longest a page is served before rendering it again
+
+	mu      sync.Mutex
+	gen     uint64 // bumped by every change: older pages are stale
+	items   map[string]*list.Element
+	lru     list.List // of *cachedPage, most recently used first
+	size    int64
+	renders map[string]*pageRender // a miss being rendered, which others wait for
+}
+
+// cachedPage is one page as sent, in every encoding.
+type cachedPage struct {
+	key      string
+	gen      uint64
+	expires  time.Time
+	header   http.Header
+	variants [numEncodings][]byte // nil: not offered
+	etag     string               // of the identity bytes, without quotes
+	article  int64                // an article page's id, whose visits count on every view
+	size     int64
+}
+
+// pageRender is one rendering that concurrent misses of a page share.
+type pageRender struct {
+	done chan struct{}
+	page *cachedPage // the result when it could be kept; else resp
+	resp *capture
+}
+
+const (
+	identity = iota
+	encGzip
+	encBrotli
+	encZstd
+	numEncodings
+)
+
+var encodingNames = [numEncodings]string{"", "gzip", "br", "zstd"}
+var etagSuffix = [numEncodings]string{"", "-gz", "-br", "-zst"}
+
+func newPageCache(maxBytes int64, ttl time.Duration) *pageCache {
+	if maxBytes <= 0 {
+		return nil // off
+	}
+	return &pageCache{max: maxBytes, ttl: ttl, items: map[string]*list.Element{}, renders: map[string]*pageRender{}}
+}
+
+// dropAll makes every kept page stale: none is served fresh again, but each
+// stays (until evicted) as the answer while the database cannot be read.
+func (c *pageCache) dropAll() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.gen++
+	c.mu.Unlock()
+}
+
+// lookup returns the page kept under key and whether it is fresh.
+func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[key]
+	if !ok {
+		return nil, false
+	}
+	c.lru.MoveToFront(el)
+	p := el.Value.(*cachedPage)
+	return p, p.gen == c.gen && now.Before(p.expires)
+}
+
+// keep stores p unless a change came while it was rendered (gen moved on).
+func (c *pageCache) keep(p *cachedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p.gen != c.gen || p.size > c.max/8 {
+		return
+	}
+	if el, ok := c.items[p.key]; ok {
+		c.size -= el.Value.(*cachedPage).size
+		c.lru.Remove(el)
+	}
+	c.items[p.key] = c.lru.PushFront(p)
+	c.size += p.size
+	for c.size > c.max {
+		last := c.lru.Back()
+		old := last.Value.(*cachedPage)
+		c.lru.Remove(last)
+		delete(c.items, old.key)
+		c.size -= old.size
+	}
+}
+
+// Bytes is what the kept pages take.
+func (c *pageCache) Bytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.size
+}
+
+// cachePages serves public pages from the page cache. It runs after the
+// visitor counter (every view counts) and before compression (kept pages
+// carry their own encodings).
+func (s *Server) cachePages(next http.Handler) http.Handler {
+	if s.pages == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || uncachedPaths.MatchString(r.URL.Path) || r.Header.Get("Authorization") != "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := r.URL.Path + "?" + r.URL.RawQuery
+		now := time.Now() // the cache's own clock, not the site's (which tests stop)
+		kept, fresh := s.pages.lookup(key, now)
+		if fresh {
+			s.serveCached(w, r, kept, true)
+			return
+		}
+		if isHead(r) || !s.listening.Load() && kept == nil {
+			// Nothing to keep it by, or nothing to fall back on: as if uncached.
+			next.ServeHTTP(w, r)
+			return
+		}
+		page, resp, leader := s.renderShared(key, next, r)
+		switch {
+		case page != nil:
+			s.serveCached(w, r, page, !leader)
+		case kept != nil && resp.status == http.StatusServiceUnavailable:
+			// The database is away: yesterday's page beats an apology.
+			w.Header().Set("Warning", `110 - "stale"`)
+			s.serveCached(w, r, kept, true)
+		default:
+			resp.writeTo(w, isHead(r))
+		}
+	})
+}
+
+// renderShared renders the page at key once for all who ask at the same
+// time; the one that rendered it is the leader.
+func (s *Server) renderShared(key string, next http.Handler, r *http.Request) (*cachedPage, *capture, bool) {
+	c := s.pages
+	c.mu.Lock()
+	if call, ok := c.renders[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-call.done:
+			return call.page, call.resp, false
+		case <-r.Context().Done():
+			return nil, &capture{status: http.StatusServiceUnavailable, header: http.Header{}}, false
+		}
+	}
+	call := &pageRender{done: make(chan struct{})}
+	c.renders[key] = call
+	gen := c.gen
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.renders, key)
+		c.mu.Unlock()
+		close(call.done)
+	}()
+
+	// Rendered as nobody in particular: no encoding (each is made below), no
+	// validators, and not cut short when this visitor leaves (others wait).
+	inner := r.Clone(context.WithoutCancel(r.Context()))
+	inner.Header.Del("Accept-Encoding")
+	inner.Header.Del("If-None-Match")
+	inner.Header.Del("If-Modified-Since")
+	note := &cacheNote{}
+	inner = inner.WithContext(context.WithValue(inner.Context(), cacheNoteKey{}, note))
+	resp := &capture{header: http.Header{}}
+	next.ServeHTTP(resp, inner)
+	call.resp = resp
+	if !resp.keepable() || !s.listening.Load() {
+		// Kept only while changes are heard: otherwise nothing would drop it.
+		return nil, resp, true
+	}
+	call.page = newCachedPage(key, gen, time.Now().Add(c.ttl), resp, note.article)
+	c.keep(call.page)
+	return call.page, resp, true
+}
+
+// serveCached writes p in the best encoding the visitor takes, or 304 when
+// they have it. counted says whether the handler did not run for this view.
+func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, p *cachedPage, counted bool) {
+	h := w.Header()
+	for k, v := range p.header {
+		h[k] = v
+	}
+	s.rememberLanguage(w, r)
+	if counted && p.article != 0 && !isHead(r) {
+		s.visits.HitArticle(r, p.article)
+	}
+	enc := chooseEncoding(r.Header.Get("Accept-Encoding"), p)
+	etag := `"` + p.etag + etagSuffix[enc] + `"`
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("ETag", etag)
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Length")
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if enc != identity {
+		h.Set("Content-Encoding", encodingNames[enc])
+	}
+	body := p.variants[enc]
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if !isHead(r) {
+		_, _ = w.Write(body)
+	}
+}
+
+// newCachedPage compresses resp's body once per encoding.
+func newCachedPage(key string, gen uint64, expires time.Time, resp *capture, article int64) *cachedPage {
+	body := resp.body.Bytes()
+	sum := sha256.Sum256(body)
+	p := &cachedPage{key: key, gen: gen, expires: expires, header: resp.header.Clone(), article: article,
+		etag: base64.RawURLEncoding.EncodeToString(sum[:12])}
+	p.header.Del("Set-Cookie") // the language cookie, set per visitor (rememberLanguage)
+	p.header.Del("Content-Length")
+	p.variants[identity] = body
+	if len(body) > 512 { // below that, compression saves less than its headers
+		p.variants[encGzip] = compress(body, func(b *bytes.Buffer) compressor {
+			z, _ := gzip.NewWriterLevel(b, gzip.BestCompression)
+			return z
+		})
+		p.variants[encBrotli] = compress(body, func(b *bytes.Buffer) compressor { return brotli.NewWriterLevel(b, 9) })
+		p.variants[encZstd] = compress(body, func(b *bytes.Buffer) compressor {
+			z, _ := zstd.NewWriter(b, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+			return z
+		})
+	}
+	for _, v := range p.variants {
+		p.size += int64(len(v))
+	}
+	p.size += int64(len(key)) + 512 // the entry and its headers
+	return p
+}
+
+type compressor interface {
+	Write([]byte) (int, error)
+	Close() error
+}
+
+func compress(body []byte, open func(*bytes.Buffer) compressor) []byte {
+	var b bytes.Buffer
+	z := open(&b)
+	if _, err := z.Write(body); err != nil {
+		return nil
+	}
+	if err := z.Close(); err != nil {
+		return nil
+	}
+	return b.Bytes()
+}
+
+// chooseEncoding picks, of the variants p has, what the visitor takes:
+// brotli, then zstd, then gzip (each smaller than the next on our pages).
+func chooseEncoding(accept string, p *cachedPage) int {
+	var takes [numEncodings]bool
+	for part := range strings.SplitSeq(accept, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if q, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				continue
+			}
+		}
+		for i, n := range encodingNames {
+			if n != "" && (name == n || name == "*") {
+				takes[i] = true
+			}
+		}
+	}
+	for _, enc := range []int{encBrotli, encZstd, encGzip} {
+		if takes[enc] && p.variants[enc] != nil {
+			return enc
+		}
+	}
+	return identity
+}
+
+// etagMatch reads If-None-Match: a list of tags, weak or strong, or "*".
+func etagMatch(header, etag string) bool {
+	for tag := range strings.SplitSeq(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == etag || tag == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// cacheNote is how a handler tells the cache about the page it rendered.
+type cacheNote struct{ article int64 }
+
+type cacheNoteKey struct{}
+
+// noteArticle records that r renders the article id, so views served from
+// the cache count as its visits.
+func noteArticle(r *http.Request, id int64) {
+	if n, ok := r.Context().Value(cacheNoteKey{}).(*cacheNote); ok {
+		n.article = id
+	}
+}
+
+// capture is a rendered response held in memory.
+type capture struct {
+	status int
+	header http.Header
+	body   bytes.Buffer
+}
+
+func (c *capture) Header() http.Header { return c.header }
+
+func (c *capture) WriteHeader(status int) {
+	if c.status == 0 {
+		c.status = status
+	}
+}
+
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	return c.body.Write(b)
+}
+
+// keepable: a whole, public, 200 answer that sets no cookie but the
+// language one.
+func (c *capture) keepable() bool {
+	if c.status != http.StatusOK && c.status != 0 || c.header.Get("Content-Encoding") != "" {
+		return false
+	}
+	cc := c.header.Get("Cache-Control")
+	if strings.Contains(cc, "private") || strings.Contains(cc, "no-store") {
+		return false
+	}
+	for _, sc := range c.header.Values("Set-Cookie") {
+		if !strings.HasPrefix(sc, langCookie+"=") {
+			return false
+		}
+	}
+	return true
+}
+
+// writeTo sends a response that was not kept, as it was rendered.
+func (c *capture) writeTo(w http.ResponseWriter, head bool) {
+	h := w.Header()
+	for k, v := range c.header {
+		h[k] = v
+	}
+	status := c.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	if !head {
+		_, _ = w.Write(c.body.Bytes())
+	}
+}

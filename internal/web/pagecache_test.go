@@ -1,0 +1,181 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/expoportal/portal/internal/testdb"
+)
+
+// listen runs site's change listener for the test and waits until it hears.
+func (s *testSite) listen(t testing.TB) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = s.srv.ListenForChanges(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	deadline := time.Now().Add(10 * time.Second)
+	for !s.srv.listening.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the change listener did not connect in 10 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// cachedSite is a site with the page cache on and its listener running.
+func cachedSite(t testing.TB) *testSite {
+	t.Helper()
+	site := newSiteOn(t, testdb.New(t), Options{PageCacheBytes: 8 << 20, PageCacheTTL: time.Minute})
+	site.listen(t)
+	return site
+}
+
+func fetch(t *testing.T, url string, headers ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	for _, h := range headers {
+		k, v, _ := strings.Cut(h, ":")
+		req.Header.Set(k, strings.TrimSpace(v))
+	}
+	// The transport must not add or undo an encoding: the test reads the bytes sent.
+	res, err := (&http.Client{Transport: &http.Transport{DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, b
+}
+
+// A kept page is the same page in every encoding the visitor takes, with
+// an ETag answered by 304; a change drops it.
+func TestPageCacheServesEveryEncodingAndRevalidates(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	_, plain := fetch(t, site.URL+"/zh/exhibit/charges")
+	if !bytes.Contains(plain, []byte("</html>")) {
+		t.Fatalf("charges page: %.200s", plain)
+	}
+	decode := map[string]func([]byte) ([]byte, error){
+		"gzip": func(b []byte) ([]byte, error) {
+			r, err := gzip.NewReader(bytes.NewReader(b))
+			if err != nil {
+				return nil, err
+			}
+			return io.ReadAll(r)
+		},
+		"br": func(b []byte) ([]byte, error) { return io.ReadAll(brotli.NewReader(bytes.NewReader(b))) },
+		"zstd": func(b []byte) ([]byte, error) {
+			r, err := zstd.NewReader(bytes.NewReader(b))
+			if err != nil {
+				return nil, err
+			}
+			defer r.Close()
+			return io.ReadAll(r)
+		},
+	}
+	etags := map[string]bool{}
+	for enc, dec := range decode {
+		res, body := fetch(t, site.URL+"/zh/exhibit/charges", "Accept-Encoding: "+enc)
+		if got := res.Header.Get("Content-Encoding"); got != enc {
+			t.Errorf("asked for %s, got %q", enc, got)
+			continue
+		}
+		if res.Header.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("%s: Vary %q", enc, res.Header.Get("Vary"))
+		}
+		if out, err := dec(body); err != nil || !bytes.Equal(out, plain) {
+			t.Errorf("%s: decodes to another page (%v)", enc, err)
+		}
+		etag := res.Header.Get("ETag")
+		etags[etag] = true
+		if res, _ := fetch(t, site.URL+"/zh/exhibit/charges", "Accept-Encoding: "+enc, "If-None-Match: "+etag); res.StatusCode != http.StatusNotModified {
+			t.Errorf("%s: If-None-Match %s answered %d", enc, etag, res.StatusCode)
+		}
+	}
+	if len(etags) != 3 {
+		t.Errorf("the encodings share ETags: %v", etags)
+	}
+	if res, _ := fetch(t, site.URL+"/zh/exhibit/charges", "Accept-Encoding: gzip;q=0, br;q=0"); res.Header.Get("Content-Encoding") != "" {
+		t.Errorf("q=0 refused, got %q", res.Header.Get("Content-Encoding"))
+	}
+
+	// A change anywhere (here: by SQL, as the listener hears it) shows at once.
+	if _, err := site.pool.Exec(context.Background(), "UPDATE site_settings SET hotline = '024-8765-4321'"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, func() bool {
+		_, b := fetch(t, site.URL+"/zh/exhibit/charges")
+		return bytes.Contains(b, []byte("024-8765-4321"))
+	})
+}
+
+// Forms with a stamp, tickets and search are never kept: each visitor
+// gets a form of their own.
+func TestPageCacheKeepsNoFormsOrPrivatePages(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	for _, path := range []string{"/zh/exhibit/apply", "/en/register", "/zh/register/group"} {
+		a, _ := site.doc(t, path, http.StatusOK).Find(`input[name=form_started]`).Attr("value")
+		b, _ := site.doc(t, path, http.StatusOK).Find(`input[name=form_started]`).Attr("value")
+		if a == b {
+			t.Errorf("%s was served from the cache: one stamp for two visitors", path)
+		}
+	}
+	for _, path := range []string{"/zh/search?q=教育", "/admin/login", "/zh/exhibit/apply/abcdefghijklmnopqrstuvwxyz"} {
+		if res, _ := fetch(t, site.URL+path); res.Header.Get("ETag") != "" {
+			t.Errorf("%s carries a cache ETag", path)
+		}
+	}
+	if res, _ := fetch(t, site.URL+"/zh/news/"); res.Header.Get("ETag") == "" {
+		t.Error("the news list is not cached: this test would prove nothing")
+	}
+}
+
+// Many visitors missing one page at once cost one rendering, and each
+// of them is counted.
+func TestPageCacheRendersAMissOnce(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	var renders sync.Map
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			res, body := fetch(t, site.URL+"/zh/exhibitors/")
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("status %d", res.StatusCode)
+			}
+			renders.Store(res.Header.Get("ETag")+string(body[:min(len(body), 64)]), true)
+		})
+	}
+	wg.Wait()
+	n := 0
+	renders.Range(func(any, any) bool { n++; return true })
+	if n != 1 {
+		t.Errorf("%d different answers to 20 concurrent requests", n)
+	}
+}
+
+func waitFor(t *testing.T, limit time.Duration, ok func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for !ok() {
+		if time.Since(start) > limit {
+			t.Fatalf("not within %s", limit)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return time.Since(start)
+}
