@@ -80,11 +80,12 @@ func (s *Server) checkFormBot(r *http.Request) (string, error) {
 	return "", nil
 }
 
-// allowFormPost counts a write by the visitor's address (an IPv6 visitor by
-// its /64) against limit per hour for scope; false means refuse it with
-// form.err.too_many and 429. Call it just before writing, after the form
-// checked out, so fixing one's own typing mistakes costs nothing.
-func (s *Server) allowFormPost(r *http.Request, scope string, limit int) (bool, error) {
+// allowFormPost counts a write of n rows (a delegation's tickets; 1 for
+// most forms) by the visitor's address (an IPv6 visitor by its /64) against
+// limit rows per hour for scope; false means refuse it with 429. Call it
+// just before writing, after the form checked out, so fixing one's own
+// typing mistakes costs nothing.
+func (s *Server) allowFormPost(r *http.Request, scope string, n, limit int) (bool, error) {
 	addr := addressKey(visits.ClientIP(r, s.trustedProxies))
-	return s.store.CountFormPost(r.Context(), scope, addr, limit, time.Hour)
+	return s.store.CountFormPost(r.Context(), scope, addr, n, limit, time.Hour)
 }

@@ -19,10 +19,11 @@ import (
 	"github.com/expoportal/portal/templates/pages"
 )
 
-// registerLimit is how many registrations one address may send an hour: a
-// school's network sends many honest ones (teachers registering one by
-// one), a robot far more. A group upload counts as one.
-const registerLimit = 100
+// registerLimit is how many tickets one address may make an hour: a
+// school's network makes many honest ones (the largest delegation's list,
+// teachers registering one by one), a robot far more. A delegation counts
+// each of its tickets.
+const registerLimit = form.MaxGroupMembers + 1 + 100
 
 // registerFrame is the frame of a page under /register: the visitor
 // registration's place in the menu, then the page itself (titleKey) as the
@@ -110,7 +111,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, pages.Register(f))
 		return nil
 	}
-	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
+	if ok, err := s.allowFormPost(r, "register", 1, registerLimit); err != nil {
 		return err
 	} else if !ok {
 		f.Notice = "form.err.too_many"
@@ -292,13 +293,6 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, pages.GroupRegister(g))
 		return nil
 	}
-	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
-		return err
-	} else if !ok {
-		g.Notice = "form.err.too_many"
-		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
-		return nil
-	}
 	lang := s.requestLang(r).Code
 	lead.Group.Lang = lang
 	// The leader comes too: their ticket first, unless the list has them.
@@ -314,6 +308,14 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		m := &members[i]
 		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
 		m.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
+	}
+	// Every ticket counts, so a list cannot make hundreds in one post.
+	if ok, err := s.allowFormPost(r, "register", len(members), registerLimit); err != nil {
+		return err
+	} else if !ok {
+		g.Notice = "register.group.err.hourly"
+		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
+		return nil
 	}
 	lead.Group.FormStamp = r.PostForm.Get(stampField)
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
