@@ -57,8 +57,23 @@ type testSite struct {
 	logs *syncBuffer
 }
 
-// newSite serves the portal with the demo content on a fresh database.
+// newSite serves the portal with the demo content on a fresh database,
+// as https://expo.example.org (the test server itself is plain http).
 func newSite(t testing.TB) *testSite {
+	t.Helper()
+	return newSiteWith(t, nil)
+}
+
+// newLocalSite is newSite at its own plain-http address, the way a
+// browser driven by a test sees it: a browser's posts come from there.
+func newLocalSite(t testing.TB) *testSite {
+	t.Helper()
+	return newSiteWith(t, func(o *Options, self string) { o.BaseURL = self })
+}
+
+// newSiteWith is newSite with its options changed by change, which is
+// told the test server's own address ("http://127.0.0.1:port").
+func newSiteWith(t testing.TB, change func(o *Options, self string)) *testSite {
 	t.Helper()
 	pool := testdb.New(t)
 	st := store.New(pool)
@@ -73,12 +88,18 @@ func newSite(t testing.TB) *testSite {
 	logs := &syncBuffer{}
 	sessions := scs.New()
 	sessions.Store = pgxstore.NewWithCleanupInterval(pool, 0)
-	srv := New(Options{
+	ts := httptest.NewUnstartedServer(nil)
+	opts := Options{
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
-	})
-	ts := httptest.NewServer(srv.Handler())
+	}
+	if change != nil {
+		change(&opts, "http://"+ts.Listener.Addr().String())
+	}
+	srv := New(opts)
+	ts.Config.Handler = srv.Handler()
+	ts.Start()
 	t.Cleanup(ts.Close)
 	return &testSite{Server: ts, srv: srv, pool: pool, logs: logs}
 }
