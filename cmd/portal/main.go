@@ -165,7 +165,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	sessions := scs.New()
 	sessions.Store = pgxstore.New(pool) // sessions survive restarts and work on every instance
 	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
-		Sessions: sessions, TrustedProxies: cfg.TrustedProxies, PageCacheBytes: int64(cfg.PageCacheMB) << 20}
+		BaseURLGuessed: cfg.BaseURLGuessed, Sessions: sessions, TrustedProxies: cfg.TrustedProxies,
+		PageCacheBytes: int64(cfg.PageCacheMB) << 20}
 	if cfg.SMTPEnabled() {
 		opts.Notifier = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
 		log.Info("e-mailing organisers about booth applications", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))

@@ -24,6 +24,10 @@ type Config struct {
 	DataDir string
 	// BaseURL is the public origin used in canonical links, feeds and sitemaps.
 	BaseURL string
+	// BaseURLGuessed: BaseURL was not given and was made from Addr, so it
+	// need not be the address visitors use (only a given one is enforced
+	// as the origin of form posts).
+	BaseURLGuessed bool
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the
 	// visitor's address (for the visitor counter).
 	TrustedProxies []netip.Prefix
@@ -109,7 +113,7 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 		c.TrustedProxies = append(c.TrustedProxies, prefix.Masked())
 	}
 	if c.BaseURL == "" {
-		c.BaseURL = "http://" + publicAddr(c.Addr)
+		c.BaseURL, c.BaseURLGuessed = "http://"+publicAddr(c.Addr), true
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -3,6 +3,7 @@ package config
 import (
 	"flag"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,7 @@ func TestLoad(t *testing.T) {
 		{name: "all interfaces", env: map[string]string{"PORTAL_ADDR": "0.0.0.0:8080"}, addr: "0.0.0.0:8080", base: "http://127.0.0.1:8080"},
 		{name: "port only", env: map[string]string{"PORTAL_ADDR": ":8080"}, addr: ":8080", base: "http://127.0.0.1:8080"},
 		{name: "base url trimmed", env: map[string]string{"PORTAL_BASE_URL": "https://expo.example.org/"}, addr: "127.0.0.1:8080", base: "https://expo.example.org"},
+		{name: "base url flag", args: []string{"-base-url", "https://expo.example.org"}, addr: "127.0.0.1:8080", base: "https://expo.example.org"},
 		{name: "bad base url", env: map[string]string{"PORTAL_BASE_URL": "expo.example.org"}, wantErr: true},
 		{name: "ftp base url", env: map[string]string{"PORTAL_BASE_URL": "ftp://expo.example.org"}, wantErr: true},
 		{name: "bad proxy", env: map[string]string{"PORTAL_TRUSTED_PROXIES": "10.0.0.0/8, not-an-ip"}, wantErr: true},
@@ -42,6 +44,9 @@ func TestLoad(t *testing.T) {
 			}
 			if c.Addr != tc.addr || c.BaseURL != tc.base || c.DatabaseURL != tc.dbURL {
 				t.Errorf("got addr %q base %q db %q", c.Addr, c.BaseURL, c.DatabaseURL)
+			}
+			if given := tc.env["PORTAL_BASE_URL"] != "" || slices.Contains(tc.args, "-base-url"); c.BaseURLGuessed == given {
+				t.Errorf("base URL %q: guessed %v", c.BaseURL, c.BaseURLGuessed)
 			}
 			if c.EmbeddedDir() == "" || c.EmbeddedDir()[0] != '/' {
 				t.Errorf("embedded dir %q is not absolute", c.EmbeddedDir())

@@ -90,6 +90,7 @@ func init() {
 		"register.group.err.malformed":      {"zh": "文件不是可读取的表格，请另存为CSV格式。", "en": "The file is not a readable table: save it as CSV."},
 		"register.group.err.no_name":        {"zh": "名单缺少“姓名”列，请使用模板中的表头。", "en": "The list has no Name column: use the template's header row."},
 		"register.group.err.rows":           {"zh": "名单中有需要修改的行，详见上方列表。", "en": "Some rows of the list need correcting: see the list above."},
+		"register.group.err.hourly":         {"zh": "同一网络在一小时内登记的人数过多，无法再登记这份名单。请稍后再试，或致电组委会。", "en": "Your network has registered too many people in the last hour to add this list. Please try again later or call the organisers."},
 
 		// The delegation's page.
 		"register.group.done_title":  {"zh": "团体门票", "en": "Group tickets"},

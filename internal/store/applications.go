@@ -208,18 +208,7 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 // that form made none; ErrStampUsed when it made one from another
 // submission, which is never shown.
 func (s *Store) ApplicationTokenByStamp(ctx context.Context, stamp, digest string) (string, error) {
-	var token string
-	var made *string
-	err := s.pool.QueryRow(ctx, "SELECT token, form_digest FROM booth_applications WHERE form_stamp = $1 -- Store.ApplicationTokenByStamp", stamp).Scan(&token, &made)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("Store.ApplicationTokenByStamp: %w", err)
-	}
-	if err := sameSubmission(made, digest); errors.Is(err, ErrStampUsed) {
-		return "", fmt.Errorf("Store.ApplicationTokenByStamp: %w", err)
-	}
-	return token, nil
+	return s.tokenByStamp(ctx, "booth_applications", stamp, digest)
 }
 
 // ApplicationReference is the number an applicant quotes: the expo's

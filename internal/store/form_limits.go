@@ -27,6 +27,28 @@ func sameSubmission(made *string, digest string) error {
 	return ErrStampUsed
 }
 
+// GroupTokenByStamp is ApplicationTokenByStamp for a delegation's list.
+func (s *Store) GroupTokenByStamp(ctx context.Context, stamp, digest string) (string, error) {
+	return s.tokenByStamp(ctx, "visitor_groups", stamp, digest)
+}
+
+// tokenByStamp finds the row of table (a constant) that the form with
+// stamp made, and tells whether the same submission made it.
+func (s *Store) tokenByStamp(ctx context.Context, table, stamp, digest string) (string, error) {
+	var token string
+	var made *string
+	err := s.pool.QueryRow(ctx, "SELECT token, form_digest FROM "+table+" WHERE form_stamp = $1 -- Store.tokenByStamp", stamp).Scan(&token, &made)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("Store.tokenByStamp(%s): %w", table, err)
+	}
+	if err := sameSubmission(made, digest); errors.Is(err, ErrStampUsed) {
+		return "", fmt.Errorf("Store.tokenByStamp(%s): %w", table, err)
+	}
+	return token, nil
+}
+
 // stampOrNull stores an empty stamp (rows not made by a public form) as NULL.
 func stampOrNull(stamp string) *string {
 	if stamp == "" {
@@ -35,12 +57,16 @@ func stampOrNull(stamp string) *string {
 	return &stamp
 }
 
-// CountFormPost records one post of a public form from address and reports
-// whether it is within limit posts per window. Posts of one address are
-// counted one at a time (an advisory lock on the pair), so a burst of
-// parallel posts cannot all slip under the limit; a refused post is not
-// recorded. Rows older than the window are removed on the way.
-func (s *Store) CountFormPost(ctx context.Context, scope, address string, limit int, window time.Duration) (allowed bool, err error) {
+// CountFormPost records a post of a public form from address that makes n
+// rows (a delegation's tickets; 1 for most forms) and reports whether it
+// stays within limit rows per window; a post that would pass it is refused
+// whole and not recorded. Posts of one address are counted one at a time
+// (an advisory lock on the pair), so a burst of parallel posts cannot all
+// slip under the limit. Rows older than the window are removed on the way.
+func (s *Store) CountFormPost(ctx context.Context, scope, address string, n, limit int, window time.Duration) (allowed bool, err error) {
+	if n < 1 {
+		return false, fmt.Errorf("Store.CountFormPost: %d rows", n)
+	}
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) -- Store.CountFormPost`, scope, address); err != nil {
 			return err
@@ -51,15 +77,18 @@ func (s *Store) CountFormPost(ctx context.Context, scope, address string, limit 
 			scope, window); err != nil {
 			return err
 		}
-		var n int
+		var made int
 		if err := tx.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE scope = $1 AND address = $2 -- Store.CountFormPost`,
-			scope, address).Scan(&n); err != nil {
+			scope, address).Scan(&made); err != nil {
 			return err
 		}
-		if allowed = n < limit; !allowed {
+		if allowed = made+n <= limit; !allowed {
 			return nil
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO form_posts (scope, address) VALUES ($1, $2) -- Store.CountFormPost`, scope, address)
+		// A row per thing made, so the count above stays a plain count
+		// (a few hundred rows an address at most).
+		_, err := tx.Exec(ctx, `INSERT INTO form_posts (scope, address) SELECT $1, $2 FROM generate_series(1, $3::int) -- Store.CountFormPost`,
+			scope, address, n)
 		return err
 	})
 	if err != nil {

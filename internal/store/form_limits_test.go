@@ -21,7 +21,7 @@ func TestCountFormPostHoldsUnderParallelPosts(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 12 {
 		wg.Go(func() {
-			ok, err := st.CountFormPost(ctx, "apply", "192.0.2.7", 5, time.Hour)
+			ok, err := st.CountFormPost(ctx, "apply", "192.0.2.7", 1, 5, time.Hour)
 			if err != nil {
 				t.Error(err)
 			}
@@ -34,18 +34,68 @@ func TestCountFormPostHoldsUnderParallelPosts(t *testing.T) {
 	if n := allowed.Load(); n != 5 {
 		t.Fatalf("12 parallel posts under a limit of 5: %d allowed", n)
 	}
-	if ok, _ := st.CountFormPost(ctx, "register", "192.0.2.7", 5, time.Hour); !ok {
+	if ok, _ := st.CountFormPost(ctx, "register", "192.0.2.7", 1, 5, time.Hour); !ok {
 		t.Fatal("another form's posts counted against this one")
 	}
-	if ok, _ := st.CountFormPost(ctx, "apply", "192.0.2.8", 5, time.Hour); !ok {
+	if ok, _ := st.CountFormPost(ctx, "apply", "192.0.2.8", 1, 5, time.Hour); !ok {
 		t.Fatal("another address's posts counted against this one")
 	}
 	// Posts older than the window no longer count.
 	if _, err := pool.Exec(ctx, "UPDATE form_posts SET at = at - interval '2 hours'"); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := st.CountFormPost(ctx, "apply", "192.0.2.7", 5, time.Hour); !ok {
+	if ok, _ := st.CountFormPost(ctx, "apply", "192.0.2.7", 1, 5, time.Hour); !ok {
 		t.Fatal("posts from two hours ago still count against a one-hour window")
+	}
+}
+
+// A post that makes many rows (a delegation's tickets) counts each of
+// them, and is refused whole when they would pass the limit.
+func TestCountFormPostWeighsEachRow(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	for i, step := range []struct {
+		n    int
+		want bool
+	}{
+		{3, true},  // 3 of 5
+		{3, false}, // 6 would pass 5: refused, nothing counted
+		{2, true},  // exactly 5
+		{1, false}, // full
+		{6, false}, // more than the limit on its own
+	} {
+		ok, err := st.CountFormPost(ctx, "register", "192.0.2.9", step.n, 5, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != step.want {
+			t.Errorf("post %d of %d rows: allowed %v, want %v", i+1, step.n, ok, step.want)
+		}
+	}
+	var n int
+	if err := pool.QueryRow(ctx, "SELECT count(*) FROM form_posts").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 5 {
+		t.Errorf("%d rows counted, want 5", n)
+	}
+	// Parallel heavy posts cannot pass the limit together either.
+	var allowed atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if ok, err := st.CountFormPost(ctx, "apply", "192.0.2.9", 4, 10, time.Hour); err != nil {
+				t.Error(err)
+			} else if ok {
+				allowed.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := allowed.Load(); n != 2 {
+		t.Fatalf("8 parallel posts of 4 under a limit of 10: %d allowed, want 2", n)
 	}
 }
 

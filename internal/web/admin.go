@@ -218,7 +218,7 @@ func (s *Server) setAdminLanguage(w http.ResponseWriter, r *http.Request) error 
 		return errNotFound
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.https})
 	next := safeNext(r.URL.Query().Get("next"))
 	if next == "" {
 		next = "/admin/"

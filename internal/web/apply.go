@@ -137,7 +137,7 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 		s.boothTaken(w, r, v)
 		return nil
 	}
-	if ok, err := s.allowFormPost(r, "apply", applyLimit); err != nil {
+	if ok, err := s.allowFormPost(r, "apply", 1, applyLimit); err != nil {
 		return err
 	} else if !ok {
 		v.Problem = v.T("form.err.too_many")

@@ -92,8 +92,7 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 // bilingual article with a cover image, publishes it, and a visitor reads
 // it in both languages.
 func TestBrowserPublishesAnArticle(t *testing.T) {
-	site := newSite(t)
-	site.srv.sessions.Cookie.Secure = false // the test server is plain http
+	site := newLocalSite(t) // the browser posts from the server's own address
 	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	cover := filepath.Join(t.TempDir(), "cover.png")
 	if err := os.WriteFile(cover, testPNG(t, 1200, 675), 0o644); err != nil {

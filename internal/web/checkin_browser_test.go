@@ -15,8 +15,7 @@ import (
 // scan is answered in place (the page is not reloaded, so a running camera
 // keeps running), read out, and the field is ready for the next one.
 func TestBrowserChecksInWithoutLeavingThePage(t *testing.T) {
-	site := newSite(t)
-	site.srv.sessions.Cookie.Secure = false // the test server is plain http
+	site := newLocalSite(t) // the browser posts from the server's own address
 	knownVisitors(t, site)
 	addUser(t, site, "door@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	ctx := browser(t, 390, 844, 60*time.Second)

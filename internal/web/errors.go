@@ -87,6 +87,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 		key = "error.404"
 	case http.StatusBadRequest:
 		key = "error.400"
+	case http.StatusForbidden:
+		key = "error.403"
 	}
 	p, err := s.page(r.Context(), lang, "", "")
 	if err != nil {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"github.com/expoportal/portal/internal/visits"
 )
 
@@ -89,6 +91,18 @@ func stampMAC(key []byte, body string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
 }
 
+// stampUsed answers a submission whose stamp another one used: the form
+// again (409), as typed, with a stamp of its own and the notice.
+func (s *Server) stampUsed(w http.ResponseWriter, r *http.Request, stamp, notice *string, page templ.Component) error {
+	fresh, err := s.freshFormStamp(r)
+	if err != nil {
+		return err
+	}
+	*stamp, *notice = fresh, "form.err.stamp_used"
+	s.render(w, r, http.StatusConflict, page)
+	return nil
+}
+
 // submissionDigest identifies what a form post says (every field, and any
 // file's bytes), so a resent form is told apart from another submission
 // that carries the same stamp.
@@ -121,11 +135,12 @@ func (s *Server) checkFormBot(r *http.Request) (string, error) {
 	return "", nil
 }
 
-// allowFormPost counts a write by the visitor's address (an IPv6 visitor by
-// its /64) against limit per hour for scope; false means refuse it with
-// form.err.too_many and 429. Call it just before writing, after the form
-// checked out, so fixing one's own typing mistakes costs nothing.
-func (s *Server) allowFormPost(r *http.Request, scope string, limit int) (bool, error) {
+// allowFormPost counts a write of n rows (a delegation's tickets; 1 for
+// most forms) by the visitor's address (an IPv6 visitor by its /64) against
+// limit rows per hour for scope; false means refuse it with 429. Call it
+// just before writing, after the form checked out, so fixing one's own
+// typing mistakes costs nothing.
+func (s *Server) allowFormPost(r *http.Request, scope string, n, limit int) (bool, error) {
 	addr := addressKey(visits.ClientIP(r, s.trustedProxies))
-	return s.store.CountFormPost(r.Context(), scope, addr, limit, time.Hour)
+	return s.store.CountFormPost(r.Context(), scope, addr, n, limit, time.Hour)
 }

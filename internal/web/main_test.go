@@ -57,14 +57,29 @@ type testSite struct {
 	logs *syncBuffer
 }
 
-// newSite serves the portal with the demo content on a fresh database.
+// newSite serves the portal with the demo content on a fresh database,
+// as https://expo.example.org (the test server itself is plain http).
 func newSite(t testing.TB) *testSite {
 	t.Helper()
-	return newSiteOn(t, testdb.New(t), Options{})
+	return newSiteWith(t, nil)
 }
 
-// newSiteOn serves the portal on pool; o adds options to the usual ones.
-func newSiteOn(t testing.TB, pool *pgxpool.Pool, o Options) *testSite {
+// newLocalSite is newSite at its own plain-http address, the way a
+// browser driven by a test sees it: a browser's posts come from there.
+func newLocalSite(t testing.TB) *testSite {
+	t.Helper()
+	return newSiteWith(t, func(o *Options, self string) { o.BaseURL = self })
+}
+
+// newSiteWith is newSite with its options changed by change, which is
+// told the test server's own address ("http://127.0.0.1:port").
+func newSiteWith(t testing.TB, change func(o *Options, self string)) *testSite {
+	t.Helper()
+	return newSiteOn(t, testdb.New(t), change)
+}
+
+// newSiteOn is newSiteWith on pool.
+func newSiteOn(t testing.TB, pool *pgxpool.Pool, change func(o *Options, self string)) *testSite {
 	t.Helper()
 	st := store.New(pool)
 	cat, err := i18n.New()
@@ -78,13 +93,18 @@ func newSiteOn(t testing.TB, pool *pgxpool.Pool, o Options) *testSite {
 	logs := &syncBuffer{}
 	sessions := scs.New()
 	sessions.Store = pgxstore.NewWithCleanupInterval(pool, 0)
-	srv := New(Options{
+	ts := httptest.NewUnstartedServer(nil)
+	opts := Options{
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
-		Logger:         slog.New(slog.NewTextHandler(logs, nil)),
-		Now:            func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
-		PageCacheBytes: o.PageCacheBytes, PageCacheTTL: o.PageCacheTTL,
-	})
-	ts := httptest.NewServer(srv.Handler())
+		Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+	}
+	if change != nil {
+		change(&opts, "http://"+ts.Listener.Addr().String())
+	}
+	srv := New(opts)
+	ts.Config.Handler = srv.Handler()
+	ts.Start()
 	t.Cleanup(ts.Close)
 	return &testSite{Server: ts, srv: srv, pool: pool, logs: logs}
 }

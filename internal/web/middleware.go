@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
+	"net/url"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -174,7 +177,7 @@ func (s *Server) rememberLanguage(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(langCookie); err != nil || c.Value != lang.Code {
 		http.SetCookie(w, &http.Cookie{
 			Name: langCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.https,
 		})
 	}
 }
@@ -198,4 +201,112 @@ func (s *Server) requestLang(r *http.Request) i18n.Lang {
 		cookie = c.Value
 	}
 	return s.cat.Negotiate(cookie, r.Header.Get("Accept-Language"))
+}
+
+// strictTransport tells browsers to reach an https site over https only,
+// for a year, so no later visit starts on plain http where it could be
+// read or changed on the way. Not on an http site, which must stay
+// reachable.
+func (s *Server) strictTransport(next http.Handler) http.Handler {
+	if !s.https {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statedLength refuses (400) a request whose body is sent chunked.
+// Content-Length beside Transfer-Encoding is how a request is smuggled
+// past a proxy that reads the other header; net/http reads such a body as
+// chunked and drops Content-Length before any handler sees it, so the two
+// cannot be told apart here. Browsers state the length of every form and
+// upload they send, so this costs a visitor nothing. The connection is
+// closed: what follows in it cannot be trusted to be the next request.
+func (s *Server) statedLength(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.TransferEncoding) > 0 {
+			w.Header().Set("Connection", "close")
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// sameOrigin refuses (403) a post whose Origin is not the portal's own,
+// scheme and host alike. net/http's CrossOriginProtection, which runs
+// next, compares an Origin's host alone with the Host header, so it takes
+// Origin: https://host as its own on an http site and the other way round.
+// A request without Origin is left to that check (Sec-Fetch-Site).
+func (s *Server) sameOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+		default:
+			if o := r.Header.Get("Origin"); o != "" && originOf(o) != s.ownOrigin(r) {
+				s.renderError(w, r, http.StatusForbidden)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ownOrigin is the origin r must come from: the configured base URL's,
+// else the one r came to, https when it came over TLS or a trusted proxy
+// says so in X-Forwarded-Proto (its first value: the visitor's side).
+func (s *Server) ownOrigin(r *http.Request) string {
+	if s.origin != "" {
+		return s.origin
+	}
+	scheme := "http"
+	proto, _, _ := strings.Cut(r.Header.Get("X-Forwarded-Proto"), ",")
+	if r.TLS != nil || s.fromTrustedProxy(r) && strings.EqualFold(strings.TrimSpace(proto), "https") {
+		scheme = "https"
+	}
+	return origin(scheme, r.Host)
+}
+
+// fromTrustedProxy reports whether r came straight from one of the
+// trusted proxies, whose forwarding headers are believed.
+func (s *Server) fromTrustedProxy(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.trustedProxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
+// originOf is the origin of an absolute http(s) URL, written the way a
+// browser writes an Origin header; "" when it has none (Origin: null).
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return origin(u.Scheme, u.Host)
+}
+
+// origin writes scheme and host as a browser does: lower case, without
+// the scheme's default port.
+func origin(scheme, host string) string {
+	scheme, host = strings.ToLower(scheme), strings.ToLower(host)
+	switch scheme {
+	case "http":
+		host = strings.TrimSuffix(host, ":80")
+	case "https":
+		host = strings.TrimSuffix(host, ":443")
+	}
+	return scheme + "://" + host
 }

@@ -36,7 +36,7 @@ func (s *testSite) listen(t testing.TB) {
 // cachedSite is a site with the page cache on and its listener running.
 func cachedSite(t testing.TB) *testSite {
 	t.Helper()
-	site := newSiteOn(t, testdb.New(t), Options{PageCacheBytes: 8 << 20, PageCacheTTL: time.Minute})
+	site := newSiteOn(t, testdb.New(t), func(o *Options, _ string) { o.PageCacheBytes, o.PageCacheTTL = 8<<20, time.Minute })
 	site.listen(t)
 	return site
 }

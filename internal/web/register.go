@@ -19,10 +19,11 @@ import (
 	"github.com/expoportal/portal/templates/pages"
 )
 
-// registerLimit is how many registrations one address may send an hour: a
-// school's network sends many honest ones (teachers registering one by
-// one), a robot far more. A group upload counts as one.
-const registerLimit = 100
+// registerLimit is how many tickets one address may make an hour: a
+// school's network makes many honest ones (the largest delegation's list,
+// teachers registering one by one), a robot far more. A delegation counts
+// each of its tickets.
+const registerLimit = form.MaxGroupMembers + 1 + 100
 
 // registerFrame is the frame of a page under /register: the visitor
 // registration's place in the menu, then the page itself (titleKey) as the
@@ -110,7 +111,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, pages.Register(f))
 		return nil
 	}
-	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
+	if ok, err := s.allowFormPost(r, "register", 1, registerLimit); err != nil {
 		return err
 	} else if !ok {
 		f.Notice = "form.err.too_many"
@@ -122,12 +123,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 	// A double tap's second post gets the ticket the first one made.
 	reg, err = s.store.CreateRegistration(r.Context(), reg)
 	if errors.Is(err, store.ErrStampUsed) {
-		if f.Stamp, err = s.freshFormStamp(r); err != nil {
-			return err
-		}
-		f.Notice = "form.err.stamp_used"
-		s.render(w, r, http.StatusConflict, pages.Register(f))
-		return nil
+		return s.stampUsed(w, r, &f.Stamp, &f.Notice, pages.Register(f))
 	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
@@ -302,13 +298,6 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, pages.GroupRegister(g))
 		return nil
 	}
-	if ok, err := s.allowFormPost(r, "register", registerLimit); err != nil {
-		return err
-	} else if !ok {
-		g.Notice = "form.err.too_many"
-		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
-		return nil
-	}
 	lang := s.requestLang(r).Code
 	lead.Group.Lang = lang
 	// The leader comes too: their ticket first, unless the list has them.
@@ -326,14 +315,28 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 		m.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	}
 	lead.Group.FormStamp, lead.Group.FormDigest = r.PostForm.Get(stampField), submissionDigest(r.PostForm, memberFile)
+	// The same list again (a double tap, a resend) is its delegation's page,
+	// before the tickets count against the limit a second time.
+	token, err := s.store.GroupTokenByStamp(r.Context(), lead.Group.FormStamp, lead.Group.FormDigest)
+	if errors.Is(err, store.ErrStampUsed) {
+		return s.stampUsed(w, r, &g.Stamp, &g.Notice, pages.GroupRegister(g))
+	} else if err != nil {
+		return err
+	} else if token != "" {
+		http.Redirect(w, r, "/"+lang+"/register/group/"+token, http.StatusSeeOther)
+		return nil
+	}
+	// Every ticket counts, so a list cannot make hundreds in one post.
+	if ok, err := s.allowFormPost(r, "register", len(members), registerLimit); err != nil {
+		return err
+	} else if !ok {
+		g.Notice = "register.group.err.hourly"
+		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
+		return nil
+	}
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
 	if errors.Is(err, store.ErrStampUsed) {
-		if g.Stamp, err = s.freshFormStamp(r); err != nil {
-			return err
-		}
-		g.Notice = "form.err.stamp_used"
-		s.render(w, r, http.StatusConflict, pages.GroupRegister(g))
-		return nil
+		return s.stampUsed(w, r, &g.Stamp, &g.Notice, pages.GroupRegister(g))
 	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err

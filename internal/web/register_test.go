@@ -20,6 +20,8 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/expoportal/portal/internal/web/form"
 )
 
 // goodVisitor is a registration form that checks out.
@@ -329,6 +331,69 @@ func TestRegisterHourlyLimit(t *testing.T) {
 	}
 	if n := site.count(t, "registrations"); n != 0 {
 		t.Fatalf("%d registrations past the limit", n)
+	}
+}
+
+// The hourly limit counts tickets, not posts: a delegation's list counts
+// each person, and one that would pass the limit is refused whole.
+func TestGroupRegistrationCountsEachTicket(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	if _, err := site.pool.Exec(context.Background(),
+		`INSERT INTO form_posts (scope, address, at) SELECT 'register', '127.0.0.1', now() FROM generate_series(1, $1)`, registerLimit-3); err != nil {
+		t.Fatal(err)
+	}
+	// The leader and three members are four tickets, one more than is left.
+	res, d := site.postGroup(t, "en", goodLeader(t, site), "members.csv", []byte("Name\nTom\nAnn\nBo\n"))
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("status %d, want 429", res.StatusCode)
+	}
+	if got := d.Find(`[data-testid=form-notice]`).Text(); !strings.Contains(got, "too many people") {
+		t.Errorf("notice %q", got)
+	}
+	if got, _ := d.Find("#organisation").Attr("value"); got != "沈阳市实验学校" {
+		t.Errorf("school kept as %q", got)
+	}
+	if g, r := site.count(t, "visitor_groups"), site.count(t, "registrations"); g != 0 || r != 0 {
+		t.Fatalf("past the limit: %d groups, %d tickets", g, r)
+	}
+	if n := site.count(t, "form_posts"); n != registerLimit-3 {
+		t.Errorf("the refused list was counted: %d posts, want %d", n, registerLimit-3)
+	}
+	// Three tickets fit exactly; then a single registration does not.
+	if res, _ := site.postGroup(t, "en", goodLeader(t, site), "members.csv", []byte("Name\nTom\nAnn\n")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a list that fits: status %d, want 303", res.StatusCode)
+	}
+	if res, _ := site.post(t, "/zh/register", goodVisitor(t, site)); res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("a registration after the limit was reached: status %d, want 429", res.StatusCode)
+	}
+}
+
+// The largest list a delegation may send fits in an address's hour.
+func TestLargestGroupFitsTheHourlyLimit(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	var list strings.Builder
+	list.WriteString("name,role\n")
+	for i := range form.MaxGroupMembers {
+		list.WriteString("Student " + strconv.Itoa(i) + ",student\n")
+	}
+	leader := goodLeader(t, site)
+	first, d := site.postGroup(t, "en", leader, "members.csv", []byte(list.String()))
+	if first.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303: %s", first.StatusCode, d.Find(`[data-testid=form-notice]`).Text())
+	}
+	// A double tap on the largest list is its page again, not "too many":
+	// the resend is not counted a second time.
+	again, d := site.postGroup(t, "en", leader, "members.csv", []byte(list.String()))
+	if again.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Errorf("sent again: %d %q, want the first post's %q: %s", again.StatusCode, again.Header.Get("Location"),
+			first.Header.Get("Location"), d.Find(`[data-testid=form-notice]`).Text())
+	}
+	if n := site.count(t, "form_posts"); n != form.MaxGroupMembers+1 {
+		t.Errorf("%d tickets counted, want %d", n, form.MaxGroupMembers+1)
 	}
 }
 

@@ -12,11 +12,23 @@ import (
 	"github.com/expoportal/portal/static"
 )
 
-// Handler returns the portal's routes, behind cross-origin protection.
+// Handler returns the portal's routes, behind the checks every request
+// passes first; what they refuse still gets the security headers.
 func (s *Server) Handler() http.Handler {
 	// Cross-origin form posts are refused (403) before any handler runs:
 	// the browser's Sec-Fetch-Site and Origin headers tell them apart.
-	return http.NewCrossOriginProtection().Handler(s.router())
+	cop := http.NewCrossOriginProtection()
+	if s.origin != "" {
+		// sameOrigin has checked the Origin already: a post from the base
+		// URL passes whatever Host a proxy sends on.
+		if err := cop.AddTrustedOrigin(s.origin); err != nil {
+			s.log.Error("base URL as a trusted origin", "origin", s.origin, "err", err)
+		}
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusForbidden)
+	}))
+	return s.strictTransport(securityHeaders(s.statedLength(s.sameOrigin(cop.Handler(s.router())))))
 }
 
 // uncachedPaths are the GET pages the page cache never keeps: forms with a
@@ -29,7 +41,7 @@ var uncachedPaths = regexp.MustCompile(`^/[^/]+/(exhibit/apply|register|tickets/
 // router lists the portal's URLs; this is the only place they are listed.
 func (s *Server) router() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, securityHeaders, s.cachePages,
+	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, s.cachePages,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
 		s.deadline)

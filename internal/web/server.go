@@ -49,6 +49,12 @@ type Server struct {
 	// background is work a request started and left running (an e-mail
 	// to the organisers); Drain waits for it when the server stops.
 	background sync.WaitGroup
+	// origin is where a browser's posts must come from: the configured
+	// base URL's scheme and host; "" when none is configured (see ownOrigin).
+	origin string
+	// https: the base URL is https, so cookies are Secure and browsers are
+	// told to use nothing else.
+	https bool
 }
 
 // Drain waits up to timeout for background work to finish, so a stop
@@ -89,6 +95,10 @@ type Options struct {
 	// PageCacheTTL is the longest a page is served before it is rendered
 	// again: the visitor counter's flush interval. 5s when zero.
 	PageCacheTTL time.Duration
+	// BaseURLGuessed: BaseURL was made from the listen address, not
+	// configured, so it says nothing about where visitors reach the site;
+	// posts are checked against the origin each request came to instead.
+	BaseURLGuessed bool
 }
 
 // New returns a Server.
@@ -98,6 +108,10 @@ func New(o Options) *Server {
 		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
 		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, notifier: o.Notifier,
 	}
+	if !o.BaseURLGuessed {
+		s.origin = originOf(o.BaseURL)
+	}
+	s.https = strings.HasPrefix(originOf(o.BaseURL), "https://")
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -119,7 +133,7 @@ func New(o Options) *Server {
 	s.sessions.Cookie.Name = "portal_session"
 	s.sessions.Cookie.HttpOnly = true
 	s.sessions.Cookie.SameSite = http.SameSiteLaxMode
-	s.sessions.Cookie.Secure = strings.HasPrefix(s.baseURL, "https://")
+	s.sessions.Cookie.Secure = s.https
 	s.sessions.Cookie.Path = "/admin"
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("session", "path", r.URL.Path, "err", err)
