@@ -17,6 +17,7 @@ import (
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/markdown"
+	"github.com/expoportal/portal/internal/metrics"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/static"
@@ -29,6 +30,8 @@ type Server struct {
 	assets *static.Assets
 	md     *markdown.Renderer
 	visits *visits.Counter // nil: nothing counted
+	// metrics counts requests by route; nil counts nothing.
+	metrics *metrics.Metrics
 	// sessions keeps staff signed in, in PostgreSQL; dummyHash is verified
 	// for unknown e-mails so sign-in takes as long as for real ones.
 	sessions       *scs.SessionManager
@@ -77,6 +80,7 @@ type Options struct {
 	Now            func() time.Time // the clock; time.Now when nil
 	Timeout        time.Duration    // per request; 30s when zero
 	Notifier       Notifier         // optional: e-mails organisers about new booth applications
+	Metrics        *metrics.Metrics // optional: request counts and latency by route
 }
 
 // New returns a Server.
@@ -85,6 +89,7 @@ func New(o Options) *Server {
 		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
 		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
 		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, notifier: o.Notifier,
+		metrics: o.Metrics,
 	}
 	if s.now == nil {
 		s.now = time.Now
