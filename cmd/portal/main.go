@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,6 +24,7 @@ import (
 	"github.com/expoportal/portal/internal/db"
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/metrics"
 	"github.com/expoportal/portal/internal/notify"
 	"github.com/expoportal/portal/internal/pgembed"
 	"github.com/expoportal/portal/internal/store"
@@ -132,6 +134,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	if err != nil {
 		return err
 	}
+	var metricsLn net.Listener
+	if cfg.MetricsAddr != "" {
+		if metricsLn, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			ln.Close()
+			return err
+		}
+		defer metricsLn.Close() // in case serving never starts
+	}
 	pool, closeDB, err := openDatabase(ctx, cfg, log)
 	if err != nil {
 		ln.Close()
@@ -154,7 +164,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	if err != nil {
 		return err
 	}
-	counter := visits.New(visits.Options{Store: st, Logger: log, Location: shanghai, TrustedProxies: cfg.TrustedProxies})
+	var m *metrics.Metrics // nil without an address: every call to it does nothing
+	if metricsLn != nil {
+		m = metrics.New(pool)
+	}
+	counter := visits.New(visits.Options{Store: st, Logger: log, Location: shanghai, TrustedProxies: cfg.TrustedProxies,
+		OnFlush: m.CounterFlush})
 	// The counter outlives the server by its final flush: it stops after the
 	// last request has been answered, and before the database closes.
 	counterCtx, stopCounter := context.WithCancel(context.Background())
@@ -166,7 +181,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	sessions.Store = pgxstore.New(pool) // sessions survive restarts and work on every instance
 	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
 		BaseURLGuessed: cfg.BaseURLGuessed, Sessions: sessions, TrustedProxies: cfg.TrustedProxies,
-		PageCacheBytes: int64(cfg.PageCacheMB) << 20}
+		PageCacheBytes: int64(cfg.PageCacheMB) << 20, Metrics: m}
 	if cfg.SMTPEnabled() {
 		opts.Notifier = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
 		log.Info("e-mailing organisers about booth applications", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))
@@ -177,8 +192,29 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	listened := make(chan struct{})
 	go func() { _ = srv.ListenForChanges(listenCtx); close(listened) }()
 	defer func() { stopListening(); <-listened }()
+	// The metrics server stops with the public one, whichever way that ends.
+	serveCtx, stopServing := context.WithCancel(ctx)
+	defer stopServing()
+	metricsDone := make(chan struct{})
+	if metricsLn != nil {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", m.Handler())
+		mlog := log.With("server", "metrics")
+		go func() {
+			defer close(metricsDone)
+			// A broken metrics server is no reason to stop serving visitors.
+			if err := web.Serve(serveCtx, metricsLn, mux, mlog, 5*time.Second); err != nil {
+				mlog.Error("metrics server stopped", "err", err)
+			}
+		}()
+		log.Info("serving metrics", "url", "http://"+metricsLn.Addr().String()+"/metrics")
+	} else {
+		close(metricsDone)
+	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
-	err = web.Serve(ctx, ln, srv.Handler(), log, 30*time.Second)
+	err = web.Serve(serveCtx, ln, srv.Handler(), log, 30*time.Second)
+	stopServing()
+	<-metricsDone
 	srv.Drain(30 * time.Second)
 	return err
 }

@@ -207,3 +207,56 @@ func TestUserCommands(t *testing.T) {
 		t.Fatalf("disable: %v %s", err, out.String())
 	}
 }
+
+// TestServeMetrics: with PORTAL_METRICS_ADDR set, /metrics is served there
+// and only there; the public address answers it with 404.
+func TestServeMetrics(t *testing.T) {
+	addr, metricsAddr := freeAddr(t), freeAddr(t)
+	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t), "PORTAL_ADDR": addr, "PORTAL_METRICS_ADDR": metricsAddr})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, getenv, strings.NewReader(""), io.Discard, quiet) }()
+	waitReady(t, "http://"+addr, done)
+	if status, _ := browse("http://" + addr + "/en/"); status != http.StatusOK {
+		t.Fatalf("/en/: %d", status)
+	}
+	if status, _ := browse("http://" + addr + "/metrics"); status != http.StatusNotFound {
+		t.Errorf("the public address answers /metrics with %d, want 404", status)
+	}
+	if status, _ := browse("http://" + metricsAddr + "/en/"); status != http.StatusNotFound {
+		t.Errorf("the metrics address serves pages: /en/ answered %d", status)
+	}
+	// The counter's first flush runs beside the server: wait for it.
+	status, page := browse("http://" + metricsAddr + "/metrics")
+	for deadline := time.Now().Add(10 * time.Second); status == http.StatusOK &&
+		strings.Contains(page, `portal_visit_flushes_total{result="ok"} 0`) && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		status, page = browse("http://" + metricsAddr + "/metrics")
+	}
+	if status != http.StatusOK {
+		t.Fatalf("metrics address /metrics: %d", status)
+	}
+	for _, want := range []string{`portal_http_requests_total{method="GET",route="/{lang}",status="200"} 1`,
+		"portal_db_pool_max_conns ", `portal_visit_flushes_total{result="ok"} `, "go_goroutines ", "process_start_time_seconds "} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the metrics", want)
+		}
+	}
+	if strings.Contains(page, `portal_visit_flushes_total{result="ok"} 0`) {
+		t.Error("the counter's first flush is not counted")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if c, err := net.Dial("tcp", metricsAddr); err == nil {
+		c.Close()
+		t.Error("the metrics address still listens after serve stopped")
+	}
+}

@@ -20,6 +20,9 @@ type Config struct {
 	DatabaseURL string
 	// Addr is where the HTTP server listens.
 	Addr string
+	// MetricsAddr is where Prometheus scrapes /metrics: a private address,
+	// never the public one; empty means no metrics are served.
+	MetricsAddr string
 	// DataDir holds the embedded database cluster (DataDir/pg).
 	DataDir string
 	// BaseURL is the public origin used in canonical links, feeds and sitemaps.
@@ -50,6 +53,7 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	c := Config{
 		DatabaseURL: getenv("DATABASE_URL"),
 		Addr:        or(getenv("PORTAL_ADDR"), "127.0.0.1:8080"),
+		MetricsAddr: getenv("PORTAL_METRICS_ADDR"),
 		DataDir:     or(getenv("PORTAL_DATA_DIR"), "var"),
 		BaseURL:     getenv("PORTAL_BASE_URL"),
 		SMTPAddr:    getenv("PORTAL_SMTP_ADDR"),
@@ -61,6 +65,7 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	}
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL connection URL (env DATABASE_URL; empty: embedded database)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env PORTAL_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "private listen address for Prometheus /metrics (env PORTAL_METRICS_ADDR; empty: none)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database (env PORTAL_DATA_DIR)")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public origin for absolute links, e.g. https://expo.example.org (env PORTAL_BASE_URL)")
 	proxies := getenv("PORTAL_TRUSTED_PROXIES")
@@ -83,6 +88,14 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, 
 	for _, a := range strings.Split(smtpTo, ",") {
 		if a = strings.TrimSpace(a); a != "" {
 			c.SMTPTo = append(c.SMTPTo, a)
+		}
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return c, fmt.Errorf("PORTAL_METRICS_ADDR %q: want host:port, such as 127.0.0.1:9090", c.MetricsAddr)
+		}
+		if c.MetricsAddr == c.Addr {
+			return c, fmt.Errorf("PORTAL_METRICS_ADDR %q is the public address: metrics need a private one", c.MetricsAddr)
 		}
 	}
 	if c.SMTPAddr != "" {

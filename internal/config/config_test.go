@@ -97,3 +97,32 @@ func TestSMTPSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestMetricsAddr(t *testing.T) {
+	load := func(env map[string]string, args ...string) (Config, error) {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		return Load(fs, args, func(k string) string { return env[k] })
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, nil, ""}, // off
+		{map[string]string{"PORTAL_METRICS_ADDR": "127.0.0.1:9090"}, nil, "127.0.0.1:9090"},
+		{map[string]string{"PORTAL_METRICS_ADDR": "127.0.0.1:9090"}, []string{"-metrics-addr", "10.1.2.3:9100"}, "10.1.2.3:9100"},
+	} {
+		if c, err := load(tc.env, tc.args...); err != nil || c.MetricsAddr != tc.want {
+			t.Errorf("%v %v: metrics addr %q, %v; want %q", tc.env, tc.args, c.MetricsAddr, err, tc.want)
+		}
+	}
+	for _, env := range []map[string]string{
+		{"PORTAL_METRICS_ADDR": "9090"},                                            // no host:port
+		{"PORTAL_ADDR": "127.0.0.1:8080", "PORTAL_METRICS_ADDR": "127.0.0.1:8080"}, // the public address
+	} {
+		if _, err := load(env); err == nil {
+			t.Errorf("%v accepted", env)
+		}
+	}
+}

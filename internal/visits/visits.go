@@ -35,6 +35,7 @@ type Counter struct {
 	now      func() time.Time
 	interval time.Duration
 	trusted  []netip.Prefix // proxies whose X-Forwarded-For is believed
+	onFlush  func(error)    // nil: nobody listens
 
 	mu      sync.Mutex
 	pending map[time.Time]*batch
@@ -67,13 +68,16 @@ type Options struct {
 	Now            func() time.Time // time.Now when nil
 	Interval       time.Duration    // between flushes; 5s when zero
 	TrustedProxies []netip.Prefix
+	// OnFlush, when set, hears each flush's result (nil: written), for the
+	// metrics; it runs on the flushing goroutine and must be quick.
+	OnFlush func(error)
 }
 
 // New returns a Counter; call Run to flush it.
 func New(o Options) *Counter {
 	c := &Counter{
 		store: o.Store, log: o.Logger, loc: o.Location, now: o.Now, interval: o.Interval,
-		trusted: o.TrustedProxies, pending: map[time.Time]*batch{}, salts: map[time.Time][]byte{},
+		trusted: o.TrustedProxies, onFlush: o.OnFlush, pending: map[time.Time]*batch{}, salts: map[time.Time][]byte{},
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
@@ -167,9 +171,12 @@ func (c *Counter) Run(ctx context.Context) {
 
 // Flush writes what was counted since the last flush and reloads the total.
 // On failure the counts go back into memory for the next try.
-func (c *Counter) Flush(ctx context.Context) error {
+func (c *Counter) Flush(ctx context.Context) (err error) {
 	c.flush.Lock()
 	defer c.flush.Unlock()
+	if c.onFlush != nil {
+		defer func() { c.onFlush(err) }()
+	}
 	c.mu.Lock()
 	pending := c.pending
 	c.pending = map[time.Time]*batch{}

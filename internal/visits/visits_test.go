@@ -121,7 +121,9 @@ func TestFailedFlushKeepsCounts(t *testing.T) {
 	t.Parallel()
 	pool := testdb.New(t)
 	st := store.New(pool)
-	c := newCounter(st, time.Now)
+	var flushes []error // what OnFlush heard (metrics count it)
+	c := visits.New(visits.Options{Store: st, Location: shanghai, Interval: time.Hour,
+		OnFlush: func(err error) { flushes = append(flushes, err) }})
 	hitFrom(c, 1, "/zh/")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -131,6 +133,9 @@ func TestFailedFlushKeepsCounts(t *testing.T) {
 	hitFrom(c, 2, "/zh/")
 	if err := c.Flush(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+	if len(flushes) != 2 || flushes[0] == nil || flushes[1] != nil {
+		t.Errorf("OnFlush heard %v, want the failure then a success", flushes)
 	}
 	if v, n := totals(t, st, "/zh/"); v != 2 || n != 2 {
 		t.Fatalf("after a failed then a good flush: %d visitors, %d views; want 2 and 2", v, n)

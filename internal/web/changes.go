@@ -16,6 +16,7 @@ func (s *Server) ListenForChanges(ctx context.Context) error {
 		// Connected (again): what changed meanwhile went unheard.
 		if connected {
 			s.log.Info("change listener reconnected: dropping cached pages and the frame")
+			s.metrics.ListenerReconnect()
 		}
 		connected = true
 		s.dropFrame()

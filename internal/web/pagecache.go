@@ -141,9 +141,11 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		now := time.Now() // the cache's own clock, not the site's (which tests stop)
 		kept, fresh := s.pages.lookup(key, now)
 		if fresh {
+			s.metrics.CacheHit()
 			s.serveCached(w, r, kept, true)
 			return
 		}
+		s.metrics.CacheMiss()
 		if isHead(r) || !s.listening.Load() && kept == nil {
 			// Nothing to keep it by, or nothing to fall back on: as if uncached.
 			next.ServeHTTP(w, r)
@@ -205,6 +207,7 @@ func (s *Server) renderShared(key string, next http.Handler, r *http.Request) (*
 	}
 	call.page = newCachedPage(key, gen, time.Now().Add(c.ttl), resp, note.article)
 	c.keep(call.page)
+	s.metrics.CacheBytes(c.Bytes())
 	return call.page, resp, true
 }
 

@@ -41,6 +41,7 @@ var uncachedPaths = regexp.MustCompile(`^/[^/]+/(exhibit/apply|register|tickets/
 // router lists the portal's URLs; this is the only place they are listed.
 func (s *Server) router() *chi.Mux {
 	r := chi.NewRouter()
+	r.Use(s.metrics.Middleware) // outermost: sees the final status, panics included
 	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, s.cachePages,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),

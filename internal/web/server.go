@@ -18,6 +18,7 @@ import (
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/markdown"
+	"github.com/expoportal/portal/internal/metrics"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/static"
@@ -30,6 +31,8 @@ type Server struct {
 	assets *static.Assets
 	md     *markdown.Renderer
 	visits *visits.Counter // nil: nothing counted
+	// metrics counts requests by route; nil counts nothing.
+	metrics *metrics.Metrics
 	// sessions keeps staff signed in, in PostgreSQL; dummyHash is verified
 	// for unknown e-mails so sign-in takes as long as for real ones.
 	sessions       *scs.SessionManager
@@ -99,6 +102,7 @@ type Options struct {
 	// configured, so it says nothing about where visitors reach the site;
 	// posts are checked against the origin each request came to instead.
 	BaseURLGuessed bool
+	Metrics        *metrics.Metrics // optional: request counts and latency by route
 }
 
 // New returns a Server.
@@ -107,6 +111,7 @@ func New(o Options) *Server {
 		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
 		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
 		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, notifier: o.Notifier,
+		metrics: o.Metrics,
 	}
 	if !o.BaseURLGuessed {
 		s.origin = originOf(o.BaseURL)
