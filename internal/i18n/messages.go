@@ -253,6 +253,8 @@ var messages = map[string]map[string]string{
 	"error.400.lead":  {"zh": "提交的内容不完整或过大（上传图片不超过 20 MB），请返回后重试。", "en": "What was sent was incomplete or too large (images up to 20 MB). Please go back and try again."},
 	"error.403.title": {"zh": "请求被拒绝", "en": "That request is not allowed"},
 	"error.403.lead":  {"zh": "表单只能从本站的页面提交。请打开本站页面重新填写后再提交。", "en": "Forms can only be sent from this site's own pages. Please open the page on this site, fill the form in again and send it."},
+	"error.503.title": {"zh": "网站暂时无法访问", "en": "Briefly unavailable"},
+	"error.503.lead":  {"zh": "网站正在恢复，请稍候几秒后刷新本页。", "en": "The site is recovering. Please reload this page in a few seconds."},
 	"error.500.title": {"zh": "服务器出错了", "en": "Something went wrong"},
 	"error.500.lead":  {"zh": "很抱歉，服务器暂时无法完成您的请求，请稍后再试。", "en": "Sorry, the server could not complete your request. Please try again in a moment."},
 	"error.home":      {"zh": "返回首页", "en": "Back to the home page"},

@@ -8,6 +8,7 @@ func init() {
 		"form.err.stale":        {"zh": "表单已过期，请检查内容后重新提交。", "en": "This form has expired. Please check it and send it again."},
 		"form.err.too_fast":     {"zh": "提交过快，请核对所填内容后再提交一次。", "en": "That was very quick. Please check what you entered and send it again."},
 		"form.err.stamp_used":   {"zh": "此表单已提交过一次。您的填写内容已保留，请核对后重新提交。", "en": "This form was already sent once. What you entered is kept below: please check it and send it again."},
+		"form.err.unavailable":  {"zh": "网站暂时无法保存您的提交。您填写的内容已保留在下方，请稍候片刻再提交一次。", "en": "The site could not save this just now. What you entered is kept below: please send it again in a moment."},
 		"form.err.too_many":     {"zh": "同一网络在一小时内提交次数过多，请稍后再试，或致电组委会。", "en": "Too many forms were sent from your network in the last hour. Please try again later or call the organisers."},
 		"form.err.phone_needed": {"zh": "请填写手机号码。", "en": "Enter a mobile number."},
 		"form.err.phone":        {"zh": "请填写11位中国大陆手机号，例如 138 1234 5678；境外号码请以“+”和国家代码开头，例如 +44 20 7946 0958。", "en": "Enter an 11-digit mainland China mobile number, such as 138 1234 5678, or a number elsewhere in international form with + and the country code, such as +44 20 7946 0958."},

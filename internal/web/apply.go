@@ -50,8 +50,8 @@ func (s *Server) applyForm(r *http.Request, values url.Values) (*view.ApplyForm,
 		if content.Summary != "" {
 			p.Description = content.Summary
 		}
-	case err != nil && !errors.Is(err, store.ErrNotFound):
-		return nil, err
+	case err != nil && !errors.Is(err, store.ErrNotFound) && !dbUnavailable(err):
+		return nil, err // (without the database the form still shows, without its intro)
 	}
 	if v.Stamp, err = s.formStamp(r); err != nil {
 		return nil, err
@@ -91,7 +91,7 @@ func (s *Server) showApply(w http.ResponseWriter, r *http.Request) error {
 // cost nothing against the rate limit), then the address is counted, and
 // only then is anything written. Whatever went wrong, the form comes back
 // with everything typed.
-func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
@@ -100,6 +100,7 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	defer s.keepFormOnOutage(w, r, &err, pages.Apply(v), func() { v.Problem = v.T("form.err.unavailable") })
 	in, errs := form.ParseApplication(r.PostForm)
 	// The chosen booth is shown again whatever else is wrong.
 	if in.BoothNumber != "" && errs["booth"] == "" {

@@ -23,7 +23,9 @@ func (s *Server) ListenForChanges(ctx context.Context) error {
 		s.pages.dropAll()
 		s.listening.Store(true)
 	}, func(err error) {
-		s.listening.Store(false)
+		// What is kept stays in use: while the listener is away the
+		// database mostly is too, and nothing changes; once back, the
+		// reconnect drops it all.
 		if ctx.Err() == nil {
 			s.log.Warn("change listener", "err", err)
 		}

@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/puddle/v2"
 
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
@@ -46,6 +50,11 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		case errors.Is(err, errBadRequest):
 			s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
 			s.renderError(w, r, http.StatusBadRequest)
+		case dbUnavailable(err):
+			// Not a bug here: the database is away, and will be back.
+			s.log.Warn("database unavailable", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
+			w.Header().Set("Retry-After", "5")
+			s.renderError(w, r, http.StatusServiceUnavailable)
 		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 			// The visitor went away; nobody is left to answer.
 		default:
@@ -89,6 +98,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 		key = "error.400"
 	case http.StatusForbidden:
 		key = "error.403"
+	case http.StatusServiceUnavailable:
+		key = "error.503"
 	}
 	p, err := s.page(r.Context(), lang, "", "")
 	if err != nil {
@@ -103,4 +114,21 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, status, pages.Error(p, p.T(key+".lead")))
+}
+
+// dbUnavailable tells an error of reaching the database (stopped,
+// restarting, out of connections, the network) from one of a query.
+func dbUnavailable(err error) bool {
+	var connect *pgconn.ConnectError
+	var pg *pgconn.PgError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &connect), errors.As(err, &netErr):
+		return true
+	case errors.As(err, &pg):
+		// 08: connection exception; 57P: shut down, starting, gone; 53300: too many connections.
+		return strings.HasPrefix(pg.Code, "08") || strings.HasPrefix(pg.Code, "57P") || pg.Code == "53300"
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || pgconn.SafeToRetry(err) ||
+		errors.Is(err, puddle.ErrClosedPool) || strings.Contains(err.Error(), "conn closed")
 }

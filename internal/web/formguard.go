@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -38,7 +39,7 @@ const (
 // one field quickly is not "too fast", and the stamp stays the key that
 // makes a double tap one post (see store.ErrDuplicatePost).
 func (s *Server) formStamp(r *http.Request) (string, error) {
-	key, err := s.store.Secret(r.Context(), "form-stamp")
+	key, err := s.secret(r.Context(), "form-stamp")
 	if err != nil {
 		return "", err
 	}
@@ -53,7 +54,7 @@ func (s *Server) formStamp(r *http.Request) (string, error) {
 // freshFormStamp is a new stamp whatever was posted: for a form whose
 // stamp was already used by another submission.
 func (s *Server) freshFormStamp(r *http.Request) (string, error) {
-	key, err := s.store.Secret(r.Context(), "form-stamp")
+	key, err := s.secret(r.Context(), "form-stamp")
 	if err != nil {
 		return "", err
 	}
@@ -103,6 +104,34 @@ func (s *Server) stampUsed(w http.ResponseWriter, r *http.Request, stamp, notice
 	return nil
 }
 
+// keepFormOnOutage answers a form whose handler failed because the database
+// is away: the form again, as typed, with say's notice, in 503, so nothing
+// the visitor typed is lost. Any other error goes on to the adapter.
+func (s *Server) keepFormOnOutage(w http.ResponseWriter, r *http.Request, err *error, page templ.Component, say func()) {
+	if *err == nil || !dbUnavailable(*err) {
+		return
+	}
+	s.log.Warn("form not taken: database unavailable", "path", r.URL.Path, "err", *err)
+	say()
+	w.Header().Set("Retry-After", "5")
+	s.render(w, r, http.StatusServiceUnavailable, page)
+	*err = nil
+}
+
+// secret is store.Secret read once: a secret never changes, and forms keep
+// working from memory while the database is away.
+func (s *Server) secret(ctx context.Context, name string) ([]byte, error) {
+	if key, ok := s.secrets.Load(name); ok {
+		return key.([]byte), nil
+	}
+	key, err := s.store.Secret(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	s.secrets.Store(name, key)
+	return key, nil
+}
+
 // submissionDigest identifies what a form post says (every field, and any
 // file's bytes), so a resent form is told apart from another submission
 // that carries the same stamp.
@@ -122,7 +151,7 @@ func (s *Server) checkFormBot(r *http.Request) (string, error) {
 	if strings.TrimSpace(r.PostFormValue(honeypotField)) != "" {
 		return "form.err.robot", nil
 	}
-	key, err := s.store.Secret(r.Context(), "form-stamp")
+	key, err := s.secret(r.Context(), "form-stamp")
 	if err != nil {
 		return "", err
 	}

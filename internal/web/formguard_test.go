@@ -16,7 +16,7 @@ import (
 // that stands still). Each call is another served form.
 func oldStamp(t testing.TB, site *testSite) string {
 	t.Helper()
-	key, err := site.srv.store.Secret(context.Background(), "form-stamp")
+	key, err := site.srv.secret(context.Background(), "form-stamp")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,11 +6,13 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/zstd"
 
@@ -178,4 +180,54 @@ func waitFor(t *testing.T, limit time.Duration, ok func() bool) time.Duration {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return time.Since(start)
+}
+
+// Two instances on one database: what staff change on A shows on B, whose
+// pages were kept, within a moment (the NOTIFY's round trip).
+func TestChangesOnOneInstanceShowOnAnother(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	cached := func(o *Options, _ string) { o.PageCacheBytes, o.PageCacheTTL = 8<<20, time.Hour }
+	a, b := newSiteOn(t, pool, cached), newSiteOn(t, pool, cached)
+	a.listen(t)
+	b.listen(t)
+	shows := func(path, text string) func() bool {
+		return func() bool {
+			res, body := fetch(t, b.URL+path)
+			return res.StatusCode == http.StatusOK && strings.Contains(string(body), text)
+		}
+	}
+	for _, path := range []string{"/zh/", "/zh/news/", "/zh/exhibit/charges"} {
+		fetch(t, b.URL+path)
+		if res, _ := fetch(t, b.URL+path); res.Header.Get("ETag") == "" {
+			t.Fatalf("B does not keep %s: this test would prove nothing", path)
+		}
+	}
+	addUser(t, a, "editor@expo.example", "admin", "Shenyang-Expo-2027")
+	staff := newStaff(t, a)
+	staff.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+
+	// A publish.
+	res, _ := staff.save(t, "/admin/news/new", editorForm("publish", "0"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish on A: %d", res.StatusCode)
+	}
+	t.Logf("a publish on A showed on B after %s", waitFor(t, 5*time.Second, shows("/zh/news/", "后台发布的新闻")).Round(time.Millisecond))
+
+	// A settings change.
+	_, body := staff.get(t, "/admin/settings")
+	d := parse(t, body)
+	f := url.Values{}
+	d.Find("form.editor input").Each(func(_ int, s *goquery.Selection) { f.Set(s.AttrOr("name", ""), s.AttrOr("value", "")) })
+	f.Set("hotline", "024-5555-0000")
+	if res := staff.post(t, "/admin/settings", f); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("settings on A: %d", res.StatusCode)
+	}
+	t.Logf("a settings change on A showed on B after %s", waitFor(t, 5*time.Second, shows("/zh/", "024-5555-0000")).Round(time.Millisecond))
+
+	// A price change (any writer: the database itself says so).
+	if _, err := pool.Exec(context.Background(), "UPDATE charge_items SET price_cny = 4321000 WHERE id = (SELECT min(id) FROM charge_items)"); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a price change showed on B after %s", waitFor(t, 5*time.Second, shows("/zh/exhibit/charges", "43,210")).Round(time.Millisecond))
 }

@@ -87,7 +87,7 @@ func (s *Server) showRegister(w http.ResponseWriter, r *http.Request) error {
 // postRegister issues one visitor's ticket. A robot, a form filled too fast
 // and every typing mistake get the form back (422) with what was typed;
 // only a clean form counts against the address's hourly limit.
-func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
@@ -101,6 +101,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	defer s.keepFormOnOutage(w, r, &err, pages.Register(f), func() { f.Notice = "form.err.unavailable" })
 	s.withStructuredData(p)
 	if f.Notice, err = s.checkFormBot(r); err != nil {
 		return err
@@ -242,7 +243,7 @@ const maxMemberFile = 1 << 20
 // Any problem, in a field or in any row, sends the whole form back (422)
 // with every problem listed and nothing written; all good, the group and a
 // ticket per member are written in one transaction.
-func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxMemberFile+(64<<10))
 	tooBig := false
 	if err := r.ParseMultipartForm(maxMemberFile + (64 << 10)); err != nil {
@@ -256,6 +257,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	defer s.keepFormOnOutage(w, r, &err, pages.GroupRegister(g), func() { g.Notice = "form.err.unavailable" })
 	if g.Notice, err = s.checkFormBot(r); err != nil {
 		return err
 	}

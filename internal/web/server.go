@@ -44,6 +44,7 @@ type Server struct {
 	timeout        time.Duration
 	zones          sync.Map   // time zone name -> *time.Location
 	frames         frames     // the page frame, kept until a change (frame.go)
+	secrets        sync.Map   // name -> []byte, read once (see secret)
 	pages          *pageCache // nil: off
 	// listening: this instance hears every change (ListenForChanges), so
 	// what it keeps in memory can be trusted.
