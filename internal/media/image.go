@@ -7,12 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-
-	"golang.org/x/image/draw"
+	"slices"
 )
 
 // Errors returned by ProcessImage. Returned errors wrap one of these, so use
@@ -146,6 +144,15 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 	if err := checkDimensions(cfg.Width, cfg.Height); err != nil {
 		return ProcessedImage{}, err
 	}
+	sizes := make([]image.Point, 0, len(Renditions))
+	for _, r := range Renditions {
+		if r.MaxWidth <= 0 {
+			return ProcessedImage{}, fmt.Errorf("media: rendition %q has invalid MaxWidth %d", r.Name, r.MaxWidth)
+		}
+		if s := fitWidth(cfg.Width, cfg.Height, r.MaxWidth); !slices.Contains(sizes, s) {
+			sizes = append(sizes, s) // renditions of the same size (e.g. a small source) are drawn once
+		}
+	}
 
 	src, err := f.decode(data)
 	if err != nil {
@@ -167,21 +174,19 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 		Renditions: make(map[string]Image, len(Renditions)),
 	}
 
-	// Renditions of the same size (e.g. a small source) are encoded once.
+	drawn := renderOnWhite(src, canvas, sizes)
 	encoded := make(map[image.Point][]byte)
 	for _, r := range Renditions {
-		if r.MaxWidth <= 0 {
-			return ProcessedImage{}, fmt.Errorf("media: rendition %q has invalid MaxWidth %d", r.Name, r.MaxWidth)
-		}
 		size := fitWidth(cfg.Width, cfg.Height, r.MaxWidth)
 		buf, ok := encoded[size]
 		if ok {
 			buf = bytes.Clone(buf) // callers get independent slices
 		} else {
-			buf, err = renderJPEG(src, canvas, size)
-			if err != nil {
+			var b bytes.Buffer
+			if err := jpeg.Encode(&b, drawn[slices.Index(sizes, size)], &jpeg.Options{Quality: renditionQuality}); err != nil {
 				return ProcessedImage{}, fmt.Errorf("media: encoding rendition %q: %w", r.Name, err)
 			}
+			buf = b.Bytes()
 			encoded[size] = buf
 		}
 		out.Renditions[r.Name] = Image{Data: buf, ContentType: typeJPEG, Width: size.X, Height: size.Y}
@@ -212,27 +217,4 @@ func fitWidth(w, h, maxW int) image.Point {
 	}
 	nh := int((int64(h)*int64(maxW) + int64(w)/2) / int64(w))
 	return image.Pt(maxW, max(nh, 1))
-}
-
-// renderJPEG draws the canvas region of src (areas outside src.Bounds() are
-// transparent, as for a GIF frame smaller than its logical screen) onto a
-// white size.X×size.Y image and encodes it as JPEG.
-func renderJPEG(src image.Image, canvas image.Rectangle, size image.Point) ([]byte, error) {
-	if src.Bounds() != canvas {
-		full := image.NewNRGBA(canvas)
-		draw.Draw(full, src.Bounds(), src, src.Bounds().Min, draw.Src)
-		src = full
-	}
-	dst := image.NewRGBA(image.Rectangle{Max: size})
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	if size == canvas.Size() {
-		draw.Draw(dst, dst.Bounds(), src, canvas.Min, draw.Over)
-	} else {
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, canvas, draw.Over, nil)
-	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: renditionQuality}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
