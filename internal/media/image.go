@@ -24,6 +24,10 @@ var (
 	// ErrTooLarge: the file is too big, or its declared dimensions are
 	// absurd (for example a decompression bomb).
 	ErrTooLarge = errors.New("media: image too large")
+	// ErrMemoryBudget: decoding and resizing the image would take more
+	// than MaxDecodeBytes of memory. Errors wrapping it also wrap
+	// ErrTooLarge.
+	ErrMemoryBudget = errors.New("media: image needs too much memory to process")
 )
 
 // Limits enforced by ProcessImage.
@@ -69,6 +73,7 @@ const (
 type format struct {
 	contentType  string
 	decodeConfig func([]byte) (image.Config, error)
+	footprint    func(data []byte, w, h int) (footprint, error) // from the header, before decode
 	decode       func([]byte) (image.Image, error)
 }
 
@@ -84,18 +89,21 @@ func sniff(data []byte) (format, bool) {
 		return format{
 			contentType:  typeJPEG,
 			decodeConfig: func(b []byte) (image.Config, error) { return jpeg.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    jpegFootprint,
 			decode:       func(b []byte) (image.Image, error) { return jpeg.Decode(bytes.NewReader(b)) },
 		}, true
 	case bytes.HasPrefix(data, pngMagic):
 		return format{
 			contentType:  typePNG,
 			decodeConfig: func(b []byte) (image.Config, error) { return png.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    pngFootprint,
 			decode:       func(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) },
 		}, true
 	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		return format{
 			contentType:  typeGIF,
 			decodeConfig: func(b []byte) (image.Config, error) { return gif.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    gifFootprint,
 			// gif.Decode returns the first frame only; animated GIF
 			// renditions are a still of that frame.
 			decode: func(b []byte) (image.Image, error) { return gif.Decode(bytes.NewReader(b)) },
@@ -108,8 +116,10 @@ func sniff(data []byte) (format, bool) {
 //
 // Checks, in order: file size (ErrTooLarge), magic bytes (ErrNotImage),
 // declared dimensions read from the header alone, before any pixel buffer is
-// allocated (ErrTooLarge, or ErrCorrupt if the header is unreadable), then a
-// full decode (ErrCorrupt).
+// allocated (ErrTooLarge, or ErrCorrupt if the header is unreadable), the
+// memory that decoding and resizing will take, estimated from the same
+// header (ErrMemoryBudget, which is also ErrTooLarge), then a full decode
+// (ErrCorrupt).
 //
 // Each rendition is scaled down to its MaxWidth with Catmull-Rom, keeping the
 // aspect ratio (never upscaled: smaller images are re-encoded at their own
@@ -152,6 +162,14 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 		if s := fitWidth(cfg.Width, cfg.Height, r.MaxWidth); !slices.Contains(sizes, s) {
 			sizes = append(sizes, s) // renditions of the same size (e.g. a small source) are drawn once
 		}
+	}
+	fp, err := f.footprint(data, cfg.Width, cfg.Height)
+	if err != nil {
+		return ProcessedImage{}, err
+	}
+	if need := memoryNeeded(fp, cfg.Width, cfg.Height, sizes); need > MaxDecodeBytes {
+		return ProcessedImage{}, fmt.Errorf("%w: %w: %s of %d×%d pixels needs about %d MiB to decode and resize, more than the %d MiB limit",
+			ErrTooLarge, ErrMemoryBudget, f.contentType, cfg.Width, cfg.Height, need>>20, MaxDecodeBytes>>20)
 	}
 
 	src, err := f.decode(data)

@@ -67,6 +67,13 @@ func newAxisWeights(m, n int) axisWeights {
 	return a
 }
 
+// weightBytes is what newAxisWeights(m, n) allocates, for the budget.
+func weightBytes(m, n int) int64 {
+	scale := float64(n) / float64(m)
+	span := int64(2*draw.CatmullRom.Support*max(scale, 1)) + 2
+	return int64(m) * (span*4 + 16)
+}
+
 // rowScaler draws one rendition: fed the source rows in order, it scales
 // each across into a ring of the rows the vertical kernel still needs, and
 // writes each output row, composited onto white, as soon as its last source
@@ -87,6 +94,13 @@ func newRowScaler(size image.Point, src image.Point) *rowScaler {
 		y:    y,
 		ring: make([]float32, y.span*4*size.X),
 	}
+}
+
+// scalerBytes is what newRowScaler allocates, for the budget.
+func scalerBytes(size, src image.Point) int64 {
+	span := int64(2*draw.CatmullRom.Support*max(float64(src.Y)/float64(size.Y), 1)) + 2
+	return 4*int64(size.X)*int64(size.Y) + 16*int64(size.X)*span +
+		weightBytes(size.X, src.X) + weightBytes(size.Y, src.Y)
 }
 
 func (z *rowScaler) done() bool { return z.next == z.dst.Rect.Dy() }
