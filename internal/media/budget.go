@@ -2,9 +2,12 @@ package media
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"image"
+	"runtime"
+	"time"
 )
 
 // MaxDecodeBytes bounds the memory one image may take while it is decoded
@@ -14,7 +17,8 @@ import (
 // staff upload: a 24-megapixel 8-bit JPEG needs 40-80 MB (by its chroma
 // subsampling), or about 180 MB when it is progressive with the usual 4:2:0
 // (Go's decoder keeps 4 bytes per DCT coefficient until the last scan), and a
-// 24-megapixel RGBA PNG about 100 MB.
+// 24-megapixel RGBA PNG about 100 MB. With at most two decoded at a time
+// (decodeSlots), all uploads together hold at most about 400 MB.
 const MaxDecodeBytes = 192 << 20
 
 // footprint is what decoding takes, in bytes: the decoded image, and the
@@ -195,4 +199,36 @@ func jpegFootprint(data []byte, w, h int) (footprint, error) {
 func gifFootprint(_ []byte, w, h int) (footprint, error) {
 	px := int64(w) * int64(h)
 	return footprint{image: px, peak: 2 * px}, nil
+}
+
+// decodeSlots bounds how many images are decoded and resized at once.
+// Decoding is CPU-bound, so more at a time than there are CPUs finishes none
+// sooner and only multiplies the memory held; two keep one slow upload from
+// blocking the rest. It is package state on purpose: the memory it guards is
+// the process's, whichever server, loader or command is decoding.
+var decodeSlots = make(chan struct{}, max(1, min(2, runtime.GOMAXPROCS(0))))
+
+// maxSlotWait bounds the wait for a slot, leaving the request time to
+// answer that the server is busy.
+const maxSlotWait = 10 * time.Second
+
+// acquireSlot waits for a decode slot, at most maxSlotWait and as long as
+// ctx allows; the caller must call the returned release.
+func acquireSlot(ctx context.Context) (release func(), err error) {
+	release = func() { <-decodeSlots }
+	select {
+	case decodeSlots <- struct{}{}:
+		return release, nil
+	default:
+	}
+	t := time.NewTimer(maxSlotWait)
+	defer t.Stop()
+	select {
+	case decodeSlots <- struct{}{}:
+		return release, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
+	case <-t.C:
+		return nil, fmt.Errorf("%w: no decode slot free after %v", ErrBusy, maxSlotWait)
+	}
 }

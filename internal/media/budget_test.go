@@ -3,12 +3,14 @@ package media
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -139,7 +141,7 @@ func TestProcessImageRefusesDecodeBombFromHeader(t *testing.T) {
 	var elapsed time.Duration
 	grew := allocated(func() {
 		start := time.Now()
-		_, err = ProcessImage(data)
+		_, err = ProcessImage(context.Background(), data)
 		elapsed = time.Since(start)
 	})
 	if !errors.Is(err, ErrMemoryBudget) || !errors.Is(err, ErrTooLarge) {
@@ -256,7 +258,7 @@ func TestProcessImageLargePhotosFitTheBudget(t *testing.T) {
 			}
 			need := memoryNeeded(fp, cfg.Width, cfg.Height, sizes)
 			var err error
-			got := allocated(func() { _, err = ProcessImage(tt.data) })
+			got := allocated(func() { _, err = ProcessImage(context.Background(), tt.data) })
 			if err != nil {
 				t.Fatalf("ProcessImage: %v", err)
 			}
@@ -267,5 +269,48 @@ func TestProcessImageLargePhotosFitTheBudget(t *testing.T) {
 				t.Errorf("allocated %d bytes, more than the estimate %d", got, need)
 			}
 		})
+	}
+}
+
+// When every decode slot is taken, ProcessImage waits as long as its context
+// allows, then answers ErrBusy. Not parallel: it takes the process's slots.
+func TestProcessImageWaitsForADecodeSlot(t *testing.T) {
+	data := encodePNG(t, gradient(600, 400))
+	for range cap(decodeSlots) {
+		decodeSlots <- struct{}{}
+	}
+	freed := false
+	free := func() {
+		if !freed {
+			for range cap(decodeSlots) {
+				<-decodeSlots
+			}
+			freed = true
+		}
+	}
+	defer free()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if _, err := ProcessImage(ctx, data); !errors.Is(err, ErrBusy) {
+		t.Fatalf("with every slot taken: %v, want ErrBusy", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("gave up after %v, want about the context's 50ms", d)
+	}
+	// Refusals from the header need no slot.
+	if _, err := ProcessImage(context.Background(), pngHeader(100_000, 100_000)); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a bomb while busy: %v, want ErrTooLarge", err)
+	}
+
+	var wg sync.WaitGroup
+	var err error
+	wg.Go(func() { _, err = ProcessImage(context.Background(), data) })
+	time.Sleep(100 * time.Millisecond)
+	free()
+	wg.Wait()
+	if err != nil {
+		t.Fatalf("after a slot came free: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ package media
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -28,6 +29,9 @@ var (
 	// than MaxDecodeBytes of memory. Errors wrapping it also wrap
 	// ErrTooLarge.
 	ErrMemoryBudget = errors.New("media: image needs too much memory to process")
+	// ErrBusy: other images took every decode slot for longer than the
+	// caller could wait. Trying again later may succeed.
+	ErrBusy = errors.New("media: too many images being processed")
 )
 
 // Limits enforced by ProcessImage.
@@ -119,7 +123,9 @@ func sniff(data []byte) (format, bool) {
 // allocated (ErrTooLarge, or ErrCorrupt if the header is unreadable), the
 // memory that decoding and resizing will take, estimated from the same
 // header (ErrMemoryBudget, which is also ErrTooLarge), then a full decode
-// (ErrCorrupt).
+// (ErrCorrupt). At most a few images are decoded at once: ProcessImage waits
+// for its turn as long as ctx allows, up to maxSlotWait, then gives up with
+// ErrBusy.
 //
 // Each rendition is scaled down to its MaxWidth with Catmull-Rom, keeping the
 // aspect ratio (never upscaled: smaller images are re-encoded at their own
@@ -133,7 +139,7 @@ func sniff(data []byte) (format, bool) {
 //
 // Original.Data is data itself (not a copy); the caller must not modify it
 // afterwards. ProcessImage is safe for concurrent use.
-func ProcessImage(data []byte) (ProcessedImage, error) {
+func ProcessImage(ctx context.Context, data []byte) (ProcessedImage, error) {
 	if len(data) > MaxImageBytes {
 		return ProcessedImage{}, fmt.Errorf("%w: file is %d bytes, more than the %d-byte limit",
 			ErrTooLarge, len(data), MaxImageBytes)
@@ -172,6 +178,11 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 			ErrTooLarge, ErrMemoryBudget, f.contentType, cfg.Width, cfg.Height, need>>20, MaxDecodeBytes>>20)
 	}
 
+	release, err := acquireSlot(ctx)
+	if err != nil {
+		return ProcessedImage{}, err
+	}
+	defer release()
 	src, err := f.decode(data)
 	if err != nil {
 		return ProcessedImage{}, fmt.Errorf("%w: decoding %s: %w", ErrCorrupt, f.contentType, err)

@@ -233,6 +233,8 @@ func imageError(err error) string {
 		return "form.not_image"
 	case errors.Is(err, media.ErrMemoryBudget): // before ErrTooLarge, which it also is
 		return "form.image_memory"
+	case errors.Is(err, media.ErrBusy):
+		return "form.image_busy"
 	case errors.Is(err, media.ErrTooLarge):
 		return "form.image_large"
 	default:

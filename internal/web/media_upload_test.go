@@ -182,6 +182,7 @@ func TestImageErrorMessages(t *testing.T) {
 		{fmt.Errorf("%w: file is empty", media.ErrNotImage), "form.not_image"},
 		{fmt.Errorf("%w: 20000 pixels a side", media.ErrTooLarge), "form.image_large"},
 		{fmt.Errorf("%w: %w: needs 309 MB", media.ErrTooLarge, media.ErrMemoryBudget), "form.image_memory"},
+		{fmt.Errorf("%w: %w", media.ErrBusy, context.DeadlineExceeded), "form.image_busy"},
 		{fmt.Errorf("%w: truncated", media.ErrCorrupt), "form.image_corrupt"},
 	}
 	for _, tt := range tests {
