@@ -4,15 +4,14 @@ package media
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-
-	"golang.org/x/image/draw"
+	"slices"
 )
 
 // Errors returned by ProcessImage. Returned errors wrap one of these, so use
@@ -26,6 +25,13 @@ var (
 	// ErrTooLarge: the file is too big, or its declared dimensions are
 	// absurd (for example a decompression bomb).
 	ErrTooLarge = errors.New("media: image too large")
+	// ErrMemoryBudget: decoding and resizing the image would take more
+	// than MaxDecodeBytes of memory. Errors wrapping it also wrap
+	// ErrTooLarge.
+	ErrMemoryBudget = errors.New("media: image needs too much memory to process")
+	// ErrBusy: other images took every decode slot for longer than the
+	// caller could wait. Trying again later may succeed.
+	ErrBusy = errors.New("media: too many images being processed")
 )
 
 // Limits enforced by ProcessImage.
@@ -71,6 +77,7 @@ const (
 type format struct {
 	contentType  string
 	decodeConfig func([]byte) (image.Config, error)
+	footprint    func(data []byte, w, h int) (footprint, error) // from the header, before decode
 	decode       func([]byte) (image.Image, error)
 }
 
@@ -86,18 +93,21 @@ func sniff(data []byte) (format, bool) {
 		return format{
 			contentType:  typeJPEG,
 			decodeConfig: func(b []byte) (image.Config, error) { return jpeg.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    jpegFootprint,
 			decode:       func(b []byte) (image.Image, error) { return jpeg.Decode(bytes.NewReader(b)) },
 		}, true
 	case bytes.HasPrefix(data, pngMagic):
 		return format{
 			contentType:  typePNG,
 			decodeConfig: func(b []byte) (image.Config, error) { return png.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    pngFootprint,
 			decode:       func(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) },
 		}, true
 	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		return format{
 			contentType:  typeGIF,
 			decodeConfig: func(b []byte) (image.Config, error) { return gif.DecodeConfig(bytes.NewReader(b)) },
+			footprint:    gifFootprint,
 			// gif.Decode returns the first frame only; animated GIF
 			// renditions are a still of that frame.
 			decode: func(b []byte) (image.Image, error) { return gif.Decode(bytes.NewReader(b)) },
@@ -110,8 +120,12 @@ func sniff(data []byte) (format, bool) {
 //
 // Checks, in order: file size (ErrTooLarge), magic bytes (ErrNotImage),
 // declared dimensions read from the header alone, before any pixel buffer is
-// allocated (ErrTooLarge, or ErrCorrupt if the header is unreadable), then a
-// full decode (ErrCorrupt).
+// allocated (ErrTooLarge, or ErrCorrupt if the header is unreadable), the
+// memory that decoding and resizing will take, estimated from the same
+// header (ErrMemoryBudget, which is also ErrTooLarge), then a full decode
+// (ErrCorrupt). At most a few images are decoded at once: ProcessImage waits
+// for its turn as long as ctx allows, up to maxSlotWait, then gives up with
+// ErrBusy.
 //
 // Each rendition is scaled down to its MaxWidth with Catmull-Rom, keeping the
 // aspect ratio (never upscaled: smaller images are re-encoded at their own
@@ -125,7 +139,7 @@ func sniff(data []byte) (format, bool) {
 //
 // Original.Data is data itself (not a copy); the caller must not modify it
 // afterwards. ProcessImage is safe for concurrent use.
-func ProcessImage(data []byte) (ProcessedImage, error) {
+func ProcessImage(ctx context.Context, data []byte) (ProcessedImage, error) {
 	if len(data) > MaxImageBytes {
 		return ProcessedImage{}, fmt.Errorf("%w: file is %d bytes, more than the %d-byte limit",
 			ErrTooLarge, len(data), MaxImageBytes)
@@ -146,7 +160,29 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 	if err := checkDimensions(cfg.Width, cfg.Height); err != nil {
 		return ProcessedImage{}, err
 	}
+	sizes := make([]image.Point, 0, len(Renditions))
+	for _, r := range Renditions {
+		if r.MaxWidth <= 0 {
+			return ProcessedImage{}, fmt.Errorf("media: rendition %q has invalid MaxWidth %d", r.Name, r.MaxWidth)
+		}
+		if s := fitWidth(cfg.Width, cfg.Height, r.MaxWidth); !slices.Contains(sizes, s) {
+			sizes = append(sizes, s) // renditions of the same size (e.g. a small source) are drawn once
+		}
+	}
+	fp, err := f.footprint(data, cfg.Width, cfg.Height)
+	if err != nil {
+		return ProcessedImage{}, err
+	}
+	if need := memoryNeeded(fp, cfg.Width, cfg.Height, sizes); need > MaxDecodeBytes {
+		return ProcessedImage{}, fmt.Errorf("%w: %w: %s of %d×%d pixels needs about %d MiB to decode and resize, more than the %d MiB limit",
+			ErrTooLarge, ErrMemoryBudget, f.contentType, cfg.Width, cfg.Height, need>>20, MaxDecodeBytes>>20)
+	}
 
+	release, err := acquireSlot(ctx)
+	if err != nil {
+		return ProcessedImage{}, err
+	}
+	defer release()
 	src, err := f.decode(data)
 	if err != nil {
 		return ProcessedImage{}, fmt.Errorf("%w: decoding %s: %w", ErrCorrupt, f.contentType, err)
@@ -167,21 +203,19 @@ func ProcessImage(data []byte) (ProcessedImage, error) {
 		Renditions: make(map[string]Image, len(Renditions)),
 	}
 
-	// Renditions of the same size (e.g. a small source) are encoded once.
+	drawn := renderOnWhite(src, canvas, sizes)
 	encoded := make(map[image.Point][]byte)
 	for _, r := range Renditions {
-		if r.MaxWidth <= 0 {
-			return ProcessedImage{}, fmt.Errorf("media: rendition %q has invalid MaxWidth %d", r.Name, r.MaxWidth)
-		}
 		size := fitWidth(cfg.Width, cfg.Height, r.MaxWidth)
 		buf, ok := encoded[size]
 		if ok {
 			buf = bytes.Clone(buf) // callers get independent slices
 		} else {
-			buf, err = renderJPEG(src, canvas, size)
-			if err != nil {
+			var b bytes.Buffer
+			if err := jpeg.Encode(&b, drawn[slices.Index(sizes, size)], &jpeg.Options{Quality: renditionQuality}); err != nil {
 				return ProcessedImage{}, fmt.Errorf("media: encoding rendition %q: %w", r.Name, err)
 			}
+			buf = b.Bytes()
 			encoded[size] = buf
 		}
 		out.Renditions[r.Name] = Image{Data: buf, ContentType: typeJPEG, Width: size.X, Height: size.Y}
@@ -212,27 +246,4 @@ func fitWidth(w, h, maxW int) image.Point {
 	}
 	nh := int((int64(h)*int64(maxW) + int64(w)/2) / int64(w))
 	return image.Pt(maxW, max(nh, 1))
-}
-
-// renderJPEG draws the canvas region of src (areas outside src.Bounds() are
-// transparent, as for a GIF frame smaller than its logical screen) onto a
-// white size.X×size.Y image and encodes it as JPEG.
-func renderJPEG(src image.Image, canvas image.Rectangle, size image.Point) ([]byte, error) {
-	if src.Bounds() != canvas {
-		full := image.NewNRGBA(canvas)
-		draw.Draw(full, src.Bounds(), src, src.Bounds().Min, draw.Src)
-		src = full
-	}
-	dst := image.NewRGBA(image.Rectangle{Max: size})
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	if size == canvas.Size() {
-		draw.Draw(dst, dst.Bounds(), src, canvas.Min, draw.Over)
-	} else {
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, canvas, draw.Over, nil)
-	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: renditionQuality}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

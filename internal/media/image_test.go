@@ -2,6 +2,7 @@ package media
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -116,7 +117,7 @@ func TestProcessImageValid(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := ProcessImage(tt.data)
+			got, err := ProcessImage(t.Context(), tt.data)
 			if err != nil {
 				t.Fatalf("ProcessImage: %v", err)
 			}
@@ -223,7 +224,7 @@ func TestProcessImageTransparencyOnWhite(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := ProcessImage(tt.data)
+			got, err := ProcessImage(t.Context(), tt.data)
 			if err != nil {
 				t.Fatalf("ProcessImage: %v", err)
 			}
@@ -279,7 +280,7 @@ func TestProcessImageErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := ProcessImage(tt.data)
+			got, err := ProcessImage(t.Context(), tt.data)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("ProcessImage error = %v, want %v", err, tt.want)
 			}
@@ -308,7 +309,7 @@ func TestProcessImageBombIsCheap(t *testing.T) {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			_, err := ProcessImage(b.data)
+			_, err := ProcessImage(t.Context(), b.data)
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			if !errors.Is(err, ErrTooLarge) {
@@ -320,7 +321,7 @@ func TestProcessImageBombIsCheap(t *testing.T) {
 			if elapsed > time.Second {
 				t.Errorf("took %v refusing a bomb", elapsed)
 			}
-			allocs := testing.AllocsPerRun(20, func() { _, _ = ProcessImage(b.data) })
+			allocs := testing.AllocsPerRun(20, func() { _, _ = ProcessImage(context.Background(), b.data) })
 			if allocs > 100 {
 				t.Errorf("%.0f allocations per bomb, want few", allocs)
 			}
@@ -340,7 +341,7 @@ func TestProcessImageConcurrent(t *testing.T) {
 	for i := range 8 {
 		wg.Go(func() {
 			data := inputs[i%len(inputs)]
-			_, err := ProcessImage(data)
+			_, err := ProcessImage(context.Background(), data)
 			if i%len(inputs) == 3 {
 				if !errors.Is(err, ErrTooLarge) {
 					t.Errorf("goroutine %d: error = %v, want ErrTooLarge", i, err)

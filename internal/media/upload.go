@@ -23,7 +23,7 @@ type Saver interface {
 // SaveImage checks and resizes an uploaded image, then stores it with its
 // renditions. Nothing is written when the image is refused.
 func SaveImage(ctx context.Context, s Saver, data []byte) (store.Media, error) {
-	p, err := ProcessImage(data)
+	p, err := ProcessImage(ctx, data)
 	if err != nil {
 		return store.Media{}, err
 	}

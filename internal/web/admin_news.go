@@ -231,6 +231,10 @@ func imageError(err error) string {
 	switch {
 	case errors.Is(err, media.ErrNotImage):
 		return "form.not_image"
+	case errors.Is(err, media.ErrMemoryBudget): // before ErrTooLarge, which it also is
+		return "form.image_memory"
+	case errors.Is(err, media.ErrBusy):
+		return "form.image_busy"
 	case errors.Is(err, media.ErrTooLarge):
 		return "form.image_large"
 	default:
