@@ -136,7 +136,8 @@ outer:
 func FuzzEvent(f *testing.F) {
 	addSeeds(f,
 		[]string{"opening", "2027-04-16T09:00", "2027-04-16T10:00", "开幕式", "1号馆", "第二十二届\r\n开幕", "Opening", "Hall 1", ""},
-		[]string{"forum", "2027-04-16 14:00", "2027-04-16T16:30:00", "论坛", "", "", "", "", ""})
+		[]string{"forum", "2027-04-16 14:00", "2027-04-16T16:30:00", "论坛", "", "", "", "", ""},
+		[]string{"hours", "2027-04-16T09:00:30", "2027-04-16T09:00:45", "开放", "", "", "", "", ""})
 	fields := []string{"kind", "starts_at", "ends_at", "title_zh", "venue_zh", "description_zh", "title_en", "venue_en", "description_en"}
 	langs := []string{"zh", "en"}
 	f.Fuzz(func(t *testing.T, kind, starts, ends, titleZH, venueZH, descZH, titleEN, venueEN, descEN string) {
