@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
+.PHONY: help run test fuzz check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -17,6 +17,21 @@ run: deps-db ## serve the demo site on the embedded database at http://127.0.0.1
 test: deps check-generated lint ## everything CI checks: generated code, gofmt, vet, tests with -race, the page checks
 	$(GO) test -race -count=1 -timeout 15m ./...
 	$(MAKE) --no-print-directory check-pages
+
+# go test -fuzz takes one target a run: every Fuzz function in every package
+# that has one, each for FUZZTIME. A failure stops the loop; go has saved the
+# input under the package's testdata/fuzz, where go test replays it.
+# The -timeout bounds the seed run only; the fuzzing itself stops at FUZZTIME.
+FUZZTIME ?= 30s
+
+fuzz: ## run each fuzz target for FUZZTIME (default 30s, e.g. make fuzz FUZZTIME=5m)
+	@set -e; for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' cmd internal | xargs -n1 dirname | sort -u); do \
+		list=$$($(GO) test -list '^Fuzz' ./$$pkg/); \
+		for target in $$(grep '^Fuzz' <<<"$$list"); do \
+			echo "fuzzing $$target in ./$$pkg/ for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -timeout 10m ./$$pkg/; \
+		done; \
+	done
 
 # The npm checkers, pinned by the lock file, install into a folder git ignores.
 CHECKERS     := var/checkers

@@ -217,7 +217,7 @@ func Write(w io.Writer, header []string, rows [][]string) error {
 
 // defuse keeps a cell from being taken as a formula (CSV injection).
 func defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+	if formula(cell) || cell != "" && strings.ContainsRune("\t\r", rune(cell[0])) {
 		return "'" + cell
 	}
 	return cell
@@ -225,8 +225,15 @@ func defuse(cell string) string {
 
 // undefuse reverses defuse, so an exported file imports unchanged.
 func undefuse(cell string) string {
-	if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune("=+-@", rune(cell[1])) {
+	if strings.HasPrefix(cell, "'") && formula(cell[1:]) {
 		return cell[1:]
 	}
 	return cell
+}
+
+// formula reports a cell a spreadsheet would run, or one that undefuse
+// would shorten ('=x): that one needs its own apostrophe to come back whole.
+func formula(cell string) bool {
+	s := strings.TrimLeft(cell, "'")
+	return s != "" && strings.ContainsRune("=+-@", rune(s[0]))
 }

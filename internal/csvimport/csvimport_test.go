@@ -159,23 +159,3 @@ func trimAll(s []string) []string {
 	}
 	return out
 }
-
-func FuzzRead(f *testing.F) {
-	f.Add([]byte(sample))
-	f.Add([]byte("a\tb\n\"x"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := Read(data)
-		if err != nil {
-			return
-		}
-		for _, r := range tab.Rows {
-			for _, c := range r.Fields {
-				if !strings.ContainsRune(c, 0) && !utf8Valid(c) {
-					t.Fatalf("invalid UTF-8 cell %q", c)
-				}
-			}
-		}
-	})
-}
-
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -37,6 +38,8 @@ func New() *Renderer {
 // anything that slips through: scripts, event attributes, javascript: URLs.
 func (r *Renderer) HTML(src string) (template.HTML, error) {
 	var buf bytes.Buffer
+	// Neither goldmark nor the sanitiser mends invalid UTF-8; a page is UTF-8.
+	src = strings.ToValidUTF8(src, "\uFFFD")
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}

@@ -133,8 +133,17 @@ func ParseCharge(v url.Values, langs []string) (store.Charge, Errors) {
 func ParseMoney(s, currency string) (int64, string) {
 	// Full-width digits and signs come from Chinese input methods.
 	s = strings.TrimSpace(width.Fold.String(s))
-	marks := map[string][]string{"CNY": {"CN¥", "RMB", "CNY", "¥"}, "USD": {"US$", "USD", "$"}}
-	for cur, ps := range marks {
+	// The currency's own marks first, so that "¥$5" is always refused for
+	// the other currency's mark (a map's order changed the message).
+	marks := []struct {
+		cur string
+		ps  []string
+	}{{"CNY", []string{"CN¥", "RMB", "CNY", "¥"}}, {"USD", []string{"US$", "USD", "$"}}}
+	if currency == "USD" {
+		marks[0], marks[1] = marks[1], marks[0]
+	}
+	for _, m := range marks {
+		cur, ps := m.cur, m.ps
 		for _, p := range ps {
 			if rest, ok := strings.CutPrefix(s, p); ok {
 				if cur != currency {

@@ -61,7 +61,8 @@ func ParseEmail(s string) (string, string) {
 		return "", "form.err.email_needed"
 	}
 	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || len(s) > 254 || !strings.Contains(s[strings.LastIndexByte(s, '@'):], ".") {
+	// The limit holds for the address kept: lower case can be longer (Ⱥ, ⱥ).
+	if err != nil || a.Address != s || len(strings.ToLower(s)) > 254 || !strings.Contains(s[strings.LastIndexByte(s, '@'):], ".") {
 		return "", "form.err.email"
 	}
 	return strings.ToLower(s), ""

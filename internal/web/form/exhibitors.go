@@ -111,9 +111,10 @@ func (f Exhibitor) Validate() Errors {
 }
 
 // validWebsite accepts an absolute http(s) URL with a host and nothing a
-// link should not carry (spaces, credentials).
+// link should not carry (spaces, credentials). url.Parse lets bytes that are
+// not UTF-8 through, which the database would refuse.
 func validWebsite(s string) bool {
-	if utf8.RuneCountInString(s) > maxWebsite || strings.ContainsAny(s, " \t\r\n\"<>\\") {
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > maxWebsite || strings.ContainsAny(s, " \t\r\n\"<>\\") {
 		return false
 	}
 	u, err := url.Parse(s)

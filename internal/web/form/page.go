@@ -45,9 +45,10 @@ func (p Page) Validate() Errors {
 		if utf8.RuneCountInString(t.Body) > maxBody {
 			errs["body_"+l] = "form.too_long"
 		}
-		for _, f := range []string{t.Title, t.Summary, t.Body} {
+		// The message goes next to the field that holds the bad text.
+		for field, f := range map[string]string{"title_" + l: t.Title, "summary_" + l: t.Summary, "body_" + l: t.Body} {
 			if !utf8.ValidString(f) || strings.ContainsRune(f, 0) {
-				errs["body_"+l] = "form.bad_text"
+				errs[field] = "form.bad_text"
 			}
 		}
 	}

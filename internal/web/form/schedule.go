@@ -62,11 +62,13 @@ func ParseEvent(v url.Values, langs []string, loc *time.Location) Event {
 }
 
 // parseLocal reads a datetime-local value (seconds allowed, as some
-// browsers send them); zero when it is not one.
+// browsers send them, and dropped: the editor shows minutes, so an event of
+// 09:00:30 to 09:00:45 would reopen as 09:00 to 09:00 and not save again);
+// zero when it is not one.
 func parseLocal(s string, loc *time.Location) time.Time {
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, loc)
 		}
 	}
 	return time.Time{}

@@ -111,6 +111,16 @@ func ParseSettings(v url.Values, langs []string, loc *time.Location) (store.Site
 			errs[k] = "form.too_long"
 		}
 	}
+	// Every field is one line; what is not UTF-8 or holds a NUL the
+	// database refuses, which would be a 500 instead of a message.
+	text := func(k string) {
+		if BadText(get(k), false) {
+			errs[k] = "form.bad_text"
+		}
+	}
+	for _, k := range []string{"hotline", "fax", "email", "icp_number"} {
+		text(k)
+	}
 	for _, l := range langs {
 		w := store.SiteWords{Lang: l, ExpoName: get("expo_name_" + l), Venue: get("venue_" + l), Hall: get("hall_" + l),
 			Address: get("address_" + l), Organisers: get("organisers_" + l)}
@@ -121,6 +131,7 @@ func ParseSettings(v url.Values, langs []string, loc *time.Location) (store.Site
 			if utf8.RuneCountInString(get(k+"_"+l)) > 300 {
 				errs[k+"_"+l] = "form.too_long"
 			}
+			text(k + "_" + l)
 		}
 		st.Words[l] = w
 	}
