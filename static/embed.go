@@ -14,6 +14,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/expoportal/portal/internal/precompress"
 )
 
 //go:embed css img js
@@ -23,9 +25,9 @@ var files embed.FS
 const Prefix = "/static/"
 
 type asset struct {
-	body        []byte
+	variants    precompress.Variants // compressed once, at start
 	contentType string
-	etag        string
+	hash        string
 }
 
 // Assets maps logical names ("css/site.css") to hashed URLs and back.
@@ -54,7 +56,13 @@ func New() (*Assets, error) {
 		if ct == "" {
 			ct = http.DetectContentType(body)
 		}
-		a.byPath[hashed] = asset{body: body, contentType: ct, etag: `"` + hash + `"`}
+		f := asset{contentType: ct, hash: hash}
+		if compressible(ct) {
+			f.variants = precompress.Make(body)
+		} else {
+			f.variants[precompress.Identity] = body
+		}
+		a.byPath[hashed] = f
 		return nil
 	})
 	return a, err
@@ -81,6 +89,21 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("ETag", f.etag)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+	h.Set("Vary", "Accept-Encoding")
+	enc := precompress.Identity
+	if r.Header.Get("Range") == "" { // a range is of the identity bytes
+		enc = f.variants.Choose(r.Header.Get("Accept-Encoding"))
+	}
+	h.Set("ETag", `"`+f.hash+precompress.ETagSuffix[enc]+`"`)
+	if enc != precompress.Identity {
+		h.Set("Content-Encoding", precompress.Name(enc))
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.variants[enc]))
+}
+
+// compressible: text, whose encodings are much smaller (images are
+// compressed already, but for SVG, which is text).
+func compressible(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/") || strings.Contains(contentType, "javascript") ||
+		strings.Contains(contentType, "json") || strings.HasPrefix(contentType, "image/svg")
 }

@@ -12,9 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/andybalholm/brotli"
-	"github.com/klauspost/compress/gzip"
-	"github.com/klauspost/compress/zstd"
+	"github.com/expoportal/portal/internal/precompress"
 )
 
 // The page cache answers anonymous visitors' GET and HEAD requests for
@@ -41,9 +39,9 @@ type cachedPage struct {
 	gen      uint64
 	expires  time.Time
 	header   http.Header
-	variants [numEncodings][]byte // nil: not offered
-	etag     string               // of the identity bytes, without quotes
-	article  int64                // an article page's id, whose visits count on every view
+	variants precompress.Variants
+	etag     string // of the identity bytes, without quotes
+	article  int64  // an article page's id, whose visits count on every view
 	size     int64
 }
 
@@ -53,17 +51,6 @@ type pageRender struct {
 	page *cachedPage // the result when it could be kept; else resp
 	resp *capture
 }
-
-const (
-	identity = iota
-	encGzip
-	encBrotli
-	encZstd
-	numEncodings
-)
-
-var encodingNames = [numEncodings]string{"", "gzip", "br", "zstd"}
-var etagSuffix = [numEncodings]string{"", "-gz", "-br", "-zst"}
 
 func newPageCache(maxBytes int64, ttl time.Duration) *pageCache {
 	if maxBytes <= 0 {
@@ -222,18 +209,18 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, p *cachedPa
 	if counted && p.article != 0 && !isHead(r) {
 		s.visits.HitArticle(r, p.article)
 	}
-	enc := chooseEncoding(r.Header.Get("Accept-Encoding"), p)
-	etag := `"` + p.etag + etagSuffix[enc] + `"`
+	enc := p.variants.Choose(r.Header.Get("Accept-Encoding"))
+	etag := `"` + p.etag + precompress.ETagSuffix[enc] + `"`
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("ETag", etag)
-	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+	if precompress.ETagMatch(r.Header.Get("If-None-Match"), etag) {
 		h.Del("Content-Length")
 		h.Del("Content-Type")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if enc != identity {
-		h.Set("Content-Encoding", encodingNames[enc])
+	if enc != precompress.Identity {
+		h.Set("Content-Encoding", precompress.Name(enc))
 	}
 	body := p.variants[enc]
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -248,80 +235,11 @@ func newCachedPage(key string, gen uint64, expires time.Time, resp *capture, art
 	body := resp.body.Bytes()
 	sum := sha256.Sum256(body)
 	p := &cachedPage{key: key, gen: gen, expires: expires, header: resp.header.Clone(), article: article,
-		etag: base64.RawURLEncoding.EncodeToString(sum[:12])}
+		etag: base64.RawURLEncoding.EncodeToString(sum[:12]), variants: precompress.Make(body)}
 	p.header.Del("Set-Cookie") // the language cookie, set per visitor (rememberLanguage)
 	p.header.Del("Content-Length")
-	p.variants[identity] = body
-	if len(body) > 512 { // below that, compression saves less than its headers
-		p.variants[encGzip] = compress(body, func(b *bytes.Buffer) compressor {
-			z, _ := gzip.NewWriterLevel(b, gzip.BestCompression)
-			return z
-		})
-		p.variants[encBrotli] = compress(body, func(b *bytes.Buffer) compressor { return brotli.NewWriterLevel(b, 9) })
-		p.variants[encZstd] = compress(body, func(b *bytes.Buffer) compressor {
-			z, _ := zstd.NewWriter(b, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-			return z
-		})
-	}
-	for _, v := range p.variants {
-		p.size += int64(len(v))
-	}
-	p.size += int64(len(key)) + 512 // the entry and its headers
+	p.size = int64(p.variants.Size()+len(key)) + 512 // the entry and its headers
 	return p
-}
-
-type compressor interface {
-	Write([]byte) (int, error)
-	Close() error
-}
-
-func compress(body []byte, open func(*bytes.Buffer) compressor) []byte {
-	var b bytes.Buffer
-	z := open(&b)
-	if _, err := z.Write(body); err != nil {
-		return nil
-	}
-	if err := z.Close(); err != nil {
-		return nil
-	}
-	return b.Bytes()
-}
-
-// chooseEncoding picks, of the variants p has, what the visitor takes:
-// brotli, then zstd, then gzip (each smaller than the next on our pages).
-func chooseEncoding(accept string, p *cachedPage) int {
-	var takes [numEncodings]bool
-	for part := range strings.SplitSeq(accept, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		if q, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
-				continue
-			}
-		}
-		for i, n := range encodingNames {
-			if n != "" && (name == n || name == "*") {
-				takes[i] = true
-			}
-		}
-	}
-	for _, enc := range []int{encBrotli, encZstd, encGzip} {
-		if takes[enc] && p.variants[enc] != nil {
-			return enc
-		}
-	}
-	return identity
-}
-
-// etagMatch reads If-None-Match: a list of tags, weak or strong, or "*".
-func etagMatch(header, etag string) bool {
-	for tag := range strings.SplitSeq(header, ",") {
-		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == etag || tag == "*" {
-			return true
-		}
-	}
-	return false
 }
 
 // cacheNote is how a handler tells the cache about the page it rendered.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/brotli"
 )
 
 // contract is every page of the public URL contract that takes no id.
@@ -309,6 +311,20 @@ func TestStaticFilesAreHashedAndImmutable(t *testing.T) {
 	if !strings.Contains(string(body), ":root") {
 		t.Error("compressed body is not the stylesheet")
 	}
+	// Made once at start, in the best encoding the browser takes, with an
+	// ETag of its own that a revalidation matches.
+	br := site.get(t, css, "Accept-Encoding: gzip, br")
+	defer br.Body.Close()
+	brBody, _ := io.ReadAll(brotli.NewReader(br.Body))
+	if br.Header.Get("Content-Encoding") != "br" || !bytes.Equal(brBody, body) || br.Header.Get("Vary") != "Accept-Encoding" {
+		t.Errorf("brotli: %q, %d bytes decoded of %d", br.Header.Get("Content-Encoding"), len(brBody), len(body))
+	}
+	if again := site.get(t, css, "Accept-Encoding: br", "If-None-Match: "+br.Header.Get("ETag")); again.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match %s: %d", br.Header.Get("ETag"), again.StatusCode)
+	}
+	if br.Header.Get("ETag") == res.Header.Get("ETag") {
+		t.Error("the gzip and brotli bytes share an ETag")
+	}
 	if res := site.get(t, "/static/css/site.css"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("unhashed URL answered %d; only hashed URLs may be cached forever", res.StatusCode)
 	}
@@ -334,16 +350,20 @@ func TestHealthAndReadiness(t *testing.T) {
 	if res := site.get(t, "/healthz"); res.StatusCode != http.StatusOK {
 		t.Errorf("/healthz with no database: %d, want 200 (the process is alive)", res.StatusCode)
 	}
-	// Pages fail with the translated 500 page, drawn without the settings.
-	d := site.doc(t, "/en/about/scope", http.StatusInternalServerError)
-	if got := d.Find("h1").Text(); got != "Something went wrong" {
-		t.Errorf("500 page h1 %q", got)
+	// Pages answer the translated 503 page, drawn without the settings
+	// (and without a date it does not know).
+	d := site.doc(t, "/en/about/scope", http.StatusServiceUnavailable)
+	if got := d.Find("h1").Text(); got != "Briefly unavailable" {
+		t.Errorf("503 page h1 %q", got)
+	}
+	if d.Find(".when").Length() != 0 {
+		t.Errorf("the 503 page shows dates it does not know: %q", d.Find(".when").Text())
 	}
 	if strings.Contains(d.Text(), "closed pool") {
 		t.Error("the error text reached the visitor")
 	}
-	if !strings.Contains(site.logs.String(), "request failed") {
-		t.Error("the failure was not logged")
+	if logs := site.logs.String(); !strings.Contains(logs, "database unavailable") || strings.Contains(logs, "request failed") {
+		t.Error("the outage was not logged as one, or was logged as a bug")
 	}
 }
 
