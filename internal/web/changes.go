@@ -19,8 +19,7 @@ func (s *Server) ListenForChanges(ctx context.Context) error {
 			s.metrics.ListenerReconnect()
 		}
 		connected = true
-		s.dropFrame()
-		s.pages.dropAll()
+		s.dropCaches()
 		s.listening.Store(true)
 	}, func(err error) {
 		// What is kept stays in use: while the listener is away the
@@ -43,6 +42,9 @@ func (s *Server) changed(table string) {
 	if frameTables[table] {
 		s.dropFrame()
 	}
+	if directoryTables[table] {
+		s.directory.drop()
+	}
 	s.pages.dropAll()
 }
 
@@ -51,6 +53,7 @@ func (s *Server) changed(table string) {
 // NOTIFY's round trip (which still tells every other instance).
 func (s *Server) dropCaches() {
 	s.dropFrame()
+	s.directory.drop()
 	s.pages.dropAll()
 }
 

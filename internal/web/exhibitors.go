@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -44,12 +45,11 @@ func (s *Server) showExhibitors(w http.ResponseWriter, r *http.Request) error {
 	if h := q.Get("hall"); slices.Contains(store.ExhibitorHalls, h) {
 		v.Hall = h
 	}
-	list, err := s.store.Exhibitors(r.Context(), store.ExhibitorFilter{Category: v.Category, Hall: v.Hall, Q: v.Q})
+	list, err := s.exhibitorsInOrder(r.Context(), lang.Code, store.ExhibitorFilter{Category: v.Category, Hall: v.Hall, Q: v.Q})
 	if err != nil {
 		return err
 	}
 	langs := s.langCodes()
-	store.SortExhibitors(list, lang.Code, langs)
 	v.Total = len(list)
 	last := max(1, (v.Total+exhibitorsPerPage-1)/exhibitorsPerPage)
 	if n > last {
@@ -140,4 +140,46 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 	p.LD = append(p.LD, org)
 	s.render(w, r, http.StatusOK, pages.Exhibitor(v))
 	return nil
+}
+
+// directoryTables are what the exhibitor directory is read from.
+var directoryTables = map[string]bool{"exhibitors": true, "exhibitor_texts": true, "media": true}
+
+// exhibitorsInOrder is the directory filtered by f, ordered by name for
+// lang. The order is worked out once per change of the exhibitors (a
+// collator over every name is the page's dearest part), kept while this
+// instance hears changes; a search still asks the database which match.
+func (s *Server) exhibitorsInOrder(ctx context.Context, lang string, f store.ExhibitorFilter) ([]store.Exhibitor, error) {
+	if !s.listening.Load() {
+		list, err := s.store.Exhibitors(ctx, f)
+		store.SortExhibitors(list, lang, s.langCodes())
+		return list, err
+	}
+	all, err := s.directory.get(lang, func() ([]store.Exhibitor, error) {
+		list, err := s.store.Exhibitors(ctx, store.ExhibitorFilter{})
+		store.SortExhibitors(list, lang, s.langCodes())
+		return list, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var match map[int64]bool
+	if f.Q != "" {
+		found, err := s.store.Exhibitors(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		match = make(map[int64]bool, len(found))
+		for _, e := range found {
+			match[e.ID] = true
+		}
+	}
+	var list []store.Exhibitor
+	for _, e := range all {
+		if (f.Category == "" || slices.Contains(e.Categories, f.Category)) && (f.Hall == "" || e.Hall == f.Hall) &&
+			(match == nil || match[e.ID]) {
+			list = append(list, e)
+		}
+	}
+	return list, nil
 }

@@ -9,11 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/testdb"
 )
 
 func names(d *goquery.Document) []string {
@@ -243,4 +245,44 @@ func postReq(u string, form url.Values) *http.Request {
 	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return req
+}
+
+// The directory's order, worked out once per change when the site hears
+// changes, is the order worked out per request, for every filter; a
+// renamed exhibitor moves at once.
+func TestKeptDirectoryOrderIsTheDatabasesOrder(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	kept := newSiteOn(t, pool, nil) // page cache off: the directory alone is kept
+	kept.listen(t)
+	fresh := newSiteOn(t, pool, nil)
+	names := func(site *testSite, path string) []string {
+		var out []string
+		site.doc(t, path, http.StatusOK).Find(`[data-testid=exhibitor-list] .exh-name`).Each(func(_ int, s *goquery.Selection) {
+			out = append(out, strings.TrimSpace(s.Text()))
+		})
+		return out
+	}
+	paths := []string{"/zh/exhibitors/", "/en/exhibitors/", "/zh/exhibitors/?page=2", "/en/exhibitors/?hall=2",
+		"/zh/exhibitors/?category=" + store.ExhibitorCategories[0], "/zh/exhibitors/?q=教育", "/en/exhibitors/?q=lab&hall=1"}
+	for _, path := range paths {
+		want, got := names(fresh, path), names(kept, path)
+		if len(want) == 0 && path == "/zh/exhibitors/" {
+			t.Fatal("no exhibitors listed: this test would prove nothing")
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: kept order %q, want %q", path, got, want)
+		}
+	}
+	// The first on the Chinese list is renamed to come last.
+	first := names(kept, "/zh/exhibitors/")[0]
+	if _, err := pool.Exec(context.Background(), "UPDATE exhibitor_texts SET name = '鑫' || name WHERE lang = 'zh' AND name = $1", first); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, func() bool {
+		return names(kept, "/zh/exhibitors/")[0] != first
+	})
+	if got, want := names(kept, "/zh/exhibitors/"), names(fresh, "/zh/exhibitors/"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("after the rename: %q, want %q", got, want)
+	}
 }

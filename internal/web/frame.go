@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"sync"
-	"sync/atomic"
 
 	"github.com/expoportal/portal/internal/store"
 )
@@ -14,69 +12,34 @@ var frameTables = map[string]bool{
 	"languages": true, "site_settings": true, "site_settings_i18n": true, "nav_items": true, "nav_labels": true,
 }
 
-// frameSnapshot is what every page's frame needs, per language: the site's
-// facts and the menu. Once published it is never changed, so any number of
-// requests read it without locks; a change publishes a new one.
-type frameSnapshot map[string]frameParts
-
+// frameParts is what every page's frame needs in one language: the site's
+// facts and the menu. Kept parts are shared by every request: read, never
+// written.
 type frameParts struct {
 	site store.Site
-	nav  []store.NavItem // shared by every request: read, never written
-}
-
-// frames holds the current snapshot. gen counts drops, so a load that
-// began before a drop does not publish what it read.
-type frames struct {
-	mu  sync.Mutex // one publisher at a time
-	cur atomic.Pointer[frameSnapshot]
-	gen atomic.Uint64
+	nav  []store.NavItem
 }
 
 // frame is the site and menu in lang, from memory when this instance has
 // read them since the last change, else from the database (and kept).
 func (s *Server) frame(ctx context.Context, lang string) (store.Site, []store.NavItem, error) {
-	if !s.listening.Load() {
-		// Nothing would tell this instance of a change: read, don't keep.
+	load := func() (frameParts, error) {
 		site, err := s.store.Site(ctx, lang)
 		if err != nil {
-			return site, nil, err
+			return frameParts{}, err
 		}
 		nav, err := s.store.Nav(ctx, lang)
-		return site, nav, err
+		return frameParts{site, nav}, err
 	}
-	if snap := s.frames.cur.Load(); snap != nil {
-		if f, ok := (*snap)[lang]; ok {
-			return f.site, f.nav, nil
-		}
+	var f frameParts
+	var err error
+	if s.listening.Load() {
+		f, err = s.frames.get(lang, load)
+	} else {
+		f, err = load() // nothing would tell this instance of a change: read, don't keep
 	}
-	gen := s.frames.gen.Load()
-	site, err := s.store.Site(ctx, lang)
-	if err != nil {
-		return site, nil, err
-	}
-	nav, err := s.store.Nav(ctx, lang)
-	if err != nil {
-		return site, nil, err
-	}
-	s.frames.mu.Lock()
-	defer s.frames.mu.Unlock()
-	if s.frames.gen.Load() == gen {
-		next := frameSnapshot{}
-		if snap := s.frames.cur.Load(); snap != nil {
-			for k, v := range *snap {
-				next[k] = v
-			}
-		}
-		next[lang] = frameParts{site: site, nav: nav}
-		s.frames.cur.Store(&next)
-	}
-	return site, nav, nil
+	return f.site, f.nav, err
 }
 
 // dropFrame forgets the snapshot; the next page reads the frame afresh.
-func (s *Server) dropFrame() {
-	s.frames.mu.Lock()
-	defer s.frames.mu.Unlock()
-	s.frames.gen.Add(1)
-	s.frames.cur.Store(nil)
-}
+func (s *Server) dropFrame() { s.frames.drop() }

@@ -42,10 +42,11 @@ type Server struct {
 	baseURL        string
 	now            func() time.Time
 	timeout        time.Duration
-	zones          sync.Map   // time zone name -> *time.Location
-	frames         frames     // the page frame, kept until a change (frame.go)
-	secrets        sync.Map   // name -> []byte, read once (see secret)
-	pages          *pageCache // nil: off
+	zones          sync.Map                // time zone name -> *time.Location
+	frames         memo[frameParts]        // the page frame, kept until a change (frame.go)
+	directory      memo[[]store.Exhibitor] // every exhibitor in each language's order (exhibitors.go)
+	secrets        sync.Map                // name -> []byte, read once (see secret)
+	pages          *pageCache              // nil: off
 	// listening: this instance hears every change (ListenForChanges), so
 	// what it keeps in memory can be trusted.
 	listening atomic.Bool
