@@ -422,3 +422,27 @@ func (s *Store) ArticleCounts(ctx context.Context, now time.Time) (drafts, sched
 	}
 	return drafts, scheduled, nil
 }
+
+// NextChange is the first moment after now at which a public page changes
+// by itself, with no write: a scheduled article's release, a price window's
+// start or end (dates in the expo's zone tz), the expo opening or closing.
+// Zero when nothing is due.
+func (s *Store) NextChange(ctx context.Context, now time.Time, tz string) (time.Time, error) {
+	var next *time.Time
+	err := s.pool.QueryRow(ctx, `-- Store.NextChange
+		SELECT min(t) FROM (
+			SELECT released_at FROM articles WHERE status = 'scheduled' AND deleted_at IS NULL
+			UNION ALL SELECT valid_from::timestamp AT TIME ZONE $2 FROM charge_items
+			UNION ALL SELECT (valid_until + 1)::timestamp AT TIME ZONE $2 FROM charge_items
+			UNION ALL SELECT opens_at FROM site_settings
+			UNION ALL SELECT closes_at FROM site_settings
+			UNION ALL SELECT next_opens_at FROM site_settings
+		) AS due (t) WHERE t > $1`, now, tz).Scan(&next)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("Store.NextChange: %w", err)
+	}
+	if next == nil {
+		return time.Time{}, nil
+	}
+	return *next, nil
+}

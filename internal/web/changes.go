@@ -37,7 +37,7 @@ func (s *Server) ListenForChanges(ctx context.Context) error {
 
 // changed drops what depends on table. Every public page may show the
 // frame, and most show news or exhibitors, so any change drops the cached
-// pages; only the frame's own tables drop the frame.
+// pages; the frame and the directory only for their own tables.
 func (s *Server) changed(table string) {
 	if frameTables[table] {
 		s.dropFrame()
@@ -45,6 +45,7 @@ func (s *Server) changed(table string) {
 	if directoryTables[table] {
 		s.directory.drop()
 	}
+	s.dueTimes.drop()
 	s.pages.dropAll()
 }
 
@@ -54,6 +55,7 @@ func (s *Server) changed(table string) {
 func (s *Server) dropCaches() {
 	s.dropFrame()
 	s.directory.drop()
+	s.dueTimes.drop()
 	s.pages.dropAll()
 }
 

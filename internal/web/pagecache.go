@@ -192,7 +192,7 @@ func (s *Server) renderShared(key string, next http.Handler, r *http.Request) (*
 		// Kept only while changes are heard: otherwise nothing would drop it.
 		return nil, resp, true
 	}
-	call.page = newCachedPage(key, gen, time.Now().Add(c.ttl), resp, note.article)
+	call.page = newCachedPage(key, gen, s.pageExpiry(inner.Context()), resp, note.article)
 	c.keep(call.page)
 	s.metrics.CacheBytes(c.Bytes())
 	return call.page, resp, true
@@ -309,4 +309,39 @@ func (c *capture) writeTo(w http.ResponseWriter, head bool) {
 	if !head {
 		_, _ = w.Write(c.body.Bytes())
 	}
+}
+
+// pageExpiry is when a page rendered now stops being served: after the
+// cache's ttl, or sooner at the next moment a page changes by itself (a
+// scheduled article, a price window, the expo opening or closing, a new
+// day for the countdown), by the site's clock.
+func (s *Server) pageExpiry(ctx context.Context) time.Time {
+	ttl := s.pages.ttl
+	now := s.now()
+	if next, err := s.nextChange(ctx, now); err == nil && !next.IsZero() && next.Sub(now) < ttl {
+		ttl = max(next.Sub(now), 0)
+	}
+	return time.Now().Add(ttl)
+}
+
+// nextChange is store.NextChange kept until a write or until it comes,
+// and at the latest the next midnight in the expo's zone.
+func (s *Server) nextChange(ctx context.Context, now time.Time) (time.Time, error) {
+	site, _, err := s.frame(ctx, s.cat.Default().Code)
+	if err != nil {
+		return time.Time{}, err
+	}
+	loc := s.location(site.TimeZone)
+	load := func() (time.Time, error) { return s.store.NextChange(ctx, now, site.TimeZone) }
+	next, err := s.dueTimes.get("", load)
+	if err == nil && !next.IsZero() && !next.After(now) {
+		s.dueTimes.drop() // it came: what is due after it?
+		next, err = s.dueTimes.get("", load)
+	}
+	local := now.In(loc)
+	midnight := time.Date(local.Year(), local.Month(), local.Day()+1, 0, 0, 0, 0, loc)
+	if next.IsZero() || midnight.Before(next) {
+		next = midnight
+	}
+	return next, err
 }

@@ -231,3 +231,34 @@ func TestChangesOnOneInstanceShowOnAnother(t *testing.T) {
 	}
 	t.Logf("a price change showed on B after %s", waitFor(t, 5*time.Second, shows("/zh/exhibit/charges", "43,210")).Round(time.Millisecond))
 }
+
+// A kept page ends when the page changes by itself: here a scheduled
+// article's release, long before the cache's own time is up.
+func TestKeptPageEndsWhenAScheduledArticleIsDue(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t) // pages kept for a minute
+	d := site.doc(t, "/zh/news/", http.StatusOK)
+	href, _ := d.Find(`main a[href^="/zh/news/"][href*="-"]`).First().Attr("href")
+	id := strings.TrimPrefix(href, "/zh/news/")
+	id, _, _ = strings.Cut(id, "-")
+	if id == "" {
+		t.Fatal("no article on the news list")
+	}
+	now := site.srv.now()
+	if _, err := site.pool.Exec(context.Background(), "UPDATE articles SET status = 'scheduled', released_at = $2 WHERE id = $1",
+		id, now.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, func() bool {
+		_, body := fetch(t, site.URL+"/zh/news/")
+		return !strings.Contains(string(body), `href="`+href+`"`)
+	})
+	if res, _ := fetch(t, site.URL+"/zh/news/"); res.Header.Get("ETag") == "" {
+		t.Fatal("the list is not kept: this test would prove nothing")
+	}
+	time.Sleep(1100 * time.Millisecond)
+	site.srv.now = func() time.Time { return now.Add(2 * time.Second) }
+	if _, body := fetch(t, site.URL+"/zh/news/"); !strings.Contains(string(body), `href="`+href+`"`) {
+		t.Error("the article's time came, and the kept list still leaves it out")
+	}
+}

@@ -45,6 +45,7 @@ type Server struct {
 	zones          sync.Map                // time zone name -> *time.Location
 	frames         memo[frameParts]        // the page frame, kept until a change (frame.go)
 	directory      memo[[]store.Exhibitor] // every exhibitor in each language's order (exhibitors.go)
+	dueTimes       memo[time.Time]         // when a page next changes by itself (pagecache.go)
 	secrets        sync.Map                // name -> []byte, read once (see secret)
 	pages          *pageCache              // nil: off
 	// listening: this instance hears every change (ListenForChanges), so
