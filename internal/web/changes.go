@@ -11,8 +11,9 @@ import (
 // NOTIFY naming its table, and what depends on it is dropped here. It runs
 // until ctx ends, reconnecting as needed.
 func (s *Server) ListenForChanges(ctx context.Context) error {
-	connected := false
+	connected, failing := false, false
 	err := s.store.ListenForChanges(ctx, s.changed, func() {
+		failing = false
 		// Connected (again): what changed meanwhile went unheard.
 		if connected {
 			s.log.Info("change listener reconnected: dropping cached pages and the frame")
@@ -25,8 +26,9 @@ func (s *Server) ListenForChanges(ctx context.Context) error {
 		// What is kept stays in use: while the listener is away the
 		// database mostly is too, and nothing changes; once back, the
 		// reconnect drops it all.
-		if ctx.Err() == nil {
-			s.log.Warn("change listener", "err", err)
+		if ctx.Err() == nil && !failing { // once per outage, not every second of it
+			s.log.Warn("change listener lost the database; retrying every second", "err", err)
+			failing = true
 		}
 	})
 	if errors.Is(err, context.Canceled) {
