@@ -154,13 +154,16 @@ func TestCheckInOfAUsedTicketWhoseStaffIsGone(t *testing.T) {
 	st := store.New(pool)
 	addRegistration(t, pool, testToken, testCode, "李建国", "official", "大连", "2027-04-17")
 	gone := addStaff(t, st, "gone@expo.example")
-	if res, err := st.CheckIn(ctx, testToken, gone.ID, time.Now(), "Asia/Shanghai"); err != nil || res.Outcome != store.CheckInAdmitted {
+	// A fixed clock: the two scans must fall on one day in Shenyang, which
+	// the machine's clock would not promise just before midnight there.
+	at := time.Date(2027, 4, 17, 1, 30, 0, 0, time.UTC)
+	if res, err := st.CheckIn(ctx, testToken, gone.ID, at, "Asia/Shanghai"); err != nil || res.Outcome != store.CheckInAdmitted {
 		t.Fatal(res, err)
 	}
 	if _, err := pool.Exec(ctx, "DELETE FROM users WHERE id = $1", gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	res, err := st.CheckIn(ctx, testCode, 0, time.Now(), "Asia/Shanghai")
+	res, err := st.CheckIn(ctx, testCode, 0, at.Add(time.Minute), "Asia/Shanghai")
 	if err != nil || res.Outcome != store.CheckInUsed || res.By != "" || res.Registration.CheckedInAt == nil {
 		t.Errorf("%+v, %v", res, err)
 	}
@@ -174,6 +177,9 @@ func TestCheckInRace(t *testing.T) {
 	pool := testdb.New(t)
 	st := store.New(pool)
 	staff := addStaff(t, st, "door@expo.example")
+	// Every door's clock reads the same: with the machine's, a round that
+	// straddled midnight in Shenyang would admit the ticket on both days.
+	at := time.Date(2027, 4, 16, 1, 30, 0, 0, time.UTC)
 	const rounds, doors = 25, 6
 	for round := range rounds {
 		token := fmt.Sprintf("race%022d", round)
@@ -192,7 +198,7 @@ func TestCheckInRace(t *testing.T) {
 				if d%2 == 1 {
 					in = code
 				}
-				res, err := st.CheckIn(ctx, in, staff.ID, time.Now(), "Asia/Shanghai")
+				res, err := st.CheckIn(ctx, in, staff.ID, at, "Asia/Shanghai")
 				outcomes[d], errs[d] = res.Outcome, err
 			}()
 		}

@@ -148,8 +148,10 @@ func TestLoginAndLogout(t *testing.T) {
 	if b.token() == first || b.token() == "" {
 		t.Error("the session token was not renewed at sign-in")
 	}
-	// The session lives in PostgreSQL: another instance knows it.
-	other := New(Options{Store: site.srv.store, Catalog: site.srv.cat, Assets: site.srv.assets, Sessions: site.srv.sessions})
+	// The session lives in PostgreSQL: another instance knows it. It keeps
+	// the test site's clock and request deadline, not the machine's.
+	other := New(Options{Store: site.srv.store, Catalog: site.srv.cat, Assets: site.srv.assets, Sessions: site.srv.sessions,
+		Now: site.srv.now, Timeout: site.srv.timeout})
 	req := httptest.NewRequest(http.MethodGet, "/admin/", nil)
 	req.AddCookie(&http.Cookie{Name: "portal_session", Value: b.token()})
 	rec := httptest.NewRecorder()

@@ -98,6 +98,11 @@ func newSiteOn(t testing.TB, pool *pgxpool.Pool, change func(o *Options, self st
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		// The request deadline runs on the wall clock. Many tests signing in
+		// at once (argon2id) on a busy machine can take longer than the
+		// production 30 s, and the deadline would turn a slow answer into a
+		// 500; a hung request is still caught by go test's -timeout.
+		Timeout: 10 * time.Minute,
 	}
 	if change != nil {
 		change(&opts, "http://"+ts.Listener.Addr().String())
