@@ -34,10 +34,11 @@ $(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-loc
 	cd $(CHECKERS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-bench: deps-db deps-bench ## benchmarks: article page and search over 10,000 articles; HTTP throughput beside nginx
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/web/
+bench: deps-db deps-bench ## Go benchmarks at 1,000 and 100,000 articles; the public pages beside nginx, page cache on and off
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 60m ./internal/web/
 	$(GO) build -o var/bench/portal ./cmd/portal
-	internal/pagecheck/throughput.sh $(abspath var/bench/portal) $(abspath var/bench/run)
+	$(GO) build -o var/bench/rateload ./internal/pagecheck/cmd/rateload
+	internal/pagecheck/bench.sh $(abspath var/bench/portal) $(abspath var/bench/rateload) $(abspath var/bench/run)
 
 deps-bench: ## install wrk and nginx for make bench unless present
 	@missing=""; command -v wrk >/dev/null || missing="$$missing wrk"; \
