@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
+.PHONY: help run test check-pages bench bench-memory generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -39,6 +39,11 @@ bench: deps-db deps-bench ## Go benchmarks at 1,000 and 100,000 articles; the pu
 	$(GO) build -o var/bench/portal ./cmd/portal
 	$(GO) build -o var/bench/rateload ./internal/pagecheck/cmd/rateload
 	internal/pagecheck/bench.sh $(abspath var/bench/portal) $(abspath var/bench/rateload) $(abspath var/bench/run)
+
+DURATION ?= 10m
+bench-memory: deps-db deps-bench ## the portal's peak resident size under DURATION (10m) of load on every public page; goal < 200 MB
+	$(GO) build -o var/bench/portal ./cmd/portal
+	DURATION=$(DURATION) internal/pagecheck/bench-memory.sh $(abspath var/bench/portal) $(abspath var/bench/memory)
 
 deps-bench: ## install wrk and nginx for make bench unless present
 	@missing=""; command -v wrk >/dev/null || missing="$$missing wrk"; \
