@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test fuzz check-pages bench generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
+.PHONY: help run test fuzz check-pages bench bench-memory generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -49,10 +49,16 @@ $(CHECKERS)/.installed: $(CHECKERS_SRC)/package.json $(CHECKERS_SRC)/package-loc
 	cd $(CHECKERS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-bench: deps-db deps-bench ## benchmarks: article page and search over 10,000 articles; HTTP throughput beside nginx
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/web/
+bench: deps-db deps-bench ## Go benchmarks at 1,000 and 100,000 articles; the public pages beside nginx, page cache on and off
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 60m ./internal/web/
 	$(GO) build -o var/bench/portal ./cmd/portal
-	internal/pagecheck/throughput.sh $(abspath var/bench/portal) $(abspath var/bench/run)
+	$(GO) build -o var/bench/rateload ./internal/pagecheck/cmd/rateload
+	internal/pagecheck/bench.sh $(abspath var/bench/portal) $(abspath var/bench/rateload) $(abspath var/bench/run)
+
+DURATION ?= 10m
+bench-memory: deps-db deps-bench ## the portal's peak resident size under DURATION (10m) of load on every public page; goal < 200 MB
+	$(GO) build -o var/bench/portal ./cmd/portal
+	DURATION=$(DURATION) internal/pagecheck/bench-memory.sh $(abspath var/bench/portal) $(abspath var/bench/memory)
 
 deps-bench: ## install wrk and nginx for make bench unless present
 	@missing=""; command -v wrk >/dev/null || missing="$$missing wrk"; \
