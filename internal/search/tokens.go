@@ -14,9 +14,11 @@ import (
 // MaxQueryRunes bounds what a query may hold; the rest is ignored.
 const MaxQueryRunes = 100
 
-// Tokens returns the distinct tokens of text, for indexing.
+// Tokens returns the distinct tokens of text, for indexing. Text with no
+// letter or digit ("!!!", an emoji) has none: the list is then empty, never
+// nil, for an index column that holds no NULL.
 func Tokens(text string) []string {
-	var set tokenSet
+	set := tokenSet{list: []string{}}
 	add := set.add
 	each(text, func(word []rune, cjk bool) {
 		if !cjk {

@@ -18,6 +18,16 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// Text with nothing to index still gives a list: the database column that
+// holds it takes no NULL, and a nil slice is sent as one.
+func TestTokensOfTextWithoutWords(t *testing.T) {
+	for _, text := range []string{"", "!!!", "😀", "\u200b", "\u202e", "——\n\n"} {
+		if got := Tokens(text); got == nil || len(got) != 0 {
+			t.Errorf("Tokens(%q) = %#v, want an empty list", text, got)
+		}
+	}
+}
+
 func TestQueryMatchesText(t *testing.T) {
 	text := Tokens("辽宁省召开全省教育装备工作会议。Smart classrooms and STEM labs.")
 	for _, tc := range []struct {
