@@ -161,6 +161,7 @@ var messages = map[string]map[string]string{
 	"form.cover":             {"zh": "封面图片无效。", "en": "The cover image is not valid."},
 	"form.title_needed":      {"zh": "此语言已有内容，请填写标题。", "en": "This language has text: give it a title."},
 	"form.one_language":      {"zh": "至少需要一种语言的标题。", "en": "Give a title in at least one language."},
+	"form.title_invisible":   {"zh": "标题中没有可见的文字。", "en": "This title has no visible characters."},
 	"form.too_long":          {"zh": "内容过长。", "en": "This is too long."},
 	"form.bad_text":          {"zh": "内容包含无法保存的字符。", "en": "This holds characters that cannot be saved."},
 

@@ -141,6 +141,14 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	v.Errors = v.Form.Validate(s.now())
+	if c := v.Form.ParsedCover; c != nil && (current.CoverID == nil || *c != *current.CoverID) {
+		// A cover the form names must exist (the hidden field can be edited).
+		if _, err := s.store.MediaThumbURL(r.Context(), *c); errors.Is(err, store.ErrNotFound) {
+			v.Errors["cover_id"] = "form.cover"
+		} else if err != nil {
+			return err
+		}
+	}
 	if len(v.Errors) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
 		return nil

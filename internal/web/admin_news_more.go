@@ -47,11 +47,12 @@ func (s *Server) listRevisions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func revisionNumber(r *http.Request) (int, error) {
-	n, err := strconv.Atoi(chi.URLParam(r, "version"))
+	// 32 bits, as the column: a larger number is no revision, not an error.
+	n, err := strconv.ParseInt(chi.URLParam(r, "version"), 10, 32)
 	if err != nil || n < 1 {
 		return 0, errNotFound
 	}
-	return n, nil
+	return int(n), nil
 }
 
 func (s *Server) showRevision(w http.ResponseWriter, r *http.Request) error {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/expoportal/portal/internal/store"
@@ -44,7 +45,11 @@ func ParseArticle(v url.Values, langs []string, loc *time.Location) Article {
 		CoverID:    strings.TrimSpace(v.Get("cover_id")),
 		Texts:      map[string]store.ArticleText{},
 	}
-	a.Version, _ = strconv.Atoi(v.Get("version"))
+	// The column is 32-bit; a version it cannot hold is a form from nowhere,
+	// which the save then refuses as stale (0 matches no version).
+	if n, err := strconv.ParseInt(v.Get("version"), 10, 32); err == nil {
+		a.Version = int(n)
+	}
 	for _, l := range langs {
 		a.Texts[l] = store.ArticleText{
 			Lang:    l,
@@ -91,6 +96,9 @@ func (a Article) Validate(now time.Time) Errors {
 		}
 		if t.Title != "" {
 			written++
+			if !visible(t.Title) {
+				errs["title_"+l] = "form.title_invisible"
+			}
 		}
 		for field, limit := range map[string]struct {
 			text string
@@ -137,4 +145,10 @@ func (a Article) Apply(e store.EditArticle, now time.Time) store.EditArticle {
 		}
 	}
 	return e
+}
+
+// visible reports whether s has a character that shows: a title of only
+// zero-width or direction marks would be a link with no words.
+func visible(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsGraphic(r) && !unicode.IsSpace(r) })
 }

@@ -38,6 +38,12 @@ func TestArticleValidation(t *testing.T) {
 		{"nul", with("summary_zh", "a\x00b"), "summary_zh", "form.bad_text"},
 		{"bad action", with("action", "delete-all"), "action", "form.action"},
 		{"bad cover", with("cover_id", "abc"), "cover_id", "form.cover"},
+		{"cover past int64", with("cover_id", "99999999999999999999"), "cover_id", "form.cover"},
+		{"punctuation title", with("title_zh", "!!!"), "", ""},
+		{"emoji title", with("title_zh", "😀"), "", ""},
+		{"zero-width title", with("title_zh", "\u200b"), "title_zh", "form.title_invisible"},
+		{"direction mark title", with("title_zh", "\u202e\u2066"), "title_zh", "form.title_invisible"},
+		{"nul title", with("title_zh", "\x00"), "title_zh", "form.bad_text"},
 	} {
 		a := ParseArticle(tc.form, []string{"zh", "en"}, loc)
 		errs := a.Validate(now)
@@ -46,6 +52,13 @@ func TestArticleValidation(t *testing.T) {
 		}
 		if tc.field != "" && errs[tc.field] != tc.key {
 			t.Errorf("%s: errors %v, want %s=%s", tc.name, errs, tc.field, tc.key)
+		}
+	}
+	// A version the 32-bit column cannot hold is no version (a stale form),
+	// not the largest int.
+	for _, v := range []string{"99999999999999999999", "2147483648", "x"} {
+		if a := ParseArticle(with("version", v), []string{"zh", "en"}, loc); a.Version != 0 {
+			t.Errorf("version %s parsed as %d", v, a.Version)
 		}
 	}
 	a := ParseArticle(with("action", "publish"), []string{"zh", "en"}, loc)
