@@ -22,7 +22,8 @@ const registrationsPerPage = 50
 func registrationFilter(q url.Values) (store.RegistrationFilter, url.Values) {
 	var f store.RegistrationFilter
 	used := url.Values{}
-	if d, err := time.Parse(time.DateOnly, q.Get("day")); err == nil {
+	// PostgreSQL's calendar has no year 0, which time.Parse accepts.
+	if d, err := time.Parse(time.DateOnly, q.Get("day")); err == nil && d.Year() >= 1 {
 		f.Day = &d
 		used.Set("day", d.Format(time.DateOnly))
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"strconv"
@@ -38,30 +39,70 @@ var errBadRequest = errors.New("bad request")
 
 func clientError(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
 
-// handle adapts a handler that returns an error: not found becomes the 404
-// page, anything else a logged 500; the error text never reaches a visitor.
+// handle adapts a handler that returns an error, which fail answers; the
+// error text never reaches a visitor.
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
-		switch {
-		case err == nil:
-		case errors.Is(err, store.ErrNotFound):
-			s.notFoundPage(w, r)
-		case errors.Is(err, errBadRequest):
-			s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
-			s.renderError(w, r, http.StatusBadRequest)
-		case dbUnavailable(err):
-			// Not a bug here: the database is away, and will be back.
-			s.log.Warn("database unavailable", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
-			w.Header().Set("Retry-After", "5")
-			s.renderError(w, r, http.StatusServiceUnavailable)
-		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-			// The visitor went away; nobody is left to answer.
-		default:
-			s.log.Error("request failed", "id", middleware.GetReqID(r.Context()), "path", r.URL.Path, "err", err)
-			s.renderError(w, r, http.StatusInternalServerError)
+		ww := &watchedWriter{ResponseWriter: w}
+		if err := h(ww, r); err != nil {
+			s.fail(ww, r, err)
 		}
 	}
+}
+
+// watchedWriter notes when writing the answer failed: the visitor left
+// (a closed connection during a long export). Its error looks like a lost
+// database connection's, so only the writer can tell them apart.
+type watchedWriter struct {
+	http.ResponseWriter
+	broken bool
+}
+
+func (w *watchedWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	if err != nil {
+		w.broken = true
+	}
+	return n, err
+}
+
+func (w *watchedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// fail answers a request that went wrong with the page its error calls
+// for: not found the 404 page, a body past its limit 413, an unreadable
+// request 400 (logged as information), the database away 503, anything
+// else a logged 500.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var tooLarge *http.MaxBytesError
+	switch {
+	case clientGone(w, r, err):
+		// The visitor went away; nobody is left to answer.
+	case errors.Is(err, store.ErrNotFound):
+		s.notFoundPage(w, r)
+	case errors.As(err, &tooLarge) || errors.Is(err, multipart.ErrMessageTooLarge):
+		// Before errBadRequest: a form read past its limit is wrapped in one.
+		s.log.Info("body too large", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
+		s.renderError(w, r, http.StatusRequestEntityTooLarge)
+	case errors.Is(err, errBadRequest):
+		s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
+		s.renderError(w, r, http.StatusBadRequest)
+	case dbUnavailable(err):
+		// Not a bug here: the database is away, and will be back.
+		s.log.Warn("database unavailable", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
+		w.Header().Set("Retry-After", "5")
+		s.renderError(w, r, http.StatusServiceUnavailable)
+	default:
+		s.log.Error("request failed", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
+		s.renderError(w, r, http.StatusInternalServerError)
+	}
+}
+
+// clientGone reports whether err comes of the visitor leaving: the request
+// was canceled, or writing the answer failed before the request's context
+// noticed.
+func clientGone(w http.ResponseWriter, r *http.Request, err error) bool {
+	ww, watched := w.(*watchedWriter)
+	return errors.Is(err, context.Canceled) && r.Context().Err() != nil || watched && ww.broken
 }
 
 // notFound redirects a missing trailing slash to the page that has one
@@ -86,8 +127,8 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 	s.renderError(w, r, http.StatusNotFound)
 }
 
-// renderError writes the 404 or 500 page in the request's language. When the
-// database is what failed, the page is drawn without the site's settings.
+// renderError writes the status's error page in the request's language. When
+// the database is what failed, the page is drawn without the site's settings.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
 	lang := s.requestLang(r)
 	key := "error.500"
@@ -100,6 +141,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 		key = "error.403"
 	case http.StatusServiceUnavailable:
 		key = "error.503"
+	case http.StatusRequestEntityTooLarge:
+		key = "error.413"
 	}
 	p, err := s.page(r.Context(), lang, "", "")
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"net/netip"
@@ -12,11 +13,13 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/media"
 )
 
 // csp allows nothing but this origin: no inline script or style, no frames.
@@ -309,4 +312,93 @@ func origin(scheme, host string) string {
 		host = strings.TrimSuffix(host, ":443")
 	}
 	return scheme + "://" + host
+}
+
+// Request body limits. Handlers that take less set their own, tighter
+// limit; these bound the ones that set none (Go's own form limit is 10 MB,
+// and going past it is an error no status can be told from).
+const (
+	// maxFormBody holds the largest form typed by hand: two languages of
+	// the longest article body, escaped.
+	maxFormBody = 8 << 20
+	// maxUploadBody holds the largest upload: an article's cover and image.
+	maxUploadBody = 2*media.MaxImageBytes + 1<<20
+)
+
+// checkInput refuses what no handler can use before any handler runs: an
+// address or query holding a NUL or bytes that are not UTF-8 (PostgreSQL
+// stores neither) gets the 400 page, a body larger than any form takes the
+// 413 page. Whatever reads the body later meets the same limit.
+func (s *Server) checkInput(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !cleanText(r.URL.Path) || !cleanValues(queryValues(r.URL.RawQuery)) {
+			s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", "not UTF-8 text")
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			limit := int64(maxFormBody)
+			if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+				limit = maxUploadBody
+			}
+			if r.ContentLength > limit {
+				s.log.Info("body too large", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "bytes", r.ContentLength)
+				s.renderError(w, r, http.StatusRequestEntityTooLarge)
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkForm reads a posted form, as the handler would, and refuses it
+// with the 400 page when a value is not text PostgreSQL can store. It
+// serves the back office, whose forms a person fills in: a NUL there is a
+// tampered request. The public forms say so by the field instead, and so
+// do the back office's multipart forms (an article, an exhibitor, an
+// import), which their handlers read under their own limits.
+func (s *Server) checkForm(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" {
+				if err := r.ParseForm(); err != nil {
+					s.fail(w, r, clientError(err))
+					return
+				}
+				if !cleanValues(r.PostForm) {
+					s.log.Info("bad request", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", "form not UTF-8 text")
+					s.renderError(w, r, http.StatusBadRequest)
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// queryValues parses a query as url.Values does, keeping what parses.
+func queryValues(raw string) url.Values {
+	v, _ := url.ParseQuery(raw)
+	return v
+}
+
+// cleanValues reports whether every name and value is cleanText.
+func cleanValues(v url.Values) bool {
+	for k, vs := range v {
+		if !cleanText(k) {
+			return false
+		}
+		for _, s := range vs {
+			if !cleanText(s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cleanText is text PostgreSQL can store: UTF-8 without NUL.
+func cleanText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
 }

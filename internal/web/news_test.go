@@ -454,7 +454,8 @@ func TestSearch(t *testing.T) {
 	if v, _ := d.Find("#search-q").Attr("value"); v != "智慧教室" {
 		t.Errorf("the query is not kept in the form: %q", v)
 	}
-	for _, q := range []string{strings.Repeat("教", 10000), "\x00\x01\x1b[31m", `"unbalanced 'quotes`, "%", "' OR 1=1 --", "<script>alert(1)</script>", "   "} {
+	// (A NUL is refused before any handler: TestHostileInputsNamedInTheIssue.)
+	for _, q := range []string{strings.Repeat("教", 10000), "\x01\x1b[31m", `"unbalanced 'quotes`, "%", "' OR 1=1 --", "<script>alert(1)</script>", "   "} {
 		res := site.get(t, "/zh/search?q="+url.QueryEscape(q))
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()

@@ -45,7 +45,7 @@ func (s *Server) router() *chi.Mux {
 	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, s.cachePages,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
-		s.deadline)
+		s.deadline, s.checkInput)
 
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
@@ -111,7 +111,7 @@ func (s *Server) router() *chi.Mux {
 	})
 
 	r.Route("/admin", func(r chi.Router) {
-		r.Use(noStore, s.sessions.LoadAndSave, s.dropCachesAfterWrites)
+		r.Use(noStore, s.sessions.LoadAndSave, s.checkForm, s.dropCachesAfterWrites)
 		r.Get("/login", s.handle(s.showLogin))
 		r.Post("/login", s.handle(s.login))
 		r.Get("/lang/{lang}", s.handle(s.setAdminLanguage))
