@@ -48,13 +48,16 @@ variable (DATABASE_URL, PORTAL_ADDR, PORTAL_DATA_DIR, PORTAL_BASE_URL).
 `
 
 func main() {
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	logw := newLogWriter(os.Stderr, 200*time.Millisecond)
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// After the first signal, a second one ends the process at once instead
 	// of waiting for the graceful shutdown.
 	go func() { <-ctx.Done(); stop() }()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, log); err != nil {
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, log)
+	logw.Close()
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(2)
 		}
