@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/expoportal/portal/internal/precompress"
@@ -25,7 +26,8 @@ var files embed.FS
 const Prefix = "/static/"
 
 type asset struct {
-	variants    precompress.Variants // compressed once, at start
+	body        []byte
+	variants    func() precompress.Variants // compressed on first use, once
 	contentType string
 	hash        string
 }
@@ -56,11 +58,10 @@ func New() (*Assets, error) {
 		if ct == "" {
 			ct = http.DetectContentType(body)
 		}
-		f := asset{contentType: ct, hash: hash}
+		f := asset{body: body, contentType: ct, hash: hash}
 		if compressible(ct) {
-			f.variants = precompress.Make(body)
-		} else {
-			f.variants[precompress.Identity] = body
+			// Not at start: every test server would pay for every file.
+			f.variants = sync.OnceValue(func() precompress.Variants { return precompress.Make(body) })
 		}
 		a.byPath[hashed] = f
 		return nil
@@ -90,15 +91,17 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("Vary", "Accept-Encoding")
-	enc := precompress.Identity
-	if r.Header.Get("Range") == "" { // a range is of the identity bytes
-		enc = f.variants.Choose(r.Header.Get("Accept-Encoding"))
+	enc, body := precompress.Identity, f.body
+	if f.variants != nil && r.Header.Get("Range") == "" { // a range is of the identity bytes
+		v := f.variants()
+		enc = v.Choose(r.Header.Get("Accept-Encoding"))
+		body = v[enc]
 	}
 	h.Set("ETag", `"`+f.hash+precompress.ETagSuffix[enc]+`"`)
 	if enc != precompress.Identity {
 		h.Set("Content-Encoding", precompress.Name(enc))
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.variants[enc]))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
 
 // compressible: text, whose encodings are much smaller (images are

@@ -40,6 +40,16 @@ func TestFormStampsAreEachFormsOwn(t *testing.T) {
 	}
 }
 
+// person puts stamp and who sent it into v, under the form's own field
+// names for the name and the mobile.
+func person(v url.Values, stamp, nameField, phoneField, name, phone, email string) url.Values {
+	v.Set(stampField, stamp)
+	v.Set(nameField, name)
+	v.Set(phoneField, phone)
+	v.Set("email", email)
+	return v
+}
+
 // A stranger who sends another submission with a stamp already used (two
 // people who opened a form in the same second, or someone replaying
 // collected stamps) is never shown the first post's page: they get their
@@ -75,54 +85,26 @@ func TestUsedStampShowsNoStrangersData(t *testing.T) {
 	}{
 		{"booth application", "/zh/exhibit/apply", "booth_applications", "王第二",
 			func(stamp string) (string, []byte) {
-				v := goodApplication(t, site, "")
-				v.Set(stampField, stamp)
-				v.Set("contact", "王第一")
-				v.Set("mobile", firstMobile)
-				v.Set("email", firstEmail)
-				return urlencoded(v)
+				return urlencoded(person(goodApplication(t, site, ""), stamp, "contact", "mobile", "王第一", firstMobile, firstEmail))
 			},
 			func(stamp string) (string, []byte) {
-				v := goodApplication(t, site, "")
-				v.Set(stampField, stamp)
-				v.Set("contact", "王第二")
-				v.Set("mobile", "13755556666")
-				v.Set("email", "second@school.example")
-				return urlencoded(v)
+				return urlencoded(person(goodApplication(t, site, ""), stamp, "contact", "mobile", "王第二", "13755556666", "second@school.example"))
 			}},
 		{"registration", "/zh/register", "registrations", "王第二",
 			func(stamp string) (string, []byte) {
-				v := goodVisitor(t, site)
-				v.Set(stampField, stamp)
-				v.Set("name", "王第一")
-				v.Set("phone", firstMobile)
-				v.Set("email", firstEmail)
-				return urlencoded(v)
+				return urlencoded(person(goodVisitor(t, site), stamp, "name", "phone", "王第一", firstMobile, firstEmail))
 			},
 			func(stamp string) (string, []byte) {
-				v := goodVisitor(t, site)
-				v.Set(stampField, stamp)
-				v.Set("name", "王第二")
-				v.Set("phone", "13755556666")
-				v.Set("email", "second@school.example")
-				return urlencoded(v)
+				return urlencoded(person(goodVisitor(t, site), stamp, "name", "phone", "王第二", "13755556666", "second@school.example"))
 			}},
 		{"group registration", "/zh/register/group", "visitor_groups", "王第二",
 			func(stamp string) (string, []byte) {
-				v := goodLeader(t, site)
-				v.Set(stampField, stamp)
-				v.Set("name", "王第一")
-				v.Set("phone", firstMobile)
-				v.Set("email", firstEmail)
+				v := person(goodLeader(t, site), stamp, "name", "phone", "王第一", firstMobile, firstEmail)
 				ct, b := groupForm(t, site, v, "members.csv", []byte("姓名,身份\n张明,学生\n"))
 				return ct, b.Bytes()
 			},
 			func(stamp string) (string, []byte) {
-				v := goodLeader(t, site)
-				v.Set(stampField, stamp)
-				v.Set("name", "王第二")
-				v.Set("phone", "13755556666")
-				v.Set("email", "second@school.example")
+				v := person(goodLeader(t, site), stamp, "name", "phone", "王第二", "13755556666", "second@school.example")
 				ct, b := groupForm(t, site, v, "members.csv", []byte("姓名,身份\n李华,学生\n"))
 				return ct, b.Bytes()
 			}},

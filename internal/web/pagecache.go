@@ -120,7 +120,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet || uncachedPaths.MatchString(r.URL.Path) || r.Header.Get("Authorization") != "" {
+		if r.Method != http.MethodGet || neverCached(r.URL.Path) || r.Header.Get("Authorization") != "" {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -262,3 +262,17 @@ func TestKeptPageEndsWhenAScheduledArticleIsDue(t *testing.T) {
 		t.Error("the article's time came, and the kept list still leaves it out")
 	}
 }
+
+func TestNeverCachedPaths(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/zh/exhibit/apply": true, "/en/exhibit/apply/abcdefghijklmnopqrstuvwxyz": true, "/zh/register": true,
+		"/zh/register/group": true, "/en/tickets/abc": true, "/zh/search": true, "/admin/": true, "/admin/login": true,
+		"/static/css/site.css": true, "/media/x.jpg": true, "/readyz": true,
+		"/": false, "/zh/": false, "/zh/news/": false, "/en/exhibit/charges": false, "/zh/exhibitors/": false,
+		"/sitemap.xml": false, "/feeds/zh/news.atom": false, "/zh/exhibit/booths": false,
+	} {
+		if got := neverCached(path); got != want {
+			t.Errorf("neverCached(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

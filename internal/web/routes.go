@@ -2,7 +2,7 @@ package web
 
 import (
 	"net/http"
-	"regexp"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -35,8 +35,31 @@ func (s *Server) Handler() http.Handler {
 // stamp of their own, pages whose address is a private key (tickets, a
 // delegation, an application's confirmation), search (every query is a
 // page: an easy way to push the rest out), the back office, and what is
-// served from elsewhere already (static files, media).
-var uncachedPaths = regexp.MustCompile(`^/[^/]+/(exhibit/apply|register|tickets/|search)|^/(admin|static|media|healthz|readyz|metrics)(/|$)`)
+// served from elsewhere already (static files, media). Prefixes, as paths
+// begin: under a language (after /{lang}) or at the root.
+var uncachedPaths = struct{ underLang, atRoot []string }{
+	underLang: []string{"/exhibit/apply", "/register", "/tickets/", "/search"},
+	atRoot:    []string{"/admin", "/static/", "/media/", "/healthz", "/readyz", "/metrics"},
+}
+
+// neverCached says whether path is one of uncachedPaths: plain prefix
+// tests, as this runs on every request.
+func neverCached(path string) bool {
+	for _, p := range uncachedPaths.atRoot {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	if i := strings.IndexByte(path[min(1, len(path)):], '/'); i >= 0 {
+		rest := path[i+1:]
+		for _, p := range uncachedPaths.underLang {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // router lists the portal's URLs; this is the only place they are listed.
 func (s *Server) router() *chi.Mux {
