@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
 )
 
 // ListenForChanges keeps this instance's frame snapshot and page cache true
@@ -62,12 +64,24 @@ func (s *Server) dropCaches() {
 }
 
 // dropCachesAfterWrites drops this instance's caches after every request
-// that may have written (anything but GET and HEAD).
+// that may have written (anything but GET and HEAD), so the writer sees
+// its change at once, before the notification comes round. A post that
+// was refused (4xx, 5xx) wrote nothing, and signing in or out changes no
+// page: the caches stay, which keeps pages answering while the database
+// is away.
 func (s *Server) dropCachesAfterWrites(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r)
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		next.ServeHTTP(ww, r)
+		if ww.Status() < http.StatusBadRequest && !sessionOnly[r.URL.Path] {
 			s.dropCaches()
 		}
 	})
 }
+
+// sessionOnly are the back office's posts that write a session, nothing else.
+var sessionOnly = map[string]bool{"/admin/login": true, "/admin/logout": true}

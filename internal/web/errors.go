@@ -90,6 +90,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// Not a bug here: the database is away, and will be back.
 		s.log.Warn("database unavailable", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
 		w.Header().Set("Retry-After", "5")
+		if kept := keptPost(w, r); kept != nil {
+			p := s.errorPage(r, http.StatusServiceUnavailable)
+			w.Header().Set("Cache-Control", "no-store")
+			s.render(w, r, http.StatusServiceUnavailable, pages.Unavailable(p, kept))
+			return
+		}
 		s.renderError(w, r, http.StatusServiceUnavailable)
 	default:
 		s.log.Error("request failed", "id", middleware.GetReqID(r.Context()), "path", loggedPath(r.URL.Path), "err", err)
@@ -130,7 +136,13 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 // renderError writes the status's error page in the request's language. When
 // the database is what failed, the page is drawn without the site's settings.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	lang := s.requestLang(r)
+	p := s.errorPage(r, status)
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, status, pages.Error(p, p.T(errorKey(status)+".lead")))
+}
+
+// errorKey is the catalog prefix of status's page.
+func errorKey(status int) string {
 	key := "error.500"
 	switch status {
 	case http.StatusNotFound:
@@ -144,6 +156,13 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 	case http.StatusRequestEntityTooLarge:
 		key = "error.413"
 	}
+	return key
+}
+
+// errorPage is the frame of status's error page in the request's language.
+func (s *Server) errorPage(r *http.Request, status int) *view.Page {
+	lang := s.requestLang(r)
+	key := errorKey(status)
 	p, err := s.page(r.Context(), lang, "", "")
 	if err != nil {
 		p = s.barePage(lang)
@@ -155,8 +174,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 	for i := range p.Alternates {
 		p.Alternates[i].Href, p.Alternates[i].URL = "/"+p.Alternates[i].Lang.Code+"/", ""
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, status, pages.Error(p, p.T(key+".lead")))
+	return p
 }
 
 // dbUnavailable tells an error of reaching the database (stopped,

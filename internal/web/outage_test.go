@@ -3,11 +3,15 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/db"
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/pgembed"
@@ -56,6 +60,12 @@ func TestDatabaseOutage(t *testing.T) {
 		t.Fatalf("before: home %d, form %d", home, form)
 	}
 
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	editor := newStaff(t, site)
+	if res := editor.login(t, "editor@expo.example", "Shenyang-Expo-2027"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in before the outage: %d", res.StatusCode)
+	}
+
 	cluster.Stop()
 	if code, _ := status("/zh/"); code != http.StatusOK {
 		t.Errorf("kept home page while the database is away: %d", code)
@@ -75,6 +85,22 @@ func TestDatabaseOutage(t *testing.T) {
 		t.Errorf("the visitor's name was not kept: %q", v)
 	}
 
+	// The back office: the editor's text comes back, to copy or to send
+	// again as it was; a password never does.
+	article := editorForm("publish", "0", "title_en", "Written while the database was away")
+	res, body := editor.save(t, "/admin/news/new", article)
+	kept := keptFields(t, res, body, "/admin/news/new")
+	if kept.Get("title_en") != article.Get("title_en") || kept.Get("body_zh") != article.Get("body_zh") || kept.Get("action") != "publish" {
+		t.Errorf("the editor's article was not kept: %v", kept)
+	}
+	if !strings.Contains(body, ">Written while the database was away</textarea>") || strings.Contains(body, ">publish</textarea>") {
+		t.Error("the kept page shows the typed title, and never the form's own fields")
+	}
+	res, body = editor.save(t, "/admin/login", url.Values{"email": {"editor@expo.example"}, "password": {"Shenyang-Expo-2027"}})
+	if kept := keptFields(t, res, body, "/admin/login"); kept.Get("email") != "editor@expo.example" || strings.Contains(body, "Shenyang-Expo-2027") {
+		t.Errorf("sign-in while the database is away: e-mail kept %q, password echoed %v", kept.Get("email"), strings.Contains(body, "Shenyang-Expo-2027"))
+	}
+
 	if cluster, err = pgembed.Start(ctx, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -87,4 +113,32 @@ func TestDatabaseOutage(t *testing.T) {
 	if res, _ := site.post(t, "/zh/register", visitor); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("the same registration sent again after recovery: %d", res.StatusCode)
 	}
+	if res, _ := editor.save(t, "/admin/news/new", kept); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the kept article sent again after recovery: %d", res.StatusCode)
+	}
+	if code, body := status("/en/news/"); code != http.StatusOK || !strings.Contains(body, "Written while the database was away") {
+		t.Errorf("the article sent again is not published: %d", code)
+	}
+}
+
+// keptFields checks a 503 that gives a post back and returns the values
+// its form would send again.
+func keptFields(t *testing.T, res *http.Response, body, action string) url.Values {
+	t.Helper()
+	d, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := d.Find("[data-testid=kept-form]")
+	if res.StatusCode != http.StatusServiceUnavailable || form.AttrOr("action", "") != action || form.AttrOr("method", "") != "post" {
+		t.Fatalf("POST %s while the database is away: %d, form to %q", action, res.StatusCode, form.AttrOr("action", ""))
+	}
+	if !strings.Contains(d.Find("[data-testid=form-notice]").Text(), "What you entered is kept below") {
+		t.Errorf("POST %s: no translated notice", action)
+	}
+	v := url.Values{}
+	form.Find("input[type=hidden]").Each(func(_ int, in *goquery.Selection) {
+		v.Add(in.AttrOr("name", ""), in.AttrOr("value", ""))
+	})
+	return v
 }

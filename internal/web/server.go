@@ -144,6 +144,10 @@ func New(o Options) *Server {
 	s.sessions.Cookie.Secure = s.https
 	s.sessions.Cookie.Path = "/admin"
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		if dbUnavailable(err) {
+			s.fail(w, r, err) // a 503, with a post's input given back
+			return
+		}
 		s.log.Error("session", "path", r.URL.Path, "err", err)
 		s.renderError(w, r, http.StatusInternalServerError)
 	}
