@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo
@@ -39,7 +40,8 @@ commands:
   serve            migrate, load demo content into an empty database, serve HTTP
   migrate up       apply pending schema migrations
   migrate status   list applied and pending migrations
-  demo             load the demo content (idempotent)
+  demo [--force]   load the demo content into empty kinds (refuses a database
+                   holding content people wrote, unless --force)
   user add|passwd|disable --email E [--role R]
                    manage staff accounts (password from stdin, or generated)
 
@@ -81,7 +83,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, in io.R
 		}
 		return migrate(ctx, args[0], args[1:], getenv, out, log)
 	case "demo":
-		return loadDemo(ctx, args, getenv, log)
+		return loadDemo(ctx, args, getenv, out, log)
 	case "user":
 		return userCommand(ctx, args, getenv, in, out, log)
 	case "help", "-h", "--help":
@@ -261,8 +263,10 @@ func migrate(ctx context.Context, verb string, args []string, getenv func(string
 	return nil
 }
 
-func loadDemo(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {
-	cfg, err := loadConfig("demo", args, getenv)
+func loadDemo(ctx context.Context, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("portal demo", flag.ContinueOnError)
+	force := fs.Bool("force", false, "load the samples even into a database that holds content people wrote")
+	cfg, err := config.Load(fs, args, getenv)
 	if err != nil {
 		return err
 	}
@@ -274,7 +278,34 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, lo
 	if err := db.Migrate(ctx, pool); err != nil {
 		return err
 	}
-	if err := demo.Load(ctx, store.New(pool)); err != nil {
+	st := store.New(pool)
+	kinds, err := demo.Survey(ctx, st)
+	if err != nil {
+		return err
+	}
+	// Samples in a live site would hold real booths and mix fake visitors
+	// into real ones: say what is there and what would come, and stop.
+	var foreign, fills []string
+	for _, k := range kinds {
+		if n := k.Foreign(); n > 0 {
+			foreign = append(foreign, fmt.Sprintf("%s: %d not from the demo", k.Label, n))
+		}
+		if k.Fills() {
+			fills = append(fills, "sample "+k.Label)
+		}
+	}
+	if len(fills) == 0 {
+		fmt.Fprintln(out, "every kind of content holds rows already: no samples to add")
+	} else {
+		fmt.Fprintf(out, "would add: %s\n", strings.Join(fills, ", "))
+	}
+	if len(foreign) > 0 && !*force {
+		if len(fills) == 0 {
+			return nil
+		}
+		return fmt.Errorf("this database holds content people wrote (%s); nothing was added. Run portal demo --force to add the samples anyway", strings.Join(foreign, "; "))
+	}
+	if err := demo.Load(ctx, st); err != nil {
 		return err
 	}
 	log.Info("demo content loaded")

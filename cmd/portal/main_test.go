@@ -15,6 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/expoportal/portal/internal/db"
+	"github.com/expoportal/portal/internal/demo"
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/testdb"
 )
 
@@ -258,5 +261,70 @@ func TestServeMetrics(t *testing.T) {
 	if c, err := net.Dial("tcp", metricsAddr); err == nil {
 		c.Close()
 		t.Error("the metrics address still listens after serve stopped")
+	}
+}
+
+// portal demo on a database that holds what people wrote says what it
+// would add and refuses, unless forced.
+func TestDemoRefusesALiveDatabase(t *testing.T) {
+	ctx := context.Background()
+	url := testdb.Empty(t)
+	getenv := env(map[string]string{"DATABASE_URL": url})
+	demoRun := func(args ...string) (string, error) {
+		var out strings.Builder
+		err := run(ctx, append([]string{"demo"}, args...), getenv, strings.NewReader(""), &out, quiet)
+		return out.String(), err
+	}
+	if _, err := demoRun(); err != nil {
+		t.Fatalf("demo on an empty database: %v", err)
+	}
+	pool, err := db.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	st := store.New(pool)
+	// A live site: staff wrote an article, and nobody has registered yet.
+	if _, err := st.CreateArticle(ctx, store.NewArticle{Category: "expo", Status: "published", ReleasedAt: time.Now(),
+		Texts: []store.ArticleText{{Lang: "zh", Title: "组委会发布的真实新闻", Body: "正文"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, "DELETE FROM checkins; DELETE FROM registrations; DELETE FROM visitor_groups"); err != nil {
+		t.Fatal(err)
+	}
+	count := func() (n int) {
+		if err := pool.QueryRow(ctx, "SELECT count(*) FROM registrations").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	out, err := demoRun()
+	if err == nil || !strings.Contains(err.Error(), "news articles: 1 not from the demo") ||
+		!strings.Contains(err.Error(), "visitor registrations: ") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("demo on a live database: %v", err)
+	}
+	if !strings.Contains(out, "would add: sample visitor registrations") {
+		t.Errorf("demo does not say what it would add: %q", out)
+	}
+	if n := count(); n != 0 {
+		t.Errorf("a refused demo added %d registrations", n)
+	}
+
+	if _, err := demoRun("--force"); err != nil {
+		t.Fatalf("demo --force: %v", err)
+	}
+	if n := count(); n == 0 {
+		t.Error("demo --force added no registrations")
+	}
+	// What the demo added is its own: only the article is people's now.
+	kinds, err := demo.Survey(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		if want := map[string]int64{"articles": 1}[k.Kind]; k.Foreign() != want {
+			t.Errorf("after --force, %s: %d rows not from the demo, want %d", k.Kind, k.Foreign(), want)
+		}
 	}
 }

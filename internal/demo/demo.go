@@ -13,6 +13,20 @@ import (
 // Load writes the sample site settings, content pages and news where none
 // exist.
 func Load(ctx context.Context, st *store.Store) error {
+	before, err := Survey(ctx, st)
+	if err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
+	if err := load(ctx, st); err != nil {
+		return err
+	}
+	if err := recordLoad(ctx, st, before); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
+	return nil
+}
+
+func load(ctx context.Context, st *store.Store) error {
 	shanghai := time.FixedZone("CST", 8*3600)
 	facts := store.SiteFacts{
 		OpensAt:           time.Date(2027, time.April, 16, 9, 0, 0, 0, shanghai),
