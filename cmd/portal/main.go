@@ -42,6 +42,10 @@ commands:
   migrate status   list applied and pending migrations
   demo [--force]   load the demo content into empty kinds (refuses a database
                    holding content people wrote, unless --force)
+  backup FILE      write the whole site (database and media) to FILE
+  restore [--force] FILE
+                   read a backup into an empty database (--force: replace
+                   the site the database holds)
   user add|passwd|disable --email E [--role R]
                    manage staff accounts (password from stdin, or generated)
 
@@ -86,6 +90,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, in io.R
 		return loadDemo(ctx, args, getenv, out, log)
 	case "user":
 		return userCommand(ctx, args, getenv, in, out, log)
+	case "backup":
+		return backupCommand(ctx, args, getenv, out, log)
+	case "restore":
+		return restoreCommand(ctx, args, getenv, out, log)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil
@@ -102,23 +110,31 @@ func loadConfig(name string, args []string, getenv func(string) string) (config.
 // openDatabase connects to DATABASE_URL, or starts the embedded cluster
 // when it is unset. close stops what open started.
 func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (pool *pgxpool.Pool, close func(), err error) {
+	pool, _, close, err = connect(ctx, cfg, log)
+	return pool, close, err
+}
+
+// connect is openDatabase that also returns the connection string, for
+// the PostgreSQL programs backup runs.
+func connect(ctx context.Context, cfg config.Config, log *slog.Logger) (pool *pgxpool.Pool, conn string, close func(), err error) {
 	if cfg.DatabaseURL != "" {
 		pool, err := db.Open(ctx, cfg.DatabaseURL)
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
-		return pool, pool.Close, nil
+		return pool, cfg.DatabaseURL, pool.Close, nil
 	}
 	cluster, err := pgembed.Start(ctx, pgembed.Options{Dir: cfg.EmbeddedDir(), Database: "portal", Logger: log})
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	pool, err = db.Open(ctx, cluster.ConnString(""))
+	conn = cluster.ConnString("")
+	pool, err = db.Open(ctx, conn)
 	if err != nil {
 		cluster.Stop()
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return pool, func() { pool.Close(); cluster.Stop() }, nil
+	return pool, conn, func() { pool.Close(); cluster.Stop() }, nil
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger) error {

@@ -183,6 +183,27 @@ func findBinaries(binDir string) (string, error) {
 	return "", ErrNoServer
 }
 
+// Tool is the path of a PostgreSQL client program (pg_dump, pg_restore)
+// from the installation the embedded server runs from, else from PATH: a
+// dump taken by an older pg_dump than the server is refused.
+func Tool(name string) (string, error) {
+	if dir, err := findBinaries(""); err == nil {
+		if p := filepath.Join(dir, name); fileExists(p) {
+			return p, nil
+		}
+	}
+	p, err := exec.LookPath(name)
+	if err != nil {
+		return "", fmt.Errorf("pgembed: %s not found beside the server binaries nor on PATH: install the PostgreSQL client package", name)
+	}
+	return p, nil
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
+
 func versionOf(binDir string) int {
 	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(binDir)))
 	return n
