@@ -134,6 +134,9 @@ func connect(ctx context.Context, cfg config.Config, log *slog.Logger) (pool *pg
 		cluster.Stop()
 		return nil, "", nil, err
 	}
+	// A server that exits under us (killed, crashed) is started again;
+	// the pool reconnects and pages recover by themselves.
+	go cluster.Supervise(ctx)
 	return pool, conn, func() { pool.Close(); cluster.Stop() }, nil
 }
 

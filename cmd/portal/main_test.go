@@ -10,8 +10,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -97,6 +100,9 @@ func TestServeOnEmbeddedDatabase(t *testing.T) {
 		if status != http.StatusOK || !strings.Contains(body, "Liaoning Educational Equipment Exhibition") {
 			t.Fatalf("round %d: /en/ answered %d without the demo content", round, status)
 		}
+		if round == 1 {
+			killDatabase(t, dataDir, "http://"+addr)
+		}
 		if round == 2 {
 			// The visit of round 1 was flushed when that server stopped: the
 			// counter shows the old site's total (549,426) plus one.
@@ -122,6 +128,37 @@ func TestServeOnEmbeddedDatabase(t *testing.T) {
 			t.Fatalf("round %d: the embedded database was left running", round)
 		}
 	}
+}
+
+// killDatabase kills the embedded postmaster outright (as the OOM killer
+// would) and waits for the portal to answer a page that needs the database
+// again: the portal starts the server again by itself.
+func killDatabase(t *testing.T, dataDir, base string) {
+	t.Helper()
+	pidFile, err := os.ReadFile(filepath.Join(dataDir, "pg", "postmaster.pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.SplitN(string(pidFile), "\n", 2)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	search := base + "/zh/search?q=" + url.QueryEscape("展会") // never kept: needs the database
+	for {
+		status, _ := browse(search)
+		if status == http.StatusOK {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("search answers %d 10 s after the database was killed", status)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("pages need the database again %s after it was killed", time.Since(start).Round(time.Millisecond))
 }
 
 // browse GETs url as a phone's browser (the counter ignores Go's client).

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -50,11 +51,19 @@ type Options struct {
 // already running on the same folder (then it is left running on Stop).
 type Cluster struct {
 	dir      string
+	link     string // the folder asked for, when the cluster lives elsewhere (reachableDir)
 	database string
 	log      *slog.Logger
-	proc     *os.Process
-	exited   chan struct{}
+	binDir   string
+	owner    *account
 	owned    bool
+
+	mu     sync.Mutex // proc and exited change when the server is started again
+	proc   *os.Process
+	exited chan struct{}
+	// stopped closes on Stop: Supervise must not start the server again.
+	stopped  chan struct{}
+	stopOnce sync.Once
 }
 
 // Start initialises the cluster in opts.Dir on first use, then starts it, or
@@ -93,10 +102,14 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	}
 	defer unlock()
 
+	asked := dir
 	if dir, err = reachableDir(dir, owner, opts.Logger); err != nil {
 		return nil, err
 	}
-	c := &Cluster{dir: dir, database: opts.Database, log: opts.Logger}
+	c := &Cluster{dir: dir, database: opts.Database, log: opts.Logger, binDir: binDir, owner: owner, stopped: make(chan struct{})}
+	if dir != asked {
+		c.link = asked
+	}
 	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
 		if err := initdb(ctx, binDir, dir, owner, opts.Logger); err != nil {
 			return nil, err
@@ -111,7 +124,10 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 			return nil, err
 		}
 	} else {
-		if err := c.start(ctx, binDir, owner); err != nil {
+		c.mu.Lock()
+		err := c.start(ctx, binDir, owner)
+		c.mu.Unlock()
+		if err != nil {
 			return nil, err
 		}
 		c.owned = true
@@ -138,7 +154,13 @@ func (c *Cluster) Dir() string { return c.dir }
 // Stop shuts the server down if this process started it (fast shutdown:
 // open transactions roll back, data on disk stays consistent).
 func (c *Cluster) Stop() error {
-	if c == nil || !c.owned || c.proc == nil {
+	if c == nil || !c.owned {
+		return nil
+	}
+	c.stopOnce.Do(func() { close(c.stopped) })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.proc == nil {
 		return nil
 	}
 	_ = c.proc.Signal(syscall.SIGINT)
@@ -151,6 +173,74 @@ func (c *Cluster) Stop() error {
 	c.log.Info("embedded database stopped", "dir", c.dir)
 	c.proc = nil
 	return nil
+}
+
+// Supervise starts the server again whenever it exits without Stop (a
+// crash, an operator's kill, the OOM killer), waiting 200 ms before the
+// first try and doubling up to 30 s while tries fail, until ctx ends or
+// Stop is called. A server another process started is not watched.
+func (c *Cluster) Supervise(ctx context.Context) {
+	if c == nil || !c.owned {
+		return
+	}
+	const first, most = 200 * time.Millisecond, 30 * time.Second
+	wait := first
+	for {
+		c.mu.Lock()
+		exited := c.exited
+		c.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return
+		case <-c.stopped:
+			return
+		case <-exited:
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-c.stopped:
+				return
+			case <-time.After(wait):
+			}
+			c.mu.Lock()
+			select {
+			case <-c.stopped: // Stop ran while we waited for the lock
+				c.mu.Unlock()
+				return
+			default:
+			}
+			c.log.Warn("embedded database exited; starting it again", "dir", c.dir, "after", wait)
+			err := c.start(ctx, c.binDir, c.owner)
+			c.mu.Unlock()
+			if err == nil {
+				c.log.Info("embedded database running again", "dir", c.dir)
+				wait = first
+				break
+			}
+			c.log.Error("embedded database did not start again", "dir", c.dir, "err", err)
+			wait = min(2*wait, most)
+		}
+	}
+}
+
+// Remove stops the server and deletes the cluster: the folder it really
+// lives in (relocated or not) and the link to it. For tests and tools that
+// made a cluster of their own.
+func (c *Cluster) Remove() error {
+	if err := c.Stop(); err != nil {
+		return err
+	}
+	err := os.RemoveAll(c.dir)
+	for _, p := range []string{c.link, c.dir + ".lock", c.link + ".lock"} {
+		if p != "" && p != ".lock" {
+			if e := os.RemoveAll(p); err == nil {
+				err = e
+			}
+		}
+	}
+	return err
 }
 
 // findBinaries returns the folder holding initdb and postgres: binDir when

@@ -278,3 +278,76 @@ func TestRootRelocatesAnUnreachableFolder(t *testing.T) {
 		t.Fatalf("after restart through the link: %d rows", got)
 	}
 }
+
+// A server killed under the portal is started again by Supervise; Stop
+// ends the supervision, so a stopped server stays stopped.
+func TestSuperviseStartsAKilledServerAgain(t *testing.T) {
+	dir := filepath.Join(tempDataDir(t), "pg")
+	c := mustStart(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() { c.Supervise(ctx); close(done) }()
+	run(t, c, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)")
+
+	c.mu.Lock()
+	pid := c.proc.Pid
+	c.mu.Unlock()
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for {
+		conn, err := pgx.Connect(ctx, c.ConnString(""))
+		if err == nil {
+			conn.Close(ctx)
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("not accepting connections 10 s after the kill: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("accepting connections %s after the kill", time.Since(start).Round(time.Millisecond))
+	if got := count(t, c); got != 1 {
+		t.Errorf("after the restart: %d rows", got)
+	}
+
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Supervise went on after Stop")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "postmaster.pid")); !os.IsNotExist(err) {
+		t.Error("the server runs again after Stop")
+	}
+}
+
+// Remove deletes a relocated cluster where it really lives, not only the
+// link to it.
+func TestRemoveDeletesARelocatedCluster(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root hands the server to another user")
+	}
+	private := tempDataDir(t)
+	if err := os.Chmod(private, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(private, "pg")
+	c := mustStart(t, dir)
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil || real == dir {
+		t.Fatalf("not relocated: %q %v", real, err)
+	}
+	if err := c.Remove(); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{real, dir} {
+		if _, err := os.Lstat(p); !os.IsNotExist(err) {
+			t.Errorf("%s is still there", p)
+		}
+	}
+}

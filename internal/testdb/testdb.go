@@ -54,7 +54,7 @@ func RunSeeded(m *testing.M, seed func(context.Context, *pgxpool.Pool) error) in
 			fmt.Fprintln(os.Stderr, "testdb:", err)
 			return 1
 		}
-		defer cluster.Stop()
+		defer cluster.Remove() // wherever the cluster really lives, relocated or not
 		connString = cluster.ConnString("postgres")
 	}
 	cfg, err := pgx.ParseConfig(connString)
