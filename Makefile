@@ -6,7 +6,7 @@ SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := help
-.PHONY: help run test fuzz check-pages bench bench-memory generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
+.PHONY: help run test fuzz check-pages bench bench-memory cluster-test soak generate check-generated lint deps deps-build deps-db deps-browser deps-checkers deps-bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -59,6 +59,24 @@ DURATION ?= 10m
 bench-memory: deps-db deps-bench ## the portal's peak resident size under DURATION (10m) of load on every public page; goal < 200 MB
 	$(GO) build -o var/bench/portal ./cmd/portal
 	DURATION=$(DURATION) internal/pagecheck/bench-memory.sh $(abspath var/bench/portal) $(abspath var/bench/memory)
+
+# Three portals on one PostgreSQL behind deploy/nginx-portal.conf (all on
+# loopback): visitors reading, a publish a second, registrations; one portal
+# is killed with SIGKILL halfway and started again. Fails when a read fails,
+# an acknowledged registration is missing, or a publish is not seen on every
+# running instance within 5 s.
+cluster-test: deps-db deps-bench ## three portals behind nginx, one killed under load; goal: 0 failed reads, 0 lost writes
+	$(GO) build -o var/bench/portal ./cmd/portal
+	$(GO) build -o var/bench/loadmix ./internal/pagecheck/cmd/loadmix
+	var/bench/loadmix -portal $(abspath var/bench/portal) -site deploy/nginx-portal.conf \
+		-instances 3 -nginx -kill -readers 16 -registrars 4 -duration 60s -every 10s
+
+SOAK ?= 10m
+soak: deps-db ## SOAK (10m) of mixed load on one portal: errors, p99 and memory per minute; goal: 0 errors, memory flat
+	$(GO) build -o var/bench/portal ./cmd/portal
+	$(GO) build -o var/bench/loadmix ./internal/pagecheck/cmd/loadmix
+	var/bench/loadmix -portal $(abspath var/bench/portal) -instances 1 -checkins -soak -readers 8 -registrars 2 \
+		-duration $(SOAK) -every 1m
 
 deps-bench: ## install wrk and nginx for make bench unless present
 	@missing=""; command -v wrk >/dev/null || missing="$$missing wrk"; \
