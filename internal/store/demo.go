@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // DemoKinds are the kinds of content portal demo writes (each into an
@@ -19,45 +21,26 @@ func (s *Store) ContentCounts(ctx context.Context) (map[string]int64, error) {
 	for i, k := range DemoKinds {
 		parts[i] = fmt.Sprintf("SELECT '%s', count(*) FROM %s", k, k) // names from the list above, never input
 	}
-	rows, err := s.pool.Query(ctx, strings.Join(parts, " UNION ALL ")+" -- Store.ContentCounts")
-	if err != nil {
-		return nil, fmt.Errorf("Store.ContentCounts: %w", err)
-	}
-	defer rows.Close()
-	counts := map[string]int64{}
-	for rows.Next() {
-		var kind string
-		var n int64
-		if err := rows.Scan(&kind, &n); err != nil {
-			return nil, fmt.Errorf("Store.ContentCounts: %w", err)
-		}
-		counts[kind] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("Store.ContentCounts: %w", err)
-	}
-	return counts, nil
+	return s.countsByKind(ctx, "Store.ContentCounts", strings.Join(parts, " UNION ALL "))
 }
 
 // DemoCounts is how many rows of each kind portal demo last left; a kind
 // it never wrote is absent.
 func (s *Store) DemoCounts(ctx context.Context) (map[string]int64, error) {
-	rows, err := s.pool.Query(ctx, "SELECT kind, rows FROM demo_content -- Store.DemoCounts")
+	return s.countsByKind(ctx, "Store.DemoCounts", "SELECT kind, rows FROM demo_content")
+}
+
+// countsByKind reads (kind, count) rows into a map.
+func (s *Store) countsByKind(ctx context.Context, name, sql string) (map[string]int64, error) {
+	rows, err := s.pool.Query(ctx, sql+" -- "+name)
 	if err != nil {
-		return nil, fmt.Errorf("Store.DemoCounts: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	defer rows.Close()
 	counts := map[string]int64{}
-	for rows.Next() {
-		var kind string
-		var n int64
-		if err := rows.Scan(&kind, &n); err != nil {
-			return nil, fmt.Errorf("Store.DemoCounts: %w", err)
-		}
-		counts[kind] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("Store.DemoCounts: %w", err)
+	var kind string
+	var n int64
+	if _, err := pgx.ForEachRow(rows, []any{&kind, &n}, func() error { counts[kind] = n; return nil }); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return counts, nil
 }
