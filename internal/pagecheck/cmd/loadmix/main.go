@@ -636,6 +636,9 @@ func p99(ms []float64) float64 {
 
 // report prints the table and the totals, and says whether the goals held.
 func (m *mix) report(ctx context.Context, db *pgx.Conn) bool {
+	for len(m.buckets) > 1 && m.buckets[len(m.buckets)-1].reads == 0 {
+		m.buckets = m.buckets[:len(m.buckets)-1] // the memory sample taken as the load ended
+	}
 	fmt.Printf("\n%-9s %8s %8s %9s", "interval", "reads", "failed", "p99 ms")
 	for _, in := range m.instances {
 		fmt.Printf("  %8s", fmt.Sprintf("RSS#%d MB", in.n))
