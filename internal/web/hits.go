@@ -50,7 +50,7 @@ func (s *Server) hits(next http.Handler) http.Handler {
 		}
 		took := time.Since(start)
 		p.seriesFor(s.metrics, head, status).Observe(took)
-		if s.log.Enabled(r.Context(), slog.LevelInfo) {
+		if s.log.Enabled(r.Context(), slog.LevelInfo) { // else no id is made
 			s.logRequest(r, requestIDOf(r), status, n, took)
 		}
 	})

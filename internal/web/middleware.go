@@ -127,9 +127,17 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 	})
 }
 
-// logRequest writes r's line in the access log.
+// logRequest writes r's line in the access log. It goes to the handler
+// itself: through the Logger, each line would also look up its caller's
+// program counter (a stack walk that was a sixth of the line's cost),
+// which an access log line has no use for.
 func (s *Server) logRequest(r *http.Request, id string, status, bytes int, took time.Duration) {
-	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+	h := s.log.Handler()
+	if !h.Enabled(r.Context(), slog.LevelInfo) {
+		return
+	}
+	rec := slog.NewRecord(time.Now(), slog.LevelInfo, "request", 0)
+	rec.AddAttrs(
 		slog.String("id", id),
 		slog.String("method", r.Method),
 		slog.String("path", loggedPath(r.URL.Path)),
@@ -137,6 +145,7 @@ func (s *Server) logRequest(r *http.Request, id string, status, bytes int, took 
 		slog.Int("bytes", bytes),
 		slog.Duration("duration", took),
 		slog.String("remote", r.RemoteAddr))
+	_ = h.Handle(r.Context(), rec)
 }
 
 // recoverPanic turns a panic into a logged 500 page instead of a dropped
