@@ -4,8 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -228,5 +231,40 @@ func TestCookieIs(t *testing.T) {
 		if got := cookieIs(r, "lang", "zh"); got != want {
 			t.Errorf("cookieIs(%q) = %v, want %v", tc.header, got, want)
 		}
+	}
+}
+
+// Served as in production (Serve), a kept page larger than net/http's
+// buffer is corked while written: it must still arrive whole, and at
+// once, not when the kernel gives up holding it back (200 ms).
+func TestCorkedHitsArriveWholeAndAtOnce(t *testing.T) {
+	t.Parallel()
+	site, _, _, article := hitSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, site.srv.Handler(), slog.New(slog.DiscardHandler), time.Second) }()
+	t.Cleanup(func() { stop(); <-done })
+	url := "http://" + ln.Addr().String() + article
+	_, want := fetch(t, url) // kept
+	if len(want) <= corkAbove {
+		t.Fatalf("the article is %d bytes: too small to be corked, this test would prove nothing", len(want))
+	}
+	var took []time.Duration
+	for _, accept := range []string{"", "", "", "", "", "gzip", "br"} {
+		start := time.Now()
+		res, body := fetch(t, url, "Accept-Encoding: "+accept)
+		took = append(took, time.Since(start))
+		if res.StatusCode != http.StatusOK || accept == "" && string(body) != string(want) ||
+			res.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
+			t.Fatalf("Accept-Encoding %q: %d, %d bytes of %s", accept, res.StatusCode, len(body), res.Header.Get("Content-Length"))
+		}
+	}
+	slices.Sort(took)
+	if median := took[len(took)/2]; median >= 150*time.Millisecond {
+		t.Errorf("a kept page takes %s (median of %v): held back by the cork", median, took)
 	}
 }

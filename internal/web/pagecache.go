@@ -295,11 +295,29 @@ func (s *Server) writeHit(w http.ResponseWriter, r *http.Request, p *cachedPage,
 		}
 	}
 	w.WriteHeader(status)
-	if status == http.StatusOK && !head {
-		n, _ = w.Write(p.variants[enc])
+	if status != http.StatusOK || head {
+		return status, 0
 	}
+	body := p.variants[enc]
+	// A body that does not fit net/http's buffer beside the header goes
+	// out in two writes: held back until both are made, it leaves as one
+	// packet (cork_linux.go).
+	cork := corkerOf(r.Context())
+	flusher, ok := w.(http.Flusher)
+	if cork == nil || !ok || len(body) <= corkAbove {
+		n, _ = w.Write(body)
+		return status, n
+	}
+	cork.set(true)
+	n, _ = w.Write(body)
+	flusher.Flush()
+	cork.set(false)
 	return status, n
 }
+
+// corkAbove is the body size from which a kept page is corked: below it,
+// header and body fit net/http's 4 KB buffer and leave in one write.
+const corkAbove = 3 << 10
 
 // newCachedPage compresses resp's body once per encoding and works out
 // every header of every answer, for the page at path rendered by route.
