@@ -103,6 +103,32 @@ func (m *Metrics) Middleware(next http.Handler) http.Handler {
 	})
 }
 
+// Series is one route's request count and latency for one method and
+// status, resolved once: for answers that do not pass the router (a page
+// from the page cache), which must not pay for a label lookup each time.
+type Series struct {
+	requests prometheus.Counter
+	latency  prometheus.Observer
+}
+
+// Series returns the series Middleware would count a request to route
+// (a chi pattern) in; a nil *Metrics gives one that counts nothing.
+func (m *Metrics) Series(route, httpMethod string, status int) Series {
+	if m == nil {
+		return Series{}
+	}
+	labels := prometheus.Labels{"route": route, "method": method(httpMethod), "status": strconv.Itoa(status)}
+	return Series{m.requests.With(labels), m.latency.With(labels)}
+}
+
+// Observe counts one request that took d.
+func (s Series) Observe(d time.Duration) {
+	if s.requests != nil {
+		s.requests.Inc()
+		s.latency.Observe(d.Seconds())
+	}
+}
+
 // route is the pattern of the route that answered r, or "other" when none
 // did. Labels are never raw paths: every scanned URL would be a series.
 func route(r *http.Request, status int) string {

@@ -210,3 +210,33 @@ func TestClientIP(t *testing.T) {
 		}
 	}
 }
+
+// IsBot looks at a user agent byte by byte; it must say what lowering the
+// whole string and searching it for every mark says.
+func TestBotsAsTheLoweredSearchSays(t *testing.T) {
+	t.Parallel()
+	marks := []string{"bot", "crawl", "spider", "slurp", "curl", "wget", "python", "go-http-client",
+		"java/", "libwww", "httpclient", "okhttp", "headless", "lighthouse", "pingdom", "uptime", "monitor",
+		"facebookexternalhit", "preview", "scan", "axios", "node-fetch", "postman"}
+	lowered := func(ua string) bool {
+		if strings.TrimSpace(ua) == "" {
+			return true
+		}
+		ua = strings.ToLower(ua)
+		for _, m := range marks {
+			if strings.Contains(ua, m) {
+				return true
+			}
+		}
+		return false
+	}
+	uas := []string{"", " ", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36",
+		"YandexBOT/3.0", "Mozilla/5.0 (compatible; bingbot/2.0)", "SCANNER", "bo", "b", "crawL", "Wget/1.21",
+		"Python-urllib/3.12", "Java/17", "java", "PostmanRuntime/7", "x-NODE-FETCH", "okhtt", "Mozilla ro\u212Abot",
+		"spİder", "\u212Aurl", "Mozilla/5.0 中文 MicroMessenger", "Mozilla/5.0 中文 spider", "lighthous", "uptimerobot"}
+	for _, ua := range uas {
+		if got, want := visits.IsBot(ua), lowered(ua); got != want {
+			t.Errorf("IsBot(%q) = %v, the lowered search says %v", ua, got, want)
+		}
+	}
+}

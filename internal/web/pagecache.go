@@ -7,11 +7,16 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
+	"github.com/expoportal/portal/internal/metrics"
 	"github.com/expoportal/portal/internal/precompress"
 )
 
@@ -33,16 +38,52 @@ type pageCache struct {
 	renders map[string]*pageRender // a miss being rendered, which others wait for
 }
 
-// cachedPage is one page as sent, in every encoding.
+// cachedPage is one page as sent, in every encoding, with everything a
+// hit needs worked out once: a hit only copies it out (hits.go).
 type cachedPage struct {
 	key      string
 	gen      uint64
 	expires  time.Time
-	header   http.Header
 	variants precompress.Variants
 	etag     string // of the identity bytes, without quotes
 	article  int64  // an article page's id, whose visits count on every view
 	size     int64
+	// out is the answer in each encoding made: its whole header set, the
+	// security headers included, for a 200 and for a 304.
+	out [len(precompress.Variants{})]hitAnswer
+	// route is the pattern of the route that rendered the page, for the
+	// metrics; series holds its series as hits meet them, by [HEAD][304].
+	route  string
+	series [2][2]atomic.Pointer[metrics.Series]
+	// view: a GET answered 200 with it is a page view (countVisits' rule).
+	view bool
+	// lang is the language of the page's path ("" when none), and
+	// langCookie the Set-Cookie that remembers it (rememberLanguage).
+	lang       string
+	langCookie []string
+}
+
+// hitAnswer is a kept page in one encoding, ready to send.
+type hitAnswer struct {
+	ok, notModified []headerField
+	etag            string // quoted
+}
+
+// headerField is one header line's values, shared by every answer that
+// sends it: each slice's capacity is its length, so whoever adds to a
+// response's header appends to a copy.
+type headerField struct {
+	key    string // canonical
+	values []string
+}
+
+// fields lists h for assigning into a response's header.
+func fields(h http.Header) []headerField {
+	out := make([]headerField, 0, len(h))
+	for k, v := range h {
+		out = append(out, headerField{k, slices.Clip(v)})
+	}
+	return out
 }
 
 // pageRender is one rendering that concurrent misses of a page share.
@@ -81,6 +122,25 @@ func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
 	c.lru.MoveToFront(el)
 	p := el.Value.(*cachedPage)
 	return p, p.gen == c.gen && now.Before(p.expires)
+}
+
+// fresh is the page kept for path and query when it is fresh, else nil.
+// The key is put together on the stack: a hit allocates nothing here.
+func (c *pageCache) fresh(path, query string, now time.Time) *cachedPage {
+	var buf [256]byte
+	key := append(append(append(buf[:0], path...), '?'), query...)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[string(key)]
+	if !ok {
+		return nil
+	}
+	p := el.Value.(*cachedPage)
+	if p.gen != c.gen || !now.Before(p.expires) {
+		return nil
+	}
+	c.lru.MoveToFront(el)
+	return p
 }
 
 // keep stores p unless a change came while it was rendered (gen moved on).
@@ -192,7 +252,11 @@ func (s *Server) renderShared(key string, next http.Handler, r *http.Request) (*
 		// Kept only while changes are heard: otherwise nothing would drop it.
 		return nil, resp, true
 	}
-	call.page = newCachedPage(key, gen, s.pageExpiry(inner.Context()), resp, note.article)
+	route := "other"
+	if rctx := chi.RouteContext(r.Context()); rctx != nil && rctx.RoutePattern() != "" {
+		route = rctx.RoutePattern()
+	}
+	call.page = s.newCachedPage(key, gen, s.pageExpiry(inner.Context()), resp, note.article, r.URL.Path, route)
 	c.keep(call.page)
 	s.metrics.CacheBytes(c.Bytes())
 	return call.page, resp, true
@@ -201,45 +265,129 @@ func (s *Server) renderShared(key string, next http.Handler, r *http.Request) (*
 // serveCached writes p in the best encoding the visitor takes, or 304 when
 // they have it. counted says whether the handler did not run for this view.
 func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, p *cachedPage, counted bool) {
-	h := w.Header()
-	for k, v := range p.header {
-		h[k] = v
-	}
-	s.rememberLanguage(w, r)
 	if counted && p.article != 0 && !isHead(r) {
 		s.visits.HitArticle(r, p.article)
 	}
-	enc := p.variants.Choose(r.Header.Get("Accept-Encoding"))
-	etag := `"` + p.etag + precompress.ETagSuffix[enc] + `"`
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", etag)
-	if precompress.ETagMatch(r.Header.Get("If-None-Match"), etag) {
-		h.Del("Content-Length")
-		h.Del("Content-Type")
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if enc != precompress.Identity {
-		h.Set("Content-Encoding", precompress.Name(enc))
-	}
-	body := p.variants[enc]
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
-	if !isHead(r) {
-		_, _ = w.Write(body)
-	}
+	s.writeHit(w, r, p, isHead(r))
 }
 
-// newCachedPage compresses resp's body once per encoding.
-func newCachedPage(key string, gen uint64, expires time.Time, resp *capture, article int64) *cachedPage {
+// writeHit sends p in the best encoding r takes, or 304 when r has it
+// already, and says which status it sent and how many bytes of body.
+func (s *Server) writeHit(w http.ResponseWriter, r *http.Request, p *cachedPage, head bool) (status, n int) {
+	enc := precompress.Identity
+	if accept := r.Header["Accept-Encoding"]; len(accept) > 0 {
+		enc = p.variants.Choose(accept[0])
+	}
+	out := &p.out[enc]
+	status, set := http.StatusOK, out.ok
+	if inm := r.Header["If-None-Match"]; len(inm) > 0 && precompress.ETagMatch(inm[0], out.etag) {
+		status, set = http.StatusNotModified, out.notModified
+	}
+	h := w.Header()
+	for _, f := range set {
+		h[f.key] = f.values
+	}
+	if p.lang != "" && !cookieIs(r, langCookie, p.lang) {
+		if len(h["Set-Cookie"]) == 0 {
+			h["Set-Cookie"] = p.langCookie
+		} else {
+			h["Set-Cookie"] = append(h["Set-Cookie"], p.langCookie...)
+		}
+	}
+	w.WriteHeader(status)
+	if status != http.StatusOK || head {
+		return status, 0
+	}
+	body := p.variants[enc]
+	// A body that does not fit net/http's buffer beside the header goes
+	// out in two writes: held back until both are made, it leaves as one
+	// packet (cork_linux.go).
+	cork := corkerOf(r.Context())
+	flusher, ok := w.(http.Flusher)
+	if cork == nil || !ok || len(body) <= corkAbove {
+		n, _ = w.Write(body)
+		return status, n
+	}
+	cork.set(true)
+	n, _ = w.Write(body)
+	flusher.Flush()
+	cork.set(false)
+	return status, n
+}
+
+// corkAbove is the body size from which a kept page is corked: below it,
+// header and body fit net/http's 4 KB buffer and leave in one write.
+const corkAbove = 3 << 10
+
+// newCachedPage compresses resp's body once per encoding and works out
+// every header of every answer, for the page at path rendered by route.
+func (s *Server) newCachedPage(key string, gen uint64, expires time.Time, resp *capture, article int64, path, route string) *cachedPage {
 	body := resp.body.Bytes()
 	sum := sha256.Sum256(body)
-	p := &cachedPage{key: key, gen: gen, expires: expires, header: resp.header.Clone(), article: article,
+	p := &cachedPage{key: key, gen: gen, expires: expires, article: article, route: route,
 		etag: base64.RawURLEncoding.EncodeToString(sum[:12]), variants: precompress.Make(body)}
-	p.header.Del("Set-Cookie") // the language cookie, set per visitor (rememberLanguage)
-	p.header.Del("Content-Length")
-	p.size = int64(p.variants.Size()+len(key)) + 512 // the entry and its headers
+	page := resp.header.Clone()
+	page.Del("Set-Cookie") // the language cookie, set per visitor (rememberLanguage)
+	page.Del("Content-Length")
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if lang, ok := s.cat.Lookup(first); ok {
+		p.lang = lang.Code
+		p.langCookie = []string{s.languageCookie(lang.Code).String()}
+		p.view = strings.HasPrefix(page.Get("Content-Type"), "text/html") &&
+			!(mayBePrivate(path) && privatePath.MatchString(path))
+	}
+	for enc, v := range p.variants {
+		if v == nil && enc != precompress.Identity {
+			continue
+		}
+		// In the order the chain outside the cache sets them: the
+		// security headers, then the page's own, then the cache's.
+		h := http.Header{}
+		for _, f := range securityFields {
+			h[f.key] = f.values
+		}
+		if s.https {
+			h[stsField.key] = stsField.values
+		}
+		for k, v := range page {
+			h[k] = v
+		}
+		etag := `"` + p.etag + precompress.ETagSuffix[enc] + `"`
+		h.Set("Vary", "Accept-Encoding")
+		h.Set("ETag", etag)
+		notModified := h.Clone()
+		notModified.Del("Content-Length")
+		notModified.Del("Content-Type")
+		if enc != precompress.Identity {
+			h.Set("Content-Encoding", precompress.Name(enc))
+		}
+		h.Set("Content-Length", strconv.Itoa(len(v)))
+		p.out[enc] = hitAnswer{ok: fields(h), notModified: fields(notModified), etag: etag}
+	}
+	p.size = int64(p.variants.Size()+len(key)) + 2048 // the entry and its headers
 	return p
+}
+
+// seriesFor is the metrics series of a hit on p: by its route, the
+// request's method and the status sent, resolved on the first such hit.
+func (p *cachedPage) seriesFor(m *metrics.Metrics, head bool, status int) metrics.Series {
+	if m == nil {
+		return metrics.Series{}
+	}
+	h, nm := 0, 0
+	method := http.MethodGet
+	if head {
+		h, method = 1, http.MethodHead
+	}
+	if status == http.StatusNotModified {
+		nm = 1
+	}
+	if s := p.series[h][nm].Load(); s != nil {
+		return *s
+	}
+	s := m.Series(p.route, method, status)
+	p.series[h][nm].Store(&s)
+	return s
 }
 
 // cacheNote is how a handler tells the cache about the page it rendered.

@@ -28,7 +28,8 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusForbidden)
 	}))
-	return s.strictTransport(securityHeaders(s.statedLength(s.sameOrigin(cop.Handler(s.router())))))
+	// Pages kept in the page cache are answered before all of it (hits.go).
+	return s.hits(s.strictTransport(securityHeaders(s.statedLength(s.sameOrigin(cop.Handler(s.router()))))))
 }
 
 // uncachedPaths are the GET pages the page cache never keeps: forms with a
@@ -65,7 +66,7 @@ func neverCached(path string) bool {
 func (s *Server) router() *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(s.metrics.Middleware) // outermost: sees the final status, panics included
-	r.Use(middleware.RequestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, s.cachePages,
+	r.Use(requestID, s.accessLog, s.countVisits, headAsGet, s.recoverPanic, s.cachePages,
 		middleware.Compress(5, "text/html", "text/css", "text/plain", "application/javascript",
 			"image/svg+xml", "application/json", "application/xml", "application/atom+xml"),
 		s.deadline, s.checkInput)
