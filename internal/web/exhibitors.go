@@ -90,7 +90,7 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 	}
 	lang := s.requestLang(r)
 	ctx := r.Context()
-	e, err := s.store.Exhibitor(ctx, id)
+	e, logo, err := s.store.ExhibitorPage(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -103,10 +103,7 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := &view.ExhibitorPage{Page: p, ExhibitorItem: exhibitorItem(e, lang.Code, s.langCodes(), p.Href(canonical)),
-		ListHref: p.Href("/exhibitors/")}
-	if v.LogoLarge, err = s.store.ExhibitorLogo(ctx, id); err != nil {
-		return err
-	}
+		ListHref: p.Href("/exhibitors/"), LogoLarge: logo}
 	// The menu has the directory, not each exhibitor: the side menu marks
 	// the directory and the trail leads through it.
 	for i := range p.Nav {

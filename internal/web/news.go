@@ -155,10 +155,6 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	prev, next, err := s.store.ArticleNeighbours(ctx, a.ArticleSummary, lang.Code, s.now())
-	if err != nil {
-		return err
-	}
 	body, err := s.md.HTML(a.Body)
 	if err != nil {
 		return err
@@ -187,7 +183,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 	s.withStructuredData(p)
 	p.LD = append(p.LD, s.newsArticle(p, a))
 	s.render(w, r, http.StatusOK, pages.Article(&view.ArticlePage{
-		Page: p, Article: a, Body: string(body), CategoryLabel: label, Prev: prev, Next: next,
+		Page: p, Article: a, Body: string(body), CategoryLabel: label, Prev: a.Prev, Next: a.Next,
 	}))
 	return nil
 }
@@ -368,13 +364,14 @@ func indexRunes(s, sub []rune) int {
 
 // homeNews are the latest expo and industry news for the home page.
 func (s *Server) homeNews(ctx context.Context, p *view.Page, lang i18n.Lang) ([]view.HomeNews, error) {
+	cats := []string{"expo", "industry"}
+	latest, err := s.store.LatestArticles(ctx, lang.Code, cats, s.now(), 5)
+	if err != nil {
+		return nil, err
+	}
 	var out []view.HomeNews
-	for _, cat := range []string{"expo", "industry"} {
-		items, _, err := s.store.PublishedArticles(ctx, lang.Code, cat, s.now(), 5, 0)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, view.HomeNews{Label: categoryLabel(p, cat), Href: p.Href("/news/" + cat + "/"), Items: items})
+	for _, cat := range cats {
+		out = append(out, view.HomeNews{Label: categoryLabel(p, cat), Href: p.Href("/news/" + cat + "/"), Items: latest[cat]})
 	}
 	return out, nil
 }
