@@ -26,16 +26,6 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Title = p.T("hallmap.title")
-	p.Description = p.T("hallmap.lead")
-	p.Crumbs = []view.Crumb{{Label: p.Title}}
-	for i := range p.Nav {
-		if sec := &p.Nav[i]; sec.Key == "exhibit" {
-			p.Section = sec
-			p.Crumbs = []view.Crumb{{Label: sec.Label, Href: p.Href(sec.Href())}, {Label: p.Title}}
-		}
-	}
-	s.withStructuredData(p)
 
 	plans, all, inForce, err := s.hallData(ctx, p.Now)
 	if err != nil {
