@@ -24,7 +24,7 @@ type place struct {
 
 // places are the routes' pages that the menu does not name or place.
 var places = map[string]place{
-	"/contact":  {titleKey: "nav.contact"},
-	"/search":   {titleKey: "search.title"},
+	"/contact": {titleKey: "nav.contact"},
+	"/search":  {titleKey: "search.title"},
 	boothsPath: {titleKey: "hallmap.title", descriptionKey: "hallmap.lead", section: "exhibit"},
 }
