@@ -51,9 +51,11 @@ func scanBooth(row pgx.CollectableRow) (Booth, error) {
 	return b, err
 }
 
+const boothsSQL = "SELECT " + boothColumns + " FROM booths ORDER BY hall, number -- Store.Booths"
+
 // Booths lists every booth, by hall and number.
 func (s *Store) Booths(ctx context.Context) ([]Booth, error) {
-	rows, _ := s.pool.Query(ctx, "SELECT "+boothColumns+" FROM booths ORDER BY hall, number -- Store.Booths")
+	rows, _ := s.pool.Query(ctx, boothsSQL)
 	bs, err := pgx.CollectRows(rows, scanBooth)
 	if err != nil {
 		return nil, fmt.Errorf("Store.Booths: %w", err)
@@ -85,4 +87,27 @@ func (s *Store) Booth(ctx context.Context, id int64) (Booth, error) {
 		return Booth{}, fmt.Errorf("Store.Booth(%d): %w", id, err)
 	}
 	return b, nil
+}
+
+// HallMap is what a hall map is drawn from: the halls' plans, every booth
+// (by hall and number) and the prices in force on day, read in one round
+// trip (a batch of HallPlans, Booths and ChargesInForce).
+func (s *Store) HallMap(ctx context.Context, day time.Time) (plans map[string]HallPlan, booths []Booth, inForce []Charge, err error) {
+	b := &pgx.Batch{}
+	b.Queue(hallPlansSQL).Query(func(rows pgx.Rows) (err error) {
+		plans, err = collectHallPlans(rows)
+		return err
+	})
+	b.Queue(boothsSQL).Query(func(rows pgx.Rows) (err error) {
+		booths, err = pgx.CollectRows(rows, scanBooth)
+		return err
+	})
+	b.Queue(chargesInForceSQL, dateOf(day)).Query(func(rows pgx.Rows) (err error) {
+		inForce, err = pgx.CollectRows(rows, scanCharge)
+		return err
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, nil, nil, fmt.Errorf("Store.HallMap: %w", err)
+	}
+	return plans, booths, inForce, nil
 }

@@ -45,10 +45,20 @@ type Entrance struct {
 
 // HallPlans lists every hall's plan, by hall.
 func (s *Store) HallPlans(ctx context.Context) (map[string]HallPlan, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT p.hall, p.width, p.depth,
+	rows, _ := s.pool.Query(ctx, hallPlansSQL)
+	plans, err := collectHallPlans(rows)
+	if err != nil {
+		return nil, fmt.Errorf("Store.HallPlans: %w", err)
+	}
+	return plans, nil
+}
+
+const hallPlansSQL = `SELECT p.hall, p.width, p.depth,
 		coalesce((SELECT jsonb_agg(jsonb_build_object('Side', e.side, 'At', e.at, 'Width', e.width) ORDER BY e.side, e.at)
 		          FROM hall_entrances e WHERE e.hall = p.hall), '[]')
-		FROM hall_plans p -- Store.HallPlans`)
+		FROM hall_plans p -- Store.HallPlans`
+
+func collectHallPlans(rows pgx.Rows) (map[string]HallPlan, error) {
 	plans := map[string]HallPlan{}
 	var p HallPlan
 	_, err := pgx.ForEachRow(rows, []any{&p.Hall, &p.Width, &p.Depth, &p.Entrances}, func() error {
@@ -56,10 +66,7 @@ func (s *Store) HallPlans(ctx context.Context) (map[string]HallPlan, error) {
 		p = HallPlan{}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("Store.HallPlans: %w", err)
-	}
-	return plans, nil
+	return plans, err
 }
 
 // BoothsUpdatedAt is when a booth last changed, for the sitemap; false

@@ -56,15 +56,21 @@ func scanCharge(row pgx.CollectableRow) (Charge, error) {
 // ChargesInForce lists the items whose window holds day (a calendar date in
 // the expo's time zone), in price-list order.
 func (s *Store) ChargesInForce(ctx context.Context, day time.Time) ([]Charge, error) {
-	d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC) // the date as written where day is
-	rows, _ := s.pool.Query(ctx, `SELECT `+chargeColumns+` FROM charge_items c
-		WHERE (c.valid_from IS NULL OR c.valid_from <= $1::date) AND (c.valid_until IS NULL OR c.valid_until >= $1::date)
-		ORDER BY `+chargeOrder+` -- Store.ChargesInForce`, d.Format(time.DateOnly))
+	rows, _ := s.pool.Query(ctx, chargesInForceSQL, dateOf(day))
 	list, err := pgx.CollectRows(rows, scanCharge)
 	if err != nil {
-		return nil, fmt.Errorf("Store.ChargesInForce(%s): %w", d.Format(time.DateOnly), err)
+		return nil, fmt.Errorf("Store.ChargesInForce(%s): %w", dateOf(day), err)
 	}
 	return list, nil
+}
+
+const chargesInForceSQL = `SELECT ` + chargeColumns + ` FROM charge_items c
+		WHERE (c.valid_from IS NULL OR c.valid_from <= $1::date) AND (c.valid_until IS NULL OR c.valid_until >= $1::date)
+		ORDER BY ` + chargeOrder + ` -- Store.ChargesInForce`
+
+// dateOf is day's calendar date as written where day is.
+func dateOf(day time.Time) string {
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 }
 
 // Charges lists every item, past and future ones too, for the back office.

@@ -175,19 +175,30 @@ func (s *Store) Exhibitor(ctx context.Context, id int64) (Exhibitor, error) {
 	return e, nil
 }
 
-// ExhibitorLogo is the logo's article-width rendition for the exhibitor's
-// page, or nil.
-func (s *Store) ExhibitorLogo(ctx context.Context, id int64) (*Image, error) {
-	var img imageRow
-	err := s.pool.QueryRow(ctx, `SELECT m.hash, m.content_type, m.width, m.height FROM exhibitors e
-		JOIN media m ON (m.parent_id = e.logo_id AND m.rendition = 'article') OR m.id = e.logo_id
-		WHERE e.id = $1 ORDER BY m.parent_id IS NULL LIMIT 1 -- Store.ExhibitorLogo`, id).Scan(img.dest()...)
+// ExhibitorPage is an exhibitor with its logo's article-width rendition
+// (or the logo itself when too small to have one; nil without a logo) for
+// its public page, in one round trip.
+func (s *Store) ExhibitorPage(ctx context.Context, id int64) (Exhibitor, *Image, error) {
+	var large imageRow
+	rows, _ := s.pool.Query(ctx, `SELECT `+exhibitorCols+`, lx.hash, lx.content_type, lx.width, lx.height
+		FROM exhibitors e`+joinLogo+` LEFT JOIN LATERAL (SELECT m.hash, m.content_type, m.width, m.height FROM media m
+			WHERE (m.parent_id = e.logo_id AND m.rendition = 'article') OR m.id = e.logo_id
+			ORDER BY m.parent_id IS NULL LIMIT 1) lx ON true
+		WHERE e.id = $1 -- Store.ExhibitorPage`, id)
+	e, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (Exhibitor, error) {
+		var e Exhibitor
+		var logo imageRow
+		err := row.Scan(append(append([]any{&e.ID, &e.Booth, &e.Hall, &e.Categories, &e.Website, &e.LogoID, &e.UpdatedAt, &e.Names, &e.Descriptions},
+			logo.dest()...), large.dest()...)...)
+		e.Logo = logo.image()
+		return e, err
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, nil
+		return e, nil, fmt.Errorf("Store.ExhibitorPage(%d): %w", id, ErrNotFound)
 	} else if err != nil {
-		return nil, fmt.Errorf("Store.ExhibitorLogo(%d): %w", id, err)
+		return e, nil, fmt.Errorf("Store.ExhibitorPage(%d): %w", id, err)
 	}
-	return img.image(), nil
+	return e, large.image(), nil
 }
 
 // SaveExhibitor creates (id 0) or updates an exhibitor with its words in

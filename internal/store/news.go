@@ -44,6 +44,7 @@ type Article struct {
 	Video        *Image // Width and Height unknown
 	Photos       []Photo
 	UpdatedAt    time.Time
+	Prev, Next   *ArticleLink // the public neighbours in its category, older and newer; nil where none
 }
 
 // Photo is one picture of a photo story.
@@ -100,8 +101,10 @@ func named(sql string, names ...string) string {
 
 // imageRow receives imageCols; all nil when the join found nothing.
 type imageRow struct {
-	Hash, ContentType *string
-	Width, Height     *int
+	Hash        *string `json:"hash"`
+	ContentType *string `json:"type"`
+	Width       *int    `json:"w"`
+	Height      *int    `json:"h"`
 }
 
 func (r *imageRow) dest() []any { return []any{&r.Hash, &r.ContentType, &r.Width, &r.Height} }
@@ -154,20 +157,32 @@ func scanSummary(row pgx.CollectableRow) (ArticleSummary, error) {
 }
 
 // PublishedArticle returns a public article with its words in lang (or a
-// fallback language), its media and its photos.
+// fallback language), its media, its photos and its neighbours in its
+// category (Prev, Next), in one round trip: a cold article page asks the
+// database this once.
 func (s *Store) PublishedArticle(ctx context.Context, id int64, lang string, now time.Time) (Article, error) {
 	var a Article
 	var title string
 	var thumb, cover, full, video imageRow
+	var photos []photoRow
+	var prev, next neighbourRow
 	dest := []any{&a.ID, &a.Category, &a.ReleasedAt, &a.Lang, &a.Title, &a.Summary, &title,
 		&a.Body, &a.Source, &a.Visits, &a.UpdatedAt}
 	dest = append(append(append(append(dest, thumb.dest()...), cover.dest()...), full.dest()...), video.dest()...)
+	dest = append(dest, &photos, &prev.ID, &prev.Title, &prev.SlugTitle, &next.ID, &next.Title, &next.SlugTitle)
 	err := s.pool.QueryRow(ctx, named(`-- Store.PublishedArticle
 		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`,
 		       t.body, t.source, a.visits, greatest(a.updated_at, t.updated_at),
-		       `+imageCols("th")+`, `+imageCols("ar")+`, `+imageCols("co")+`, `+imageCols("vi")+`
+		       `+imageCols("th")+`, `+imageCols("ar")+`, `+imageCols("co")+`, `+imageCols("vi")+`,
+		       (SELECT json_agg(json_build_object('a', `+imageJSON("pa")+`, 'f', `+imageJSON("pm")+`,
+		               'c', coalesce(p.captions ->> t.lang, (SELECT v FROM jsonb_each_text(p.captions) AS c (k, v) LIMIT 1), ''))
+		               ORDER BY p.position)
+		        FROM article_photos p`+joinRendition("pa", "p.media_id", "article")+joinMedia("pm", "p.media_id")+`
+		        WHERE p.article_id = a.id),
+		       prev.id, prev.title, prev.slug_title, next.id, next.title, next.slug_title
 		FROM articles a `+translation+joinRendition("th", "a.cover_id", "thumb")+
-		joinRendition("ar", "a.cover_id", "article")+joinMedia("co", "a.cover_id")+joinMedia("vi", "a.video_id")+`
+		joinRendition("ar", "a.cover_id", "article")+joinMedia("co", "a.cover_id")+joinMedia("vi", "a.video_id")+
+		neighbour("prev", "<", "DESC")+neighbour("next", ">", "ASC")+`
 		WHERE a.id = $id AND `+public, "lang", "now", "id"), lang, now, id).Scan(dest...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Article{}, fmt.Errorf("Store.PublishedArticle(%d): %w", id, ErrNotFound)
@@ -178,64 +193,59 @@ func (s *Store) PublishedArticle(ctx context.Context, id int64, lang string, now
 	if a.Cover == nil {
 		a.Cover = a.CoverFull // an image too small to need a rendition
 	}
-	rows, err := s.pool.Query(ctx, `-- Store.PublishedArticle photos
-		SELECT `+imageCols("ar")+`, `+imageCols("m")+`,
-		       coalesce(p.captions ->> $2, (SELECT v FROM jsonb_each_text(p.captions) AS c (k, v) LIMIT 1), '')
-		FROM article_photos p`+joinRendition("ar", "p.media_id", "article")+joinMedia("m", "p.media_id")+`
-		WHERE p.article_id = $1 ORDER BY p.position`, id, a.Lang)
-	if err != nil {
-		return Article{}, fmt.Errorf("Store.PublishedArticle(%d) photos: %w", id, err)
-	}
-	a.Photos, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (Photo, error) {
+	for _, r := range photos {
 		var p Photo
-		var img, full imageRow
-		err := row.Scan(append(append(img.dest(), full.dest()...), &p.Caption)...)
-		if f := full.image(); f != nil {
+		if f := r.Full.image(); f != nil {
 			p.Full = *f
 			p.Image = *f
 		}
-		if i := img.image(); i != nil {
+		if i := r.Article.image(); i != nil {
 			p.Image = *i
 		}
-		return p, err
-	})
-	if err != nil {
-		return Article{}, fmt.Errorf("Store.PublishedArticle(%d) photos: %w", id, err)
+		p.Caption = r.Caption
+		a.Photos = append(a.Photos, p)
 	}
+	a.Prev, a.Next = prev.link(), next.link()
 	return a, nil
 }
 
-// ArticleNeighbours are the public articles just older (prev) and just newer
-// (next) than a in its category; nil where there is none.
-func (s *Store) ArticleNeighbours(ctx context.Context, a ArticleSummary, lang string, now time.Time) (prev, next *ArticleLink, err error) {
-	find := func(older bool) (*ArticleLink, error) {
-		cmp, order := "<", "DESC"
-		if !older {
-			cmp, order = ">", "ASC"
-		}
-		var l ArticleLink
-		var title string
-		err := s.pool.QueryRow(ctx, named(`-- Store.ArticleNeighbours
-			SELECT a.id, t.title, `+slugTitle+`
-			FROM articles a `+translation+`
-			WHERE `+public+` AND a.category = $cat AND (a.released_at, a.id) `+cmp+` ($at, $id)
-			ORDER BY a.released_at `+order+`, a.id `+order+` LIMIT 1`, "lang", "now", "cat", "at", "id"),
-			lang, now, a.Category, a.ReleasedAt, a.ID).Scan(&l.ID, &l.Title, &title)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, nil
-		} else if err != nil {
-			return nil, err
-		}
-		l.Slug = Slug(title)
-		return &l, nil
+// neighbour joins alias to the public article just before (cmp "<", order
+// DESC) or after (">", ASC) a in its category, by release and then id, with
+// its title in $lang (or a fallback) and the title its slug comes from.
+func neighbour(alias, cmp, order string) string {
+	return ` LEFT JOIN LATERAL (
+		SELECT n.id, nt.title, coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = n.id AND e.lang = 'en'), nt.title) AS slug_title
+		FROM articles n CROSS JOIN LATERAL (
+			SELECT u.title FROM article_translations u JOIN languages l ON l.code = u.lang
+			WHERE u.article_id = n.id ORDER BY u.lang = $lang DESC, l.position LIMIT 1) nt
+		WHERE n.status <> 'draft' AND n.released_at <= $now AND n.deleted_at IS NULL
+		  AND n.category = a.category AND (n.released_at, n.id) ` + cmp + ` (a.released_at, a.id)
+		ORDER BY n.released_at ` + order + `, n.id ` + order + ` LIMIT 1) ` + alias + ` ON true`
+}
+
+// imageJSON is imageCols(alias) as a JSON object, for an imageRow.
+func imageJSON(alias string) string {
+	return fmt.Sprintf(`json_build_object('hash', %s.hash, 'type', %s.content_type, 'w', %s.width, 'h', %s.height)`, alias, alias, alias, alias)
+}
+
+// photoRow is one photo as PublishedArticle's JSON carries it.
+type photoRow struct {
+	Article imageRow `json:"a"`
+	Full    imageRow `json:"f"`
+	Caption string   `json:"c"`
+}
+
+// neighbourRow receives a neighbour's columns; all nil when there is none.
+type neighbourRow struct {
+	ID               *int64
+	Title, SlugTitle *string
+}
+
+func (r neighbourRow) link() *ArticleLink {
+	if r.ID == nil {
+		return nil
 	}
-	if prev, err = find(true); err != nil {
-		return nil, nil, fmt.Errorf("Store.ArticleNeighbours(%d): %w", a.ID, err)
-	}
-	if next, err = find(false); err != nil {
-		return nil, nil, fmt.Errorf("Store.ArticleNeighbours(%d): %w", a.ID, err)
-	}
-	return prev, next, nil
+	return &ArticleLink{ID: *r.ID, Title: *r.Title, Slug: Slug(*r.SlugTitle)}
 }
 
 // SearchHit is an article that matches a search, in the language it matched.

@@ -26,9 +26,8 @@ type Page struct {
 	Assets      *static.Assets
 	Now         time.Time // in the site's time zone
 	Visitors    int64     // the counter: the site's starting count plus those counted
-	// LD are JSON-LD objects (schema.org) for search engines.
-	LD    []any
-	Feeds []Feed
+	Origin      string    // the site's public origin ("https://expo.example.org"), for absolute URLs
+	Feeds       []Feed
 	// OGType and OGImage describe the page to link previews (og:type
 	// "website" when empty; OGImage absolute).
 	OGType, OGImage string

@@ -56,7 +56,6 @@ func (s *Server) applyForm(r *http.Request, values url.Values) (*view.ApplyForm,
 	if v.Stamp, err = s.formStamp(r); err != nil {
 		return nil, err
 	}
-	s.withStructuredData(p)
 	return v, nil
 }
 

@@ -26,16 +26,6 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Title = p.T("hallmap.title")
-	p.Description = p.T("hallmap.lead")
-	p.Crumbs = []view.Crumb{{Label: p.Title}}
-	for i := range p.Nav {
-		if sec := &p.Nav[i]; sec.Key == "exhibit" {
-			p.Section = sec
-			p.Crumbs = []view.Crumb{{Label: sec.Label, Href: p.Href(sec.Href())}, {Label: p.Title}}
-		}
-	}
-	s.withStructuredData(p)
 
 	plans, all, inForce, err := s.hallData(ctx, p.Now)
 	if err != nil {
@@ -99,17 +89,5 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 // hallData is what a hall map is drawn from: the halls' plans, every booth,
 // and the prices in force on day (which price each booth).
 func (s *Server) hallData(ctx context.Context, day time.Time) (map[string]store.HallPlan, []store.Booth, []store.Charge, error) {
-	plans, err := s.store.HallPlans(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	booths, err := s.store.Booths(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	inForce, err := s.store.ChargesInForce(ctx, day)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return plans, booths, inForce, nil
+	return s.store.HallMap(ctx, day)
 }

@@ -20,7 +20,6 @@ func (s *Server) showCharges(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Description = p.T("charges.in_force", p.Date(p.Now)) + " " + p.T("charges.vat")
-	s.withStructuredData(p)
 	s.render(w, r, http.StatusOK, pages.Charges(view.NewCharges(p, items)))
 	return nil
 }

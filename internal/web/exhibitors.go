@@ -76,7 +76,6 @@ func (s *Server) showExhibitors(w http.ResponseWriter, r *http.Request) error {
 	if n > 1 {
 		p.Title = p.Title + " · " + p.T("page.n", strconv.Itoa(n))
 	}
-	s.withStructuredData(p)
 	s.render(w, r, http.StatusOK, pages.ExhibitorList(v))
 	return nil
 }
@@ -90,7 +89,7 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 	}
 	lang := s.requestLang(r)
 	ctx := r.Context()
-	e, err := s.store.Exhibitor(ctx, id)
+	e, logo, err := s.store.ExhibitorPage(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -98,47 +97,17 @@ func (s *Server) showExhibitor(w http.ResponseWriter, r *http.Request) error {
 	if toCanonical(w, r, lang.Code, "/exhibitors/", canonical) {
 		return nil
 	}
-	p, err := s.page(ctx, lang, canonical, "")
+	item := exhibitorItem(e, lang.Code, s.langCodes(), "/"+lang.Code+canonical)
+	pl := place{path: canonical, in: "/exhibitors/", title: item.Name, description: textwidth.Truncate(item.About, 160)}
+	if logo != nil {
+		pl.image = logo.URL
+	}
+	p, err := s.frameFor(ctx, lang, pl)
 	if err != nil {
 		return err
 	}
-	v := &view.ExhibitorPage{Page: p, ExhibitorItem: exhibitorItem(e, lang.Code, s.langCodes(), p.Href(canonical)),
-		ListHref: p.Href("/exhibitors/")}
-	if v.LogoLarge, err = s.store.ExhibitorLogo(ctx, id); err != nil {
-		return err
-	}
-	// The menu has the directory, not each exhibitor: the side menu marks
-	// the directory and the trail leads through it.
-	for i := range p.Nav {
-		for _, c := range p.Nav[i].Children {
-			if c.Href() == "/exhibitors/" {
-				p.Section = &p.Nav[i]
-				p.Crumbs = []view.Crumb{{Label: p.Nav[i].Label, Href: p.Href(p.Nav[i].Href())}, {Label: c.Label, Href: v.ListHref}}
-			}
-		}
-	}
-	p.Path = "/exhibitors/"
-	p.Crumbs = append(p.Crumbs, view.Crumb{Label: v.Name})
-	p.Title = v.Name
-	if v.About != "" {
-		p.Description = textwidth.Truncate(v.About, 160)
-	}
-	if v.LogoLarge != nil {
-		p.OGImage = s.baseURL + v.LogoLarge.URL
-	}
-	s.withStructuredData(p)
-	org := map[string]any{"@context": "https://schema.org", "@type": "Organization", "name": v.Name, "url": p.Canonical}
-	if e.Website != "" {
-		org["sameAs"] = e.Website
-	}
-	if v.About != "" {
-		org["description"] = v.About
-	}
-	if v.LogoLarge != nil {
-		org["logo"] = s.baseURL + v.LogoLarge.URL
-	}
-	p.LD = append(p.LD, org)
-	s.render(w, r, http.StatusOK, pages.Exhibitor(v))
+	s.render(w, r, http.StatusOK, pages.Exhibitor(&view.ExhibitorPage{Page: p, ExhibitorItem: item,
+		ListHref: p.Href("/exhibitors/"), LogoLarge: logo}))
 	return nil
 }
 

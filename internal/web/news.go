@@ -85,7 +85,6 @@ func (s *Server) showNewsList(category string) func(http.ResponseWriter, *http.R
 			p.Title = p.Title + " · " + p.T("page.n", strconv.Itoa(n))
 		}
 		p.Feeds = s.newsFeeds(p, category, p.Title)
-		s.withStructuredData(p)
 		s.render(w, r, http.StatusOK, pages.NewsList(&view.NewsList{Page: p, Items: items, Pager: pager}))
 		return nil
 	}
@@ -151,11 +150,11 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 		s.visits.HitArticle(r, a.ID)
 	}
 	noteArticle(r, a.ID)
-	p, err := s.page(ctx, lang, canonical, "")
-	if err != nil {
-		return err
+	pl := place{path: canonical, in: "/news/" + a.Category + "/", title: a.Title, description: a.Summary, ogType: "article"}
+	if a.Cover != nil {
+		pl.image = a.Cover.URL
 	}
-	prev, next, err := s.store.ArticleNeighbours(ctx, a.ArticleSummary, lang.Code, s.now())
+	p, err := s.frameFor(ctx, lang, pl)
 	if err != nil {
 		return err
 	}
@@ -164,53 +163,11 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	label := categoryLabel(p, a.Category)
-	for i := range p.Nav {
-		if p.Nav[i].Key == "news" {
-			p.Section = &p.Nav[i]
-		}
-	}
-	p.Path = "/news/" + a.Category + "/" // the side menu marks the category
-	p.Title = a.Title
-	if a.Summary != "" {
-		p.Description = a.Summary
-	}
-	p.Crumbs = []view.Crumb{
-		{Label: p.NavLabel("news", "News"), Href: p.Href("/news/")},
-		{Label: label, Href: p.Href("/news/" + a.Category + "/")},
-		{Label: a.Title},
-	}
-	p.OGType = "article"
-	if a.Cover != nil {
-		p.OGImage = s.baseURL + a.Cover.URL
-	}
 	p.Feeds = s.newsFeeds(p, a.Category, label)
-	s.withStructuredData(p)
-	p.LD = append(p.LD, s.newsArticle(p, a))
 	s.render(w, r, http.StatusOK, pages.Article(&view.ArticlePage{
-		Page: p, Article: a, Body: string(body), CategoryLabel: label, Prev: prev, Next: next,
+		Page: p, Article: a, Body: string(body), CategoryLabel: label, Prev: a.Prev, Next: a.Next,
 	}))
 	return nil
-}
-
-// newsArticle describes an article for search engines (schema.org).
-func (s *Server) newsArticle(p *view.Page, a store.Article) map[string]any {
-	ld := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "NewsArticle",
-		"headline":         textwidth.Truncate(a.Title, 110),
-		"datePublished":    p.Local(a.ReleasedAt).Format("2006-01-02T15:04:05-07:00"),
-		"dateModified":     p.Local(a.UpdatedAt).Format("2006-01-02T15:04:05-07:00"),
-		"inLanguage":       a.Lang,
-		"mainEntityOfPage": p.Canonical,
-		"publisher":        map[string]any{"@type": "Organization", "name": p.Site.ExpoName},
-	}
-	if a.Source != "" {
-		ld["author"] = map[string]any{"@type": "Organization", "name": a.Source}
-	}
-	if a.Cover != nil {
-		ld["image"] = []string{s.baseURL + a.Cover.URL}
-	}
-	return ld
 }
 
 // maxQueryBytes bounds the query read from the URL; the rest is ignored.
@@ -273,7 +230,6 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	s.withStructuredData(p)
 	s.render(w, r, http.StatusOK, pages.Search(v))
 	return nil
 }
@@ -368,13 +324,14 @@ func indexRunes(s, sub []rune) int {
 
 // homeNews are the latest expo and industry news for the home page.
 func (s *Server) homeNews(ctx context.Context, p *view.Page, lang i18n.Lang) ([]view.HomeNews, error) {
+	cats := []string{"expo", "industry"}
+	latest, err := s.store.LatestArticles(ctx, lang.Code, cats, s.now(), 5)
+	if err != nil {
+		return nil, err
+	}
 	var out []view.HomeNews
-	for _, cat := range []string{"expo", "industry"} {
-		items, _, err := s.store.PublishedArticles(ctx, lang.Code, cat, s.now(), 5, 0)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, view.HomeNews{Label: categoryLabel(p, cat), Href: p.Href("/news/" + cat + "/"), Items: items})
+	for _, cat := range cats {
+		out = append(out, view.HomeNews{Label: categoryLabel(p, cat), Href: p.Href("/news/" + cat + "/"), Items: latest[cat]})
 	}
 	return out, nil
 }

@@ -13,58 +13,89 @@ import (
 	"github.com/expoportal/portal/internal/view"
 )
 
-// page builds the frame of the page at path (after /{lang}) in lang: site
-// facts, menu, breadcrumbs, language alternates. titleKey names the title in
-// the catalog for pages that are not in the menu.
+// page builds the frame of the page at path (after /{lang}) in lang, as
+// declared in places or found in the menu; titleKey names the title in
+// the catalog for a page that is neither.
 func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string) (*view.Page, error) {
+	pl, ok := places[path]
+	if !ok {
+		pl.titleKey = titleKey
+	}
+	pl.path = path
+	return s.frameFor(ctx, lang, pl)
+}
+
+// frameFor builds the frame of the page pl describes, in lang: site facts,
+// menu, language alternates, and from pl and the menu its title, section,
+// breadcrumb trail and description. The one place a public page's frame
+// is made; structured data is derived from it while rendering
+// (view.Page.StructuredData).
+func (s *Server) frameFor(ctx context.Context, lang i18n.Lang, pl place) (*view.Page, error) {
 	site, nav, err := s.frame(ctx, lang.Code)
 	if err != nil {
 		return nil, err
 	}
 	p := &view.Page{
 		Printer:  s.cat.Printer(lang),
-		Path:     path,
+		Path:     pl.path,
 		Site:     site,
 		Nav:      nav,
 		Assets:   s.assets,
+		Origin:   s.baseURL,
 		Now:      s.now().In(s.location(site.TimeZone)),
 		Visitors: site.VisitorCountStart + s.visits.Total(),
+		OGType:   pl.ogType,
 	}
 	for _, l := range s.cat.Langs() {
 		p.Alternates = append(p.Alternates, view.Alternate{
-			Lang: l, Href: "/" + l.Code + path, URL: s.baseURL + "/" + l.Code + path, Current: l.Code == lang.Code,
+			Lang: l, Href: "/" + l.Code + pl.path, URL: s.baseURL + "/" + l.Code + pl.path, Current: l.Code == lang.Code,
 		})
 	}
-	if path != "" {
-		p.Canonical = s.baseURL + "/" + lang.Code + path
+	if pl.path != "" {
+		p.Canonical = s.baseURL + "/" + lang.Code + pl.path
 	}
-	p.Description = p.T("site.description", site.ExpoName)
-	if titleKey != "" {
-		p.Title = p.T(titleKey)
+	switch {
+	case pl.description != "":
+		p.Description = pl.description
+	case pl.descriptionKey != "":
+		p.Description = p.T(pl.descriptionKey)
+	default:
+		p.Description = p.T("site.description", site.ExpoName)
+	}
+	if pl.image != "" {
+		p.OGImage = s.baseURL + pl.image
+	}
+	switch {
+	case pl.in != "":
+		// Under a menu item it is not itself: the side menu marks the
+		// item and the trail leads through it.
+		p.Path = pl.in
+		s.placeInMenu(p)
+		if n := len(p.Crumbs); n > 0 {
+			p.Crumbs[n-1].Href = p.Href(pl.in)
+		}
+		p.Title = pl.title
+		p.Crumbs = append(p.Crumbs, view.Crumb{Label: pl.title})
+		return p, nil
+	case pl.titleKey != "":
+		p.Title = p.T(pl.titleKey)
 		p.Crumbs = []view.Crumb{{Label: p.Title}}
-	} else {
+		for i := range p.Nav {
+			if sec := &p.Nav[i]; sec.Key == pl.section {
+				p.Section = sec
+				p.Crumbs = []view.Crumb{{Label: sec.Label, Href: p.Href(sec.Href())}, {Label: p.Title}}
+			}
+		}
+	default:
 		s.placeInMenu(p)
 	}
-	return p, nil
-}
-
-// withStructuredData adds the BreadcrumbList search engines read; call it
-// once the page's crumbs are final.
-func (s *Server) withStructuredData(p *view.Page) {
-	if len(p.Crumbs) == 0 || p.Canonical == "" {
-		return
-	}
-	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": p.NavLabel("home", p.Site.ExpoName), "item": s.baseURL + p.Href("/")}}
-	for i, c := range p.Crumbs {
-		item := map[string]any{"@type": "ListItem", "position": i + 2, "name": c.Label}
-		if c.Href != "" {
-			item["item"] = s.baseURL + c.Href
-		} else {
-			item["item"] = p.Canonical
+	if pl.title != "" {
+		p.Title = pl.title
+		if n := len(p.Crumbs); n > 0 {
+			p.Crumbs[n-1].Label = pl.title
 		}
-		items = append(items, item)
 	}
-	p.LD = append(p.LD, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+	return p, nil
 }
 
 // placeInMenu finds the page in the menu: its title, its section and the
@@ -92,7 +123,7 @@ func (s *Server) placeInMenu(p *view.Page) {
 
 // barePage is the frame for an error page when the database cannot be read.
 func (s *Server) barePage(lang i18n.Lang) *view.Page {
-	p := &view.Page{Printer: s.cat.Printer(lang), Assets: s.assets, Now: s.now()}
+	p := &view.Page{Printer: s.cat.Printer(lang), Assets: s.assets, Origin: s.baseURL, Now: s.now()}
 	p.Site = store.Site{ExpoName: p.T("site.name"), CopyrightSince: p.Now.Year()}
 	for _, l := range s.cat.Langs() {
 		p.Alternates = append(p.Alternates, view.Alternate{Lang: l, Href: "/" + l.Code + "/", Current: l.Code == lang.Code})

@@ -36,7 +36,6 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Title = p.Site.ExpoName
-	p.LD = append(p.LD, s.exhibitionEvent(p))
 	p.Feeds = s.newsFeeds(p, "", "")
 	h := view.NewHome(p)
 	if h.News, err = s.homeNews(r.Context(), p, p.Lang); err != nil {
@@ -46,69 +45,38 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// exhibitionEvent describes the expo for search engines (schema.org).
-func (s *Server) exhibitionEvent(p *view.Page) map[string]any {
-	ev := map[string]any{
-		"@context":            "https://schema.org",
-		"@type":               "ExhibitionEvent",
-		"name":                p.Site.ExpoName,
-		"startDate":           p.Local(p.Site.OpensAt).Format(time.RFC3339),
-		"endDate":             p.Local(p.Site.ClosesAt).Format(time.RFC3339),
-		"eventStatus":         "https://schema.org/EventScheduled",
-		"eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-		"url":                 p.Canonical,
-		"inLanguage":          p.Lang.Code,
-		"location": map[string]any{
-			"@type": "Place", "name": p.Site.Venue,
-			"address": map[string]any{"@type": "PostalAddress", "streetAddress": p.Site.Address, "addressLocality": "Shenyang", "addressCountry": "CN"},
-		},
-	}
-	if p.Site.Organisers != "" {
-		ev["organizer"] = map[string]any{"@type": "Organization", "name": p.Site.Organisers}
-	}
-	if p.Description != "" {
-		ev["description"] = p.Description
-	}
-	return ev
-}
-
 // showPage answers a page of the URL contract from its content page, or,
 // until staff have written one (or its feature is built), with a translated
-// "coming soon". titleKey names the title of pages outside the menu.
-func (s *Server) showPage(titleKey string) func(http.ResponseWriter, *http.Request) error {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		lang := s.requestLang(r)
-		path := pagePath(r)
-		p, err := s.page(r.Context(), lang, path, titleKey)
+// "coming soon". The menu or places name it until its content does.
+func (s *Server) showPage(w http.ResponseWriter, r *http.Request) error {
+	lang := s.requestLang(r)
+	pl := places[pagePath(r)]
+	pl.path = pagePath(r)
+	content, err := s.store.PublishedPage(r.Context(), pl.path, lang.Code)
+	if errors.Is(err, store.ErrNotFound) {
+		p, err := s.frameFor(r.Context(), lang, pl)
 		if err != nil {
 			return err
 		}
-		content, err := s.store.PublishedPage(r.Context(), path, lang.Code)
-		if errors.Is(err, store.ErrNotFound) {
-			if p.Title == "" {
-				return errNotFound // a route without a menu entry: a routes.go slip
-			}
-			s.withStructuredData(p)
-			s.render(w, r, http.StatusOK, pages.ComingSoon(p))
-			return nil
-		} else if err != nil {
-			return err
+		if p.Title == "" {
+			return errNotFound // a route without a menu entry: a routes.go slip
 		}
-		body, err := s.md.HTML(content.Body)
-		if err != nil {
-			return err
-		}
-		p.Title = content.Title
-		if len(p.Crumbs) > 0 {
-			p.Crumbs[len(p.Crumbs)-1].Label = content.Title
-		}
-		if content.Summary != "" {
-			p.Description = content.Summary
-		}
-		s.withStructuredData(p)
-		s.render(w, r, http.StatusOK, pages.Content(p, content, string(body)))
+		s.render(w, r, http.StatusOK, pages.ComingSoon(p))
 		return nil
+	} else if err != nil {
+		return err
 	}
+	body, err := s.md.HTML(content.Body)
+	if err != nil {
+		return err
+	}
+	pl.title, pl.description = content.Title, content.Summary
+	p, err := s.frameFor(r.Context(), lang, pl)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, pages.Content(p, content, string(body)))
+	return nil
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -79,7 +79,6 @@ func (s *Server) showRegister(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.withStructuredData(p)
 	s.render(w, r, http.StatusOK, pages.Register(f))
 	return nil
 }
@@ -102,7 +101,6 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 		return err
 	}
 	defer s.keepFormOnOutage(w, r, &err, pages.Register(f), func() { f.Notice = "form.err.unavailable" })
-	s.withStructuredData(p)
 	if f.Notice, err = s.checkFormBot(r); err != nil {
 		return err
 	}
@@ -170,7 +168,6 @@ func (s *Server) groupForm(r *http.Request, values url.Values) (*view.GroupForm,
 	if err != nil {
 		return nil, err
 	}
-	s.withStructuredData(p)
 	return &view.GroupForm{RegisterForm: *f}, nil
 }
 

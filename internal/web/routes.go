@@ -94,7 +94,7 @@ func (s *Server) router() *chi.Mux {
 			"/exhibit/why", "/exhibit/process", "/exhibit/exhibits",
 			"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 		} {
-			r.Get(path, s.handle(s.showPage("")))
+			r.Get(path, s.handle(s.showPage))
 		}
 
 		// Schedule.
@@ -125,7 +125,7 @@ func (s *Server) router() *chi.Mux {
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
 		r.Get("/exhibitors/{ref:[0-9][^/]*}", s.handle(s.showExhibitor))
 
-		r.Get("/contact", s.handle(s.showPage("nav.contact")))
+		r.Get("/contact", s.handle(s.showPage))
 		r.Get("/search", s.handle(s.showSearch))
 		r.Get("/news/", s.handle(s.showNewsList("")))
 		for _, c := range store.Categories {

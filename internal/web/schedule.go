@@ -35,27 +35,6 @@ func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {
 	v := &view.SchedulePage{Page: p, Days: view.GroupSchedule(items, p.Now.Location()), ICSHref: "/schedule.ics?lang=" + lang.Code}
 	p.Feeds = []view.Feed{{Title: p.T("schedule.feed_title", p.Site.ExpoName), Href: scheduleFeed(lang.Code)}}
 	p.Description = p.T("schedule.calname", p.Site.ExpoName) + " · " + p.DateRange(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt))
-	ev := s.exhibitionEvent(p)
-	var sub []map[string]any
-	for _, it := range items {
-		if it.Kind == "hours" {
-			continue // the exhibition itself, not an event within it
-		}
-		e := map[string]any{
-			"@type": "Event", "name": it.Title,
-			"startDate": p.Local(it.StartsAt).Format(time.RFC3339), "endDate": p.Local(it.EndsAt).Format(time.RFC3339),
-			"url": p.Canonical + "#event-" + strconv.FormatInt(it.ID, 10), "inLanguage": it.Lang,
-		}
-		if it.Venue != "" {
-			e["location"] = map[string]any{"@type": "Place", "name": it.Venue, "address": p.Site.Address}
-		}
-		sub = append(sub, e)
-	}
-	if len(sub) > 0 {
-		ev["subEvent"] = sub
-	}
-	p.LD = append(p.LD, ev)
-	s.withStructuredData(p)
 	s.render(w, r, http.StatusOK, pages.Schedule(v))
 	return nil
 }

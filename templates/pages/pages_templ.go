@@ -863,7 +863,7 @@ func Home(h *view.Home) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = layout.Base(h.Page).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = layout.About(h.Page, h).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
