@@ -18,6 +18,10 @@ import (
 	"github.com/expoportal/portal/internal/testdb"
 )
 
+// The tests that do not load the demo content run in parallel, each on its
+// own database. The three that load it (TestDemoIsIdempotent, serve on an
+// empty database) do not: a process decodes only a few pictures at a time
+// (media's decode slots), and two loads at once wait past their 10 s.
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 func env(vars map[string]string) func(string) string {
@@ -27,6 +31,7 @@ func env(vars map[string]string) func(string) string {
 var quiet = slog.New(slog.DiscardHandler)
 
 func TestMigrateUpAndStatus(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	var out bytes.Buffer
@@ -63,6 +68,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 }
 
 func TestBadUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"frobnicate"}, {"migrate"}, {"migrate", "down"}, {"serve", "-base-url", "not a url"}} {
 		if err := run(context.Background(), args, env(nil), strings.NewReader(""), io.Discard, quiet); err == nil {
 			t.Errorf("%v: no error", args)
@@ -144,16 +150,22 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+var readyClient = &http.Client{Timeout: 10 * time.Second}
+
 func waitReady(t *testing.T, base string, done <-chan error) {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
+	// A first start loads the demo content (40 CPU-seconds under -race),
+	// beside the package's other tests on a machine that may be busy.
+	deadline := time.Now().Add(5 * time.Minute)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-done:
 			t.Fatalf("serve exited: %v", err)
 		default:
 		}
-		if res, err := http.Get(base + "/readyz"); err == nil {
+		// A bounded wait a request: one that hung (the server starved of
+		// CPU) held a run here past go test's -timeout.
+		if res, err := readyClient.Get(base + "/readyz"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
 				return
@@ -165,6 +177,7 @@ func waitReady(t *testing.T, base string, done <-chan error) {
 }
 
 func TestUserCommands(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	var out bytes.Buffer
