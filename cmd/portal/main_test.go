@@ -154,9 +154,10 @@ var readyClient = &http.Client{Timeout: 10 * time.Second}
 
 func waitReady(t *testing.T, base string, done <-chan error) {
 	t.Helper()
-	// A first start loads the demo content (40 CPU-seconds under -race),
-	// beside the package's other tests on a machine that may be busy.
-	deadline := time.Now().Add(5 * time.Minute)
+	// A first start loads the demo content before it serves (40 CPU-seconds
+	// under -race; minutes on a busy machine), and connections wait in the
+	// listen queue meanwhile. go test's -timeout bounds the whole run.
+	deadline := time.Now().Add(10 * time.Minute)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-done:
