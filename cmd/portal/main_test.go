@@ -24,6 +24,10 @@ import (
 	"github.com/expoportal/portal/internal/testdb"
 )
 
+// The tests that do not load the demo content run in parallel, each on its
+// own database. The three that load it (TestDemoIsIdempotent, serve on an
+// empty database) do not: a process decodes only a few pictures at a time
+// (media's decode slots), and two loads at once wait past their 10 s.
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 func env(vars map[string]string) func(string) string {
@@ -33,6 +37,7 @@ func env(vars map[string]string) func(string) string {
 var quiet = slog.New(slog.DiscardHandler)
 
 func TestMigrateUpAndStatus(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	var out bytes.Buffer
@@ -69,6 +74,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 }
 
 func TestBadUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"frobnicate"}, {"migrate"}, {"migrate", "down"}, {"serve", "-base-url", "not a url"}} {
 		if err := run(context.Background(), args, env(nil), strings.NewReader(""), io.Discard, quiet); err == nil {
 			t.Errorf("%v: no error", args)
@@ -184,16 +190,23 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+var readyClient = &http.Client{Timeout: 10 * time.Second}
+
 func waitReady(t *testing.T, base string, done <-chan error) {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
+	// A first start loads the demo content before it serves (40 CPU-seconds
+	// under -race; minutes on a busy machine), and connections wait in the
+	// listen queue meanwhile. go test's -timeout bounds the whole run.
+	deadline := time.Now().Add(10 * time.Minute)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-done:
 			t.Fatalf("serve exited: %v", err)
 		default:
 		}
-		if res, err := http.Get(base + "/readyz"); err == nil {
+		// A bounded wait a request: one that hung (the server starved of
+		// CPU) held a run here past go test's -timeout.
+		if res, err := readyClient.Get(base + "/readyz"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
 				return
@@ -205,6 +218,7 @@ func waitReady(t *testing.T, base string, done <-chan error) {
 }
 
 func TestUserCommands(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	var out bytes.Buffer

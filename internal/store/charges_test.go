@@ -125,11 +125,8 @@ func TestSaveChargeAuditsAndRefusesBadWindows(t *testing.T) {
 func TestDemoChargesNeverOverwriteEdits(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pool := testdb.New(t)
+	pool := withDemo(t)
 	st := store.New(pool)
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	all, err := st.Charges(ctx)
 	if err != nil || len(all) < 10 {
 		t.Fatalf("demo charges: %d, %v", len(all), err)

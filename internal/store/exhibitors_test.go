@@ -181,10 +181,7 @@ func TestUpsertExhibitors(t *testing.T) {
 func TestDemoExhibitorsOnlyIntoAnEmptyDirectory(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	st := store.New(testdb.New(t))
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := store.New(withDemo(t))
 	all, err := st.AllExhibitors(ctx)
 	if err != nil || len(all) < 64 {
 		t.Fatalf("%d demo exhibitors, %v", len(all), err)

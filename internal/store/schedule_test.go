@@ -141,11 +141,8 @@ func TestScheduleRefusesBadRowsWhole(t *testing.T) {
 func TestDemoScheduleIsLoadedOnce(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pool := testdb.New(t)
+	pool := withDemo(t)
 	st := store.New(pool)
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	items, err := st.Schedule(ctx, "en")
 	if err != nil || len(items) < 12 {
 		t.Fatalf("demo schedule: %d events, %v", len(items), err)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/testdb"
@@ -15,17 +17,25 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
+// withDemo is a fresh database holding the demo content. The demo is
+// loaded once a test binary (the first caller waits; see testdb.NewSeeded):
+// a load draws and processes its pictures, some 40 CPU-seconds under -race.
+func withDemo(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	return testdb.NewSeeded(t, "demo", func(ctx context.Context, pool *pgxpool.Pool) error {
+		return demo.Load(ctx, store.New(pool))
+	})
+}
+
 func TestSiteInEachLanguageWithFallback(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pool := testdb.New(t)
-	st := store.New(pool)
-	if _, err := st.Site(ctx, "zh"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := store.New(testdb.New(t)).Site(ctx, "zh"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Site before any settings: %v, want ErrNotFound", err)
 	}
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	// After the demo is loaded (into the template withDemo copies).
+	pool := withDemo(t)
+	st := store.New(pool)
 	zh, err := st.Site(ctx, "zh")
 	if err != nil || zh.Lang != "zh" || zh.Venue != "辽宁工业展览馆" {
 		t.Fatalf("zh: %+v, %v", zh, err)
@@ -46,11 +56,8 @@ func TestSiteInEachLanguageWithFallback(t *testing.T) {
 func TestDemoNeverOverwritesSavedSettings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pool := testdb.New(t)
+	pool := withDemo(t)
 	st := store.New(pool)
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := pool.Exec(ctx, "UPDATE site_settings_i18n SET venue = 'Edited' WHERE lang = 'en'"); err != nil {
 		t.Fatal(err)
 	}

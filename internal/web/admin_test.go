@@ -19,8 +19,12 @@ import (
 	"github.com/expoportal/portal/internal/store"
 )
 
-// cheapParams keep test accounts fast to create; sign-in upgrades them.
-var cheapParams = auth.Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32}
+// cheapParams keep test accounts fast to create; sign-in upgrades them to
+// testParams, which TestMain makes auth.DefaultParams for the tests.
+var (
+	cheapParams = auth.Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32}
+	testParams  = auth.Params{Memory: 2 * 1024, Time: 1, Threads: 1, KeyLen: 32}
+)
 
 func addUser(t testing.TB, site *testSite, email, role, password string) store.User {
 	t.Helper()
@@ -137,6 +141,14 @@ func TestLoginAndLogout(t *testing.T) {
 		if c.Name == "portal_session" && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/admin") {
 			t.Errorf("session cookie %+v", c)
 		}
+	}
+	// The cheap hash was replaced by one at the current parameters.
+	var hash string
+	if err := site.pool.QueryRow(context.Background(), "SELECT password_hash FROM users WHERE email = 'editor@expo.example'").Scan(&hash); err != nil {
+		t.Fatal(err)
+	}
+	if _, stale, err := auth.Verify("Shenyang-Expo-2027", hash, auth.DefaultParams); err != nil || stale {
+		t.Errorf("after sign-in the hash %.40s… is stale (%v), want it upgraded", hash, err)
 	}
 	first := b.token()
 	res, body := b.get(t, "/admin/")

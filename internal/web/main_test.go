@@ -18,6 +18,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
@@ -27,6 +28,12 @@ import (
 
 // Every test's database starts with the demo content.
 func TestMain(m *testing.M) {
+	// Sign-in re-hashes a password below auth.DefaultParams at them, and an
+	// unknown e-mail is checked against a dummy hash made with them: at the
+	// production 64 MiB and 3 passes each costs a CPU-second or more under
+	// -race, dozens of times a run. Tests hash at 2 MiB, 1 pass: still above
+	// cheapParams, so sign-in still upgrades test accounts' hashes.
+	auth.DefaultParams = testParams
 	os.Exit(testdb.RunSeeded(m, func(ctx context.Context, pool *pgxpool.Pool) error {
 		return demo.Load(ctx, store.New(pool))
 	}))

@@ -2,7 +2,7 @@
 // page makes to another host. Usage:
 //   node axe-check.cjs MODULES_DIR CHROMIUM < job.json > results.json
 // job.json is {"urls": [absolute URLs], "headers": {name: value},
-// "cookies": [{name, value, url}]}; the result maps each URL to
+// "cookies": [{name, value, url}], "concurrency": tabs}; the result maps each URL to
 // {violations: [...], foreign: [...], consoleErrors: [...]}.
 'use strict';
 const path = require('path');
@@ -24,35 +24,53 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const results = {};
-  try {
-    for (const url of urls) {
-      const origin = new URL(url).origin;
-      const page = await browser.newPage();
-      // The page's CSP forbids injected scripts, rightly; axe needs one.
-      await page.setBypassCSP(true);
-      await page.setViewport({ width: 390, height: 844 });
-      if (job.headers) await page.setExtraHTTPHeaders(job.headers);
-      if (job.cookies && job.cookies.length) await page.setCookie(...job.cookies);
-      const foreign = [];
-      const consoleErrors = [];
-      page.on('request', (req) => {
-        const u = req.url();
-        if (!u.startsWith('data:') && new URL(u).origin !== origin) foreign.push(u);
-      });
-      page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
-      page.on('pageerror', (err) => consoleErrors.push(String(err)));
-      await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-      await page.evaluate(axeSource);
-      const res = await page.evaluate(async (tags) => {
-        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((v) => ({
-          id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-        }));
-      }, tags);
-      results[url] = { violations: res, foreign, consoleErrors };
+  // A few tabs at once, each reused from page to page: a page spends much
+  // of its visit waiting (navigation, the browser's other processes), and a
+  // new tab costs a renderer start. Every URL is still checked.
+  const workers = Math.max(1, Math.min(Number(job.concurrency) || 1, urls.length));
+  let next = 0;
+  async function worker() {
+    const page = await browser.newPage();
+    // The page's CSP forbids injected scripts, rightly; axe needs one.
+    await page.setBypassCSP(true);
+    await page.setViewport({ width: 390, height: 844 });
+    if (job.headers) await page.setExtraHTTPHeaders(job.headers);
+    if (job.cookies && job.cookies.length) await page.setCookie(...job.cookies);
+    let foreign = [];
+    let consoleErrors = [];
+    let origin = '';
+    page.on('request', (req) => {
+      const u = req.url();
+      if (!u.startsWith('data:') && !u.startsWith('about:') && new URL(u).origin !== origin) foreign.push(u);
+    });
+    page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    try {
+      while (next < urls.length) {
+        const url = urls[next++];
+        origin = new URL(url).origin;
+        foreign = [];
+        consoleErrors = [];
+        await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+        await page.evaluate(axeSource);
+        const res = await page.evaluate(async (tags) => {
+          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+          return r.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+          }));
+        }, tags);
+        // Leave the page before reading what it did, so nothing it still
+        // loads or logs late goes to the next URL's account.
+        await page.goto('about:blank');
+        results[url] = { violations: res, foreign, consoleErrors };
+      }
+    } finally {
       await page.close();
     }
+  }
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await browser.close();
   }
