@@ -2,15 +2,17 @@
 -- articles (for its page links) and the 20 at its position; counting and
 -- OFFSET both walk every article before the page, which at 100,000
 -- articles took a third of a second for the first page and seconds for a
--- deep one. Triggers keep two small tables true instead:
+-- deep one; a search read and ranked the whole text of every match. Triggers
+-- keep three tables true instead:
 --   news_listing  every listed article (not a draft, not in the trash, with
 --                 words in some language) with its category and release
 --                 time, indexed in list order;
 --   news_months   how many listed articles each category has per month.
---   news_search   the words of every listed article, narrow: its search
---                 tokens (kept out of line), lower-cased title and release
---                 time, so that a search over thousands of matches reads
---                 a few small pages and no article, and ranks by the title.
+--   news_search   the search tokens of every listed article's words with
+--                 the lower-cased title and release time, and no body or
+--                 summary: a search over thousands of matches reads rows
+--                 less than half the words' size, and no article, and
+--                 ranks by the title.
 -- Public is listed and released by now: the few scheduled ones still to
 -- come are counted at read time, so nothing here depends on the clock. A
 -- page is found by summing months (a few hundred rows for decades of news)
@@ -39,7 +41,7 @@ CREATE TABLE news_search (
     title       text NOT NULL, -- lower(title), for ranking
     tokens      text[] NOT NULL,
     PRIMARY KEY (article_id, lang)
-) WITH (toast_tuple_target = 128); -- the tokens go to TOAST: the rows a search visits stay small
+);
 -- fastupdate off: searched often, written rarely.
 CREATE INDEX news_search_tokens ON news_search USING gin (tokens) WITH (fastupdate = off);
 -- Searches use news_search_tokens now.
@@ -56,11 +58,12 @@ BEGIN
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
-    -- One transaction at a time per article, so that two never both count
-    -- the same change; the next one's statements see this one's work.
-    -- NO KEY UPDATE does not wait for a foreign key check's lock, so adding
-    -- words while another transaction edits the article cannot deadlock.
-    PERFORM 1 FROM articles WHERE id = ANY (ids) ORDER BY id FOR NO KEY UPDATE;
+    -- One transaction at a time, so that two never both count the same
+    -- change and the next one's statements see this one's work. One lock,
+    -- not one per article and month, so that two writers cannot deadlock
+    -- over them; news is written rarely, and the visitor counter's updates
+    -- do not get here. (The key is this feature's own number.)
+    PERFORM pg_advisory_xact_lock(2024015001);
 
     WITH gone AS (
         DELETE FROM news_listing l
@@ -102,6 +105,7 @@ $$;
 -- +goose StatementBegin
 CREATE FUNCTION news_listing_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM pg_advisory_xact_lock(2024015001); -- as news_listing_sync
     DELETE FROM news_listing;
     DELETE FROM news_months;
     DELETE FROM news_search;

@@ -211,3 +211,68 @@ func checkSearch(t *testing.T, pool *pgxpool.Pool, st *store.Store, step string,
 		t.Fatalf("%s: %d rows of news_search differ from the words", step, stale)
 	}
 }
+
+// Writers that change the same articles at the same time still leave the
+// counts true: each sync waits for the other's transaction.
+func TestNewsListingUnderConcurrentWriters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	now := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+	var ids []int64
+	for i := range 6 {
+		id, err := st.CreateArticle(ctx, store.NewArticle{Category: "expo", Status: "published", ReleasedAt: now.AddDate(0, -i, 0),
+			Texts: []store.ArticleText{{Lang: "zh", Title: fmt.Sprintf("新闻%d", i)}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	errs := make(chan error, 8)
+	for w := range 8 {
+		go func() {
+			rng := rand.New(rand.NewPCG(uint64(w), 7))
+			for range 25 {
+				id := ids[rng.IntN(len(ids))]
+				err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+					var err error
+					switch rng.IntN(4) {
+					case 0:
+						_, err = tx.Exec(ctx, "UPDATE articles SET status = CASE WHEN status = 'draft' THEN 'published' ELSE 'draft' END WHERE id = $1", id)
+					case 1:
+						_, err = tx.Exec(ctx, "UPDATE articles SET released_at = released_at + interval '20 days', category = 'media' WHERE id = $1", id)
+					case 2:
+						_, err = tx.Exec(ctx, "DELETE FROM article_translations WHERE article_id = $1 AND lang = 'en'", id)
+					default:
+						_, err = tx.Exec(ctx, `INSERT INTO article_translations (article_id, lang, title) VALUES ($1, 'en', 'News')
+							ON CONFLICT DO NOTHING`, id)
+					}
+					return err
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, cat := range append([]string{""}, store.Categories...) {
+		checkList(t, pool, st, "after concurrent writers", cat, now.AddDate(1, 0, 0))
+	}
+	var wrong int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM news_months m FULL JOIN (
+		SELECT category, date_trunc('month', released_at, 'UTC') AS month, count(*) AS n FROM news_listing GROUP BY 1, 2) c
+		USING (category, month) WHERE coalesce(m.n, 0) <> coalesce(c.n, 0)`).Scan(&wrong); err != nil {
+		t.Fatal(err)
+	}
+	if wrong != 0 {
+		t.Errorf("%d month counts differ from the listing", wrong)
+	}
+}
