@@ -122,27 +122,77 @@ func (r *imageRow) image() *Image {
 
 // PublishedArticles lists the public articles of a category ("" for all),
 // newest first (the id breaks ties, so pages stay stable), and their total.
+//
+// It reads news_listing and news_months (migration 0024), which triggers
+// keep true, so that its cost does not grow with the archive: the total is
+// a sum of month counts less the listed articles not yet released, and the
+// page starts after the newest month boundary that lies before it, so at
+// most a month of articles is skipped. One round trip.
 func (s *Store) PublishedArticles(ctx context.Context, lang, category string, now time.Time, limit, offset int) ([]ArticleSummary, int, error) {
-	var total int
-	err := s.pool.QueryRow(ctx, named(`SELECT count(*) FROM articles a WHERE `+public+` AND ($cat = '' OR a.category = $cat) -- Store.PublishedArticles`,
-		"now", "cat"), now, category).Scan(&total)
-	if err != nil {
-		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
-	}
+	sql, args := listingSQL(category, now, limit, offset)
 	rows, err := s.pool.Query(ctx, named(`-- Store.PublishedArticles
-		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`, `+imageCols("th")+`
-		FROM articles a `+translation+joinRendition("th", "a.cover_id", "thumb")+`
-		WHERE `+public+` AND ($cat = '' OR a.category = $cat)
-		ORDER BY a.released_at DESC, a.id DESC
-		LIMIT $limit OFFSET $offset`, "lang", "now", "cat", "limit", "offset"), lang, now, category, limit, offset)
+		`+sql+`
+		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`, `+imageCols("th")+`,
+		       (SELECT total FROM stats)
+		FROM page p JOIN articles a ON a.id = p.article_id `+translation+joinRendition("th", "a.cover_id", "thumb")+`
+		WHERE `+public+`
+		ORDER BY a.released_at DESC, a.id DESC`, "cat", "now", "limit", "offset", "lang"), append(args, lang)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
 	}
-	list, err := pgx.CollectRows(rows, scanSummary)
+	total := 0
+	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ArticleSummary, error) {
+		var a ArticleSummary
+		var title string
+		var thumb imageRow
+		err := row.Scan(append(append([]any{&a.ID, &a.Category, &a.ReleasedAt, &a.Lang, &a.Title, &a.Summary, &title}, thumb.dest()...), &total)...)
+		a.Slug, a.Thumb = Slug(title), thumb.image()
+		return a, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
+	}
+	if len(list) == 0 {
+		// An empty page carries no total: ask for it alone (past the last
+		// page, for the caller's 404; or no news at all).
+		if err := s.pool.QueryRow(ctx, named(sql+` SELECT total FROM stats -- Store.PublishedArticles`, "cat", "now", "limit", "offset"),
+			args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("Store.PublishedArticles: %w", err)
+		}
 	}
 	return list, total, nil
+}
+
+// listingSQL is the start of a WITH query over the public articles of a
+// category ("" for all) at now: stats (total) and page (article_id, the
+// limit articles after offset in list order). Parameters $cat, $now,
+// $limit, $offset, in that order; the SQL differs by whether there is a
+// category so that each plan uses its own index.
+func listingSQL(category string, now time.Time, limit, offset int) (string, []any) {
+	cat := " AND $cat = ''" // true, a one-time filter: the plan walks news_listing_all
+	if category != "" {
+		cat = " AND category = $cat"
+	}
+	sql := `WITH
+		-- Listed but still to come (scheduled): all newer than any public one.
+		coming AS (SELECT count(*) AS n FROM news_listing WHERE released_at > $now` + cat + `),
+		months AS (SELECT month, sum(n) AS n FROM news_months WHERE true` + cat + ` GROUP BY month),
+		-- How many public articles were released in or after each month.
+		newer AS (SELECT month, sum(n) OVER (ORDER BY month DESC) - (SELECT n FROM coming) AS n FROM months),
+		stats AS (
+			SELECT coalesce((SELECT sum(n) FROM months), 0) - (SELECT n FROM coming) AS total,
+			       -- The page lies before the newest month start that at most
+			       -- offset public articles come before ('infinity': the page
+			       -- is in the newest months).
+			       coalesce(b.month, 'infinity') AS before, coalesce(b.n, 0) AS skipped
+			FROM (SELECT 1) one LEFT JOIN LATERAL (
+				SELECT month, n FROM newer WHERE month <= $now AND n <= $offset ORDER BY month LIMIT 1) b ON true),
+		page AS (
+			SELECT article_id FROM news_listing
+			WHERE released_at <= $now AND released_at < (SELECT before FROM stats)` + cat + `
+			ORDER BY released_at DESC, article_id DESC
+			LIMIT $limit OFFSET $offset - (SELECT skipped FROM stats))`
+	return sql, []any{category, now, limit, offset}
 }
 
 func scanSummary(row pgx.CollectableRow) (ArticleSummary, error) {
@@ -256,30 +306,45 @@ type SearchHit struct {
 
 // SearchArticles finds public articles whose title or body, in any
 // language, holds every token of the query; a match in lang is preferred
-// for each article. Ranked by matches in the title, then the body, then date.
+// for each article. Ranked by how many of the query's terms the title
+// holds, then newest first.
+//
+// It searches news_search (migration 0024), a narrow copy of the listed
+// articles' tokens and titles, so that thousands of matches cost a few
+// thousand small rows and no article text; only the page's articles are
+// read whole. (The rank once counted matches in the body too, which read
+// every match's body: most of a search's time at 100,000 articles.)
 func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time.Time, limit, offset int) ([]SearchHit, int, error) {
 	tokens, terms := search.QueryTokens(query), search.Terms(query)
 	if len(tokens) == 0 {
 		return nil, 0, nil
 	}
-	const matches = `
+	// The rank is a sum written out term by term: a subquery over the
+	// terms for each match cost a tenth of a common search.
+	rank := "0"
+	for i := range terms {
+		rank += fmt.Sprintf(" + (strpos(s.title, ($terms::text[])[%d]) > 0)::int", i+1)
+	}
+	matches := `
 		WITH m AS (
-			SELECT DISTINCT ON (a.id) a.id, a.category, a.released_at, t.lang, t.title, t.summary, t.body,
-			       (SELECT sum(CASE WHEN strpos(lower(t.title), q) > 0 THEN 3 ELSE 0 END +
-			                   CASE WHEN strpos(lower(t.body), q) > 0 THEN 1 ELSE 0 END)
-			        FROM unnest($terms::text[]) q) AS rank
-			FROM article_translations t JOIN articles a ON a.id = t.article_id
-			WHERE t.tokens @> $tokens::text[] AND ` + public + `
-			ORDER BY a.id, t.lang = $lang DESC
+			SELECT DISTINCT ON (s.article_id) s.article_id, s.lang, s.released_at,
+			       ` + rank + ` AS rank
+			FROM news_search s
+			WHERE s.tokens @> $tokens::text[] AND s.released_at <= $now
+			ORDER BY s.article_id, s.lang = $lang DESC
 		)`
 	// One query: the total rides along with each row of the page.
-	rows, err := s.pool.Query(ctx, named(matches+` -- Store.SearchArticles
-		SELECT m.id, m.category, m.released_at, m.lang, m.title, m.summary,
-		       coalesce((SELECT e.title FROM article_translations e WHERE e.article_id = m.id AND e.lang = 'en'), m.title),
-		       `+imageCols("th")+`, m.body, count(*) OVER ()
-		FROM m JOIN articles a ON a.id = m.id`+joinRendition("th", "a.cover_id", "thumb")+`
-		ORDER BY m.rank DESC, m.released_at DESC, m.id DESC
-		LIMIT $limit OFFSET $offset`, "terms", "tokens", "now", "lang", "limit", "offset"),
+	rows, err := s.pool.Query(ctx, named(matches+`, page AS (
+			SELECT m.*, count(*) OVER () AS total FROM m
+			ORDER BY m.rank DESC, m.released_at DESC, m.article_id DESC
+			LIMIT $limit OFFSET $offset
+		) -- Store.SearchArticles
+		SELECT a.id, a.category, a.released_at, t.lang, t.title, t.summary, `+slugTitle+`,
+		       `+imageCols("th")+`, t.body, p.total
+		FROM page p JOIN articles a ON a.id = p.article_id
+		JOIN article_translations t ON t.article_id = p.article_id AND t.lang = p.lang`+joinRendition("th", "a.cover_id", "thumb")+`
+		WHERE `+public+`
+		ORDER BY p.rank DESC, p.released_at DESC, p.article_id DESC`, "terms", "tokens", "now", "lang", "limit", "offset"),
 		terms, tokens, now, lang, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
