@@ -123,19 +123,11 @@ func TestColdPagesTakeOneRoundTrip(t *testing.T) {
 		}
 	}
 	// Pages that still take two, and why: drop the entry once fixed.
-	pending := map[string]string{
-		"/news/":      "Store.PublishedArticles counts the list in a query of its own (owned by the news list work)",
-		"/news/expo/": "the same", "/news/industry/?page=1": "the same",
-	}
 	trips.take()
 	for _, p := range paths {
 		get(p)
 		sql := trips.take()
 		t.Logf("%-40s %d round trip(s)", p, len(sql))
-		if why, ok := pending[p[len("/zh"):]]; ok && len(sql) <= 2 {
-			t.Logf("  pending: %s", why)
-			continue
-		}
 		if len(sql) > 1 {
 			t.Errorf("GET %s: %d round trips, want at most 1:\n  %s", p, len(sql), strings.Join(sql, "\n  "))
 		}
