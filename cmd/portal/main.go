@@ -266,7 +266,10 @@ func migrate(ctx context.Context, verb string, args []string, getenv func(string
 		if err == nil && len(res) == 0 {
 			fmt.Fprintln(out, "no pending migrations")
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return db.MigrateJobs(ctx, pool) // the job queue's tables come with ours
 	}
 	st, err := m.Status(ctx)
 	if err != nil {
