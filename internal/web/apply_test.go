@@ -380,7 +380,9 @@ func withMail(t *testing.T, site *testSite, addr string) {
 
 type retrySoon struct{}
 
-func (retrySoon) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(100 * time.Millisecond) }
+func (retrySoon) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(100 * time.Millisecond)
+}
 
 func TestApplyNotifiesOrganisers(t *testing.T) {
 	t.Parallel()
@@ -707,4 +709,3 @@ func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
 		t.Errorf("want the mobile error and no chosen booth")
 	}
 }
-
