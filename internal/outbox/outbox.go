@@ -175,6 +175,11 @@ func New(o Options) (*Outbox, error) {
 		RetryPolicy:       o.RetryPolicy,
 		FetchPollInterval: o.PollInterval,
 		Workers:           workers,
+		// A job whose instance died mid-way (kill -9 during an SMTP
+		// conversation) is taken up again after a minute, not river's hour;
+		// at worst that organiser gets the e-mail twice.
+		JobTimeout:           sendTimeout,
+		RescueStuckJobsAfter: time.Minute,
 		// A few at a time: the mail server and the clean-ups need no more.
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 	}
