@@ -360,7 +360,7 @@ func TestApplySpamDefence(t *testing.T) {
 // withMail gives site an outbox that e-mails through the SMTP server at
 // addr and works its jobs (retrying a failure after a tenth of a second)
 // until the test ends.
-func withMail(t *testing.T, site *testSite, addr string) {
+func withMail(t *testing.T, site *testSite, addr string) *outbox.Outbox {
 	t.Helper()
 	box, err := outbox.New(outbox.Options{Pool: site.pool, RetryPolicy: retrySoon{}, PollInterval: 200 * time.Millisecond,
 		Sender: &notify.Mailer{Addr: addr, From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}})
@@ -376,6 +376,7 @@ func withMail(t *testing.T, site *testSite, addr string) {
 		_ = box.Stop(ctx)
 	})
 	site.srv.outbox = box
+	return box
 }
 
 type retrySoon struct{}
@@ -707,5 +708,52 @@ func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
 	}
 	if d.Find(`#mobile[aria-invalid=true]`).Length() != 1 || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
 		t.Errorf("want the mobile error and no chosen booth")
+	}
+}
+
+// An e-mail that keeps failing shows on the dashboard of the staff who can
+// act on it, with its last error and when it is tried next; editors, who
+// cannot, do not see it.
+func TestDashboardShowsFailingEmail(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noApplications(t, site)
+	box := withMail(t, site, "127.0.0.1:1")
+	if res, _ := postApply(t, site, "en", goodApplication(t, site, ""), ""); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("application: %d", res.StatusCode)
+	}
+	waitForFailedMail(t, site)
+	var ref string
+	_ = site.pool.QueryRow(context.Background(), `SELECT reference FROM booth_applications`).Scan(&ref)
+	for _, c := range []struct{ role, lang, kind string }{
+		{auth.RoleOrganiser, "zh", "邮件 | 展位申请 " + ref + " 的通知"}, {auth.RoleAdmin, "en", "E-mail | Notice of booth application " + ref},
+	} {
+		d := signIn(t, site, c.role, c.lang).page(t, "/admin/", http.StatusOK)
+		rows := rowsOf(d, "failing-jobs")
+		if len(rows) != 1 || !strings.HasPrefix(rows[0], c.kind+" | ") ||
+			!strings.Contains(rows[0], "connection refused") {
+			t.Errorf("%s: failing jobs %q", c.role, rows)
+		}
+		if d.Find(`[data-testid=failing-jobs] time[datetime]`).Length() != 1 {
+			t.Errorf("%s: no next try shown", c.role)
+		}
+	}
+	d := signIn(t, site, auth.RoleEditor, "en").page(t, "/admin/", http.StatusOK)
+	if d.Find(`[data-testid=failing-jobs]`).Length() != 0 {
+		t.Error("an editor sees the failing e-mails")
+	}
+	// Given up on: shown as such, without a next try. (The worker stops
+	// first, so it does not write over the change.)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := box.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.pool.Exec(context.Background(), `UPDATE river_job SET state = 'discarded', finalized_at = now() WHERE kind = 'email'`); err != nil {
+		t.Fatal(err)
+	}
+	d = signIn(t, site, auth.RoleAdmin, "en").page(t, "/admin/", http.StatusOK)
+	if rows := rowsOf(d, "failing-jobs"); len(rows) != 1 || !strings.HasSuffix(rows[0], "Given up") {
+		t.Errorf("discarded: %q", rows)
 	}
 }
