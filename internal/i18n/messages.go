@@ -117,7 +117,7 @@ var messages = map[string]map[string]string{
 	"admin.jobs.intro":                 {"zh": "以下任务至少失败过一次。系统会自动重试，每次间隔更长；“已放弃”的不再重试。请检查邮件服务器设置（PORTAL_SMTP_*）。", "en": "These jobs failed at least once. They are tried again by themselves, waiting longer each time; those given up are no longer tried. Check the mail server settings (PORTAL_SMTP_*)."},
 	"admin.jobs.kind":                  {"zh": "类型", "en": "Kind"},
 	"admin.jobs.about":                 {"zh": "内容", "en": "About"},
-	"admin.jobs.attempts":              {"zh": "尝试次数", "en": "Attempts"},
+	"admin.jobs.attempts":              {"zh": "尝试", "en": "Attempts"},
 	"admin.jobs.attempts_of":           {"zh": "%[1]d / %[2]d", "en": "%[1]d of %[2]d"},
 	"admin.jobs.error":                 {"zh": "最近的错误", "en": "Last error"},
 	"admin.jobs.next":                  {"zh": "下次尝试", "en": "Next try"},
