@@ -141,7 +141,9 @@ func TestApplicationEmailSurvivesKill9(t *testing.T) {
 		_ = pool.QueryRow(ctx, "SELECT attempt, state FROM river_job WHERE kind = 'email'").Scan(&attempts, &state)
 		time.Sleep(100 * time.Millisecond)
 	}
-	if state != "completed" || attempts != refused+2 || smtp.Refused() != refused+1 {
+	// One more attempt when the kill cut one short mid-send: that job is
+	// taken up again after RescueStuckJobsAfter.
+	if state != "completed" || attempts < refused+2 || attempts > refused+3 || smtp.Refused() != refused+1 {
 		t.Errorf("job %s after %d attempts (%d refused); want completed after %d refused and 1 taken", state, attempts, smtp.Refused(), refused+1)
 	}
 	t.Logf("attempts refused while the first process ran: %d; delivered by the second on attempt %d", refused, attempts)
