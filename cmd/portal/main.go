@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	_ "time/tzdata" // Asia/Shanghai must resolve on machines without zoneinfo
@@ -27,6 +28,7 @@ import (
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/metrics"
 	"github.com/expoportal/portal/internal/notify"
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/pgembed"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/visits"
@@ -206,10 +208,32 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
 		BaseURLGuessed: cfg.BaseURLGuessed, Sessions: sessions, TrustedProxies: cfg.TrustedProxies,
 		PageCacheBytes: int64(cfg.PageCacheMB) << 20, Metrics: m}
+	// Background jobs: e-mails (only with a mail server: without one none
+	// are written, so none pile up) and the periodic clean-ups, which
+	// river's elected leader schedules once for all instances.
+	jobOpts := outbox.Options{Pool: pool, Store: st, Location: shanghai, Logger: log}
 	if cfg.SMTPEnabled() {
-		opts.Notifier = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
-		log.Info("e-mailing organisers about booth applications", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))
+		jobOpts.Sender = &notify.Mailer{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom, To: cfg.SMTPTo, User: cfg.SMTPUser, Password: cfg.SMTPPassword}
+		log.Info("e-mailing organisers about booth applications, and visitors their e-tickets", "smtp", cfg.SMTPAddr, "to", len(cfg.SMTPTo))
 	}
+	jobs, err := outbox.New(jobOpts)
+	if err != nil {
+		return err
+	}
+	if err := jobs.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	// Jobs stop after the last request, before the database closes; one
+	// cut short is tried again by the next instance to run.
+	stopJobs := sync.OnceFunc(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := jobs.Stop(sctx); err != nil {
+			log.Warn("stopping background jobs", "err", err)
+		}
+	})
+	defer stopJobs()
+	opts.Outbox = jobs
 	srv := web.New(opts)
 	// Every instance hears every change, so what it keeps stays true.
 	listenCtx, stopListening := context.WithCancel(context.Background())
@@ -239,7 +263,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	err = web.Serve(serveCtx, ln, srv.Handler(), log, 30*time.Second)
 	stopServing()
 	<-metricsDone
-	srv.Drain(30 * time.Second)
+	stopJobs()
 	return err
 }
 
@@ -266,7 +290,10 @@ func migrate(ctx context.Context, verb string, args []string, getenv func(string
 		if err == nil && len(res) == 0 {
 			fmt.Fprintln(out, "no pending migrations")
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return db.MigrateJobs(ctx, pool) // the job queue's tables come with ours
 	}
 	st, err := m.Status(ctx)
 	if err != nil {

@@ -7,12 +7,15 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"log/slog"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/expoportal/portal/migrations"
 )
@@ -82,15 +85,47 @@ func (m *Migrator) Status(ctx context.Context) ([]*goose.MigrationStatus, error)
 // Close releases the database/sql wrapper (not the pool).
 func (m *Migrator) Close() error { return m.db.Close() }
 
-// Migrate is Up for callers that only want it done.
+// Migrate is Up for callers that only want it done, followed by the job
+// queue's own migrations (river's tables: the durable outbox and periodic
+// jobs), so every database the portal uses has both.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	m, err := NewMigrator(pool)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	_, err = m.Up(ctx)
-	return err
+	if _, err = m.Up(ctx); err != nil {
+		return err
+	}
+	return MigrateJobs(ctx, pool)
+}
+
+// jobsMigrationLock is the advisory lock key that makes instances starting
+// together take turns at river's migrations, as goose's session lock does
+// for ours (rivermigrate takes no lock of its own).
+const jobsMigrationLock = 7_310_017_002
+
+// MigrateJobs applies river's pending migrations.
+func MigrateJobs(ctx context.Context, pool *pgxpool.Pool) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("db.MigrateJobs: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(jobsMigrationLock)); err != nil {
+		return fmt.Errorf("db.MigrateJobs: %w", err)
+	}
+	defer func() {
+		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(jobsMigrationLock))
+	}()
+	rm, err := rivermigrate.New(riverpgxv5.New(pool), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return fmt.Errorf("db.MigrateJobs: %w", err)
+	}
+	if _, err := rm.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("db.MigrateJobs: %w", err)
+	}
+	return nil
 }
 
 // InTx runs fn in a transaction, committing when it returns nil.

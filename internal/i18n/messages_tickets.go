@@ -42,7 +42,11 @@ func init() {
 		"register.err.member_phone":   {"zh": "学生以外的成员须填写手机号码。", "en": "Members other than students need a mobile number."},
 
 		// The e-ticket.
-		"register.ticket.title":      {"zh": "电子门票", "en": "E-ticket"},
+		"register.ticket.title": {"zh": "电子门票", "en": "E-ticket"},
+		// The e-mail a visitor who gave an address gets with their ticket's link.
+		"register.mail.subject": {"zh": "%[1]s 电子门票 %[2]s", "en": "Your e-ticket for %[1]s: %[2]s"},
+		"register.mail.body": {"zh": "%[1]s，您好：\n\n您已完成%[2]s的观众预登记。\n票号：%[3]s\n\n打开电子门票（入场时出示二维码）：\n%[4]s\n\n此链接即您的门票，请勿转发给他人。\n",
+			"en": "Dear %[1]s,\n\nYou are registered to visit %[2]s.\nTicket number: %[3]s\n\nOpen your e-ticket (show its QR code at the entrance):\n%[4]s\n\nThis link is your ticket: please keep it to yourself.\n"},
 		"register.ticket.kind":       {"zh": "观众电子门票", "en": "Visitor e-ticket"},
 		"register.ticket.code":       {"zh": "票号", "en": "Ticket number"},
 		"register.ticket.qr":         {"zh": "门票二维码（票号 %s）", "en": "QR code of ticket %s"},

@@ -31,10 +31,20 @@ type Mailer struct {
 	TLSConfig *tls.Config
 }
 
-// Send delivers one message with subject and a plain-text body, in UTF-8.
-// ctx bounds the whole conversation with the server.
+// Send delivers one message to the organisers with subject and a
+// plain-text body, in UTF-8. ctx bounds the whole conversation with the
+// server.
 func (m *Mailer) Send(ctx context.Context, subject, body string) error {
-	if m == nil || m.Addr == "" || m.From == "" || len(m.To) == 0 {
+	return m.SendTo(ctx, nil, subject, body)
+}
+
+// SendTo is Send to other recipients (a visitor's own address); nil or
+// empty to is the organisers.
+func (m *Mailer) SendTo(ctx context.Context, to []string, subject, body string) error {
+	if len(to) == 0 && m != nil {
+		to = m.To
+	}
+	if m == nil || m.Addr == "" || m.From == "" || len(to) == 0 {
 		return errors.New("notify: no SMTP server, sender or recipient")
 	}
 	host, port, err := net.SplitHostPort(m.Addr)
@@ -80,14 +90,14 @@ func (m *Mailer) Send(ctx context.Context, subject, body string) error {
 			return fmt.Errorf("notify: auth: %w", err)
 		}
 	}
-	msg, err := m.message(subject, body, time.Now())
+	msg, err := m.message(to, subject, body, time.Now())
 	if err != nil {
 		return err
 	}
 	if err := c.Mail(m.From); err != nil {
 		return fmt.Errorf("notify: MAIL FROM: %w", err)
 	}
-	for _, to := range m.To {
+	for _, to := range to {
 		if err := c.Rcpt(to); err != nil {
 			return fmt.Errorf("notify: RCPT TO %s: %w", to, err)
 		}
@@ -107,8 +117,8 @@ func (m *Mailer) Send(ctx context.Context, subject, body string) error {
 
 // message builds the RFC 5322 text: the subject encoded by RFC 2047 (it
 // holds Chinese), the body quoted-printable UTF-8 with CRLF line ends.
-func (m *Mailer) message(subject, body string, now time.Time) ([]byte, error) {
-	for _, a := range append([]string{m.From}, m.To...) {
+func (m *Mailer) message(to []string, subject, body string, now time.Time) ([]byte, error) {
+	for _, a := range append([]string{m.From}, to...) {
 		if p, err := mail.ParseAddress(a); err != nil || p.Address != a {
 			return nil, fmt.Errorf("notify: address %q: not a plain e-mail address", a)
 		}
@@ -119,7 +129,7 @@ func (m *Mailer) message(subject, body string, now time.Time) ([]byte, error) {
 	var b bytes.Buffer
 	header := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
 	header("From", m.From)
-	header("To", strings.Join(m.To, ", "))
+	header("To", strings.Join(to, ", "))
 	header("Subject", mime.BEncoding.Encode("UTF-8", strings.NewReplacer("\r", " ", "\n", " ").Replace(subject)))
 	header("Date", now.Format(time.RFC1123Z))
 	header("Message-ID", "<"+hex.EncodeToString(id)+"@"+domain+">")

@@ -148,9 +148,11 @@ func isLiveBoothConflict(err error) bool {
 // for one booth at the same moment, the second waits for the first's row
 // lock, then finds the booth no longer available and gets ErrBoothTaken.
 // year is the edition's year for the reference number. It returns the
-// application with its id, reference and token.
-func (s *Store) CreateApplication(ctx context.Context, a Application, year int) (Application, error) {
-	return createApplication(ctx, s.pool, a, year)
+// application with its id, reference and token. then, when given, runs in
+// the same transaction once the application is written (the organisers'
+// e-mail is queued there, so it exists exactly when the application does).
+func (s *Store) CreateApplication(ctx context.Context, a Application, year int, then ...func(context.Context, pgx.Tx, Application) error) (Application, error) {
+	return createApplication(ctx, s.pool, a, year, then...)
 }
 
 // beginner is the pool, or a transaction (whose Begin is a savepoint), so
@@ -159,7 +161,7 @@ type beginner interface {
 	Begin(context.Context) (pgx.Tx, error)
 }
 
-func createApplication(ctx context.Context, db beginner, a Application, year int) (Application, error) {
+func createApplication(ctx context.Context, db beginner, a Application, year int, then ...func(context.Context, pgx.Tx, Application) error) (Application, error) {
 	a.Token, a.Status = newToken(), "new"
 	if a.Categories == nil {
 		a.Categories = []string{}
@@ -194,8 +196,15 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 			return err
 		}
 		a.Reference = ApplicationReference(year, a.ID)
-		_, err = tx.Exec(ctx, `UPDATE booth_applications SET reference = $2 WHERE id = $1 -- Store.CreateApplication`, a.ID, a.Reference)
-		return err
+		if _, err = tx.Exec(ctx, `UPDATE booth_applications SET reference = $2 WHERE id = $1 -- Store.CreateApplication`, a.ID, a.Reference); err != nil {
+			return err
+		}
+		for _, f := range then {
+			if err := f(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return a, fmt.Errorf("Store.CreateApplication: %w", err)

@@ -62,7 +62,7 @@ func stampOrNull(stamp string) *string {
 // stays within limit rows per window; a post that would pass it is refused
 // whole and not recorded. Posts of one address are counted one at a time
 // (an advisory lock on the pair), so a burst of parallel posts cannot all
-// slip under the limit. Rows older than the window are removed on the way.
+// slip under the limit.
 func (s *Store) CountFormPost(ctx context.Context, scope, address string, n, limit int, window time.Duration) (allowed bool, err error) {
 	if n < 1 {
 		return false, fmt.Errorf("Store.CountFormPost: %d rows", n)
@@ -71,15 +71,12 @@ func (s *Store) CountFormPost(ctx context.Context, scope, address string, n, lim
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) -- Store.CountFormPost`, scope, address); err != nil {
 			return err
 		}
-		// Old posts of every address in this scope go, so addresses that
-		// never come back do not pile up.
-		if _, err := tx.Exec(ctx, `DELETE FROM form_posts WHERE scope = $1 AND at < now() - $2::interval -- Store.CountFormPost`,
-			scope, window); err != nil {
-			return err
-		}
+		// Older posts are left for the periodic clean-up (PurgeFormPosts),
+		// which runs once for every instance instead of on each post.
 		var made int
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE scope = $1 AND address = $2 -- Store.CountFormPost`,
-			scope, address).Scan(&made); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE scope = $1 AND address = $2
+				AND at >= now() - $3::interval -- Store.CountFormPost`,
+			scope, address, window).Scan(&made); err != nil {
 			return err
 		}
 		if allowed = made+n <= limit; !allowed {
@@ -120,4 +117,23 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 		return nil, fmt.Errorf("Store.Secret(%s): %w", name, err)
 	}
 	return key, nil
+}
+
+// PurgeFormPosts deletes the rate-limit rows older than window, so
+// addresses that never come back do not pile up, and the form stamps and
+// digests older than stampAge from what the forms made: a stale stamp is
+// refused before anything is looked up by it.
+func (s *Store) PurgeFormPosts(ctx context.Context, window, stampAge time.Duration) error {
+	_, err := s.pool.Exec(ctx, `-- Store.PurgeFormPosts
+		WITH p AS (DELETE FROM form_posts WHERE at < now() - $1::interval),
+		a AS (UPDATE booth_applications SET form_stamp = NULL, form_digest = NULL
+			WHERE form_stamp IS NOT NULL AND created_at < now() - $2::interval),
+		r AS (UPDATE registrations SET form_stamp = NULL, form_digest = NULL
+			WHERE form_stamp IS NOT NULL AND created_at < now() - $2::interval)
+		UPDATE visitor_groups SET form_stamp = NULL, form_digest = NULL
+			WHERE form_stamp IS NOT NULL AND created_at < now() - $2::interval`, window, stampAge)
+	if err != nil {
+		return fmt.Errorf("Store.PurgeFormPosts: %w", err)
+	}
+	return nil
 }

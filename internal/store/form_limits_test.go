@@ -130,3 +130,32 @@ func TestSecretIsMadeOnceAndKept(t *testing.T) {
 		t.Fatalf("form twice: %x, %x; other: %x", a, b, c)
 	}
 }
+
+// The periodic clean-up deletes rate-limit rows past their window and
+// forgets the form stamps of rows older than a stamp can be replayed,
+// keeping the recent ones (a double tap still finds its first post).
+func TestPurgeFormPosts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	if _, err := pool.Exec(ctx, `INSERT INTO form_posts (scope, address, at) VALUES
+		('apply', '192.0.2.1', now() - interval '2 hours'), ('apply', '192.0.2.1', now());
+		INSERT INTO registrations (token, code, lang, name, organisation, role, city, phone, email, days, form_stamp, form_digest, created_at) VALUES
+		('bbbbbbbbbbbbbbbbbbbbbbbbb1', 'AAAA0001', 'zh', '甲', '', 'teacher', '', '', '', '{2027-04-16}', 'old-stamp', 'd1', now() - interval '3 days'),
+		('bbbbbbbbbbbbbbbbbbbbbbbbb2', 'AAAA0002', 'zh', '乙', '', 'teacher', '', '', '', '{2027-04-16}', 'new-stamp', 'd2', now())`); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PurgeFormPosts(ctx, time.Hour, 48*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	var posts int
+	var stamps []string
+	if err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM form_posts),
+		(SELECT array_agg(coalesce(form_stamp, '-') || '/' || coalesce(form_digest, '-') ORDER BY code) FROM registrations)`).Scan(&posts, &stamps); err != nil {
+		t.Fatal(err)
+	}
+	if posts != 1 || len(stamps) != 2 || stamps[0] != "-/-" || stamps[1] != "new-stamp/d2" {
+		t.Errorf("after the purge: %d posts, stamps %v; want 1 and [-/- new-stamp/d2]", posts, stamps)
+	}
+}

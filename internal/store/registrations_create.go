@@ -117,14 +117,34 @@ func insertRegistration(ctx context.Context, q interface {
 }
 
 // CreateRegistration issues one visitor's e-ticket: it fills in the token
-// and code and returns the stored row.
-func (s *Store) CreateRegistration(ctx context.Context, r Registration) (Registration, error) {
+// and code and returns the stored row. then, when given, runs in the same
+// transaction once the ticket is written (its e-mail is queued there).
+func (s *Store) CreateRegistration(ctx context.Context, r Registration, then ...func(context.Context, pgx.Tx, Registration) error) (Registration, error) {
 	r.GroupID = nil
-	r, err := insertRegistration(ctx, s.pool, r)
-	if err != nil {
-		return r, fmt.Errorf("Store.CreateRegistration: %w", err)
+	if len(then) == 0 {
+		r, err := insertRegistration(ctx, s.pool, r)
+		if err != nil {
+			return r, fmt.Errorf("Store.CreateRegistration: %w", err)
+		}
+		return r, nil
 	}
-	return r, nil
+	var made Registration
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var err error
+		if made, err = insertRegistration(ctx, tx, r); err != nil {
+			return err
+		}
+		for _, f := range then {
+			if err := f(ctx, tx, made); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return made, fmt.Errorf("Store.CreateRegistration: %w", err) // on a duplicate, the first post's token
+	}
+	return made, nil
 }
 
 // CreateGroup writes the delegation and a ticket for every member in one

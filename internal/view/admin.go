@@ -68,6 +68,28 @@ type Dashboard struct {
 	ScheduledList     []store.AdminArticle
 	Recent            []store.AuditEntry
 	Days              []store.VisitDay // the last 30 days, oldest first
+	// FailingJobs are background jobs (e-mails above all) that failed and
+	// were not done since; shown to admins and organisers.
+	FailingJobs []store.FailingJob
+}
+
+// JobAbout says what caused a job in the page's language: the outbox
+// writes "booth application REF" or "e-ticket CODE" for its logs.
+func (d *Dashboard) JobAbout(about string) string {
+	for prefix, key := range map[string]string{"booth application ": "admin.jobs.about.application", "e-ticket ": "admin.jobs.about.ticket"} {
+		if ref, ok := strings.CutPrefix(about, prefix); ok {
+			return d.T(key, ref)
+		}
+	}
+	return about
+}
+
+// JobKind names a job's kind for people, or gives it as it is when new.
+func (d *Dashboard) JobKind(kind string) string {
+	if key := "admin.jobs.kind." + kind; d.T(key) != key {
+		return d.T(key)
+	}
+	return kind
 }
 
 // Chart geometry for the dashboard's SVG: one column a day.

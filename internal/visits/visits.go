@@ -25,7 +25,6 @@ type Store interface {
 	DaySalt(ctx context.Context, day time.Time) ([]byte, error)
 	RecordVisits(ctx context.Context, b store.VisitBatch) error
 	CountedVisitors(ctx context.Context) (int64, error)
-	ForgetVisitorsBefore(ctx context.Context, day time.Time) error
 }
 
 // Counter aggregates hits in memory and flushes them.
@@ -44,7 +43,7 @@ type Counter struct {
 	salts  map[time.Time][]byte // used only by Flush, which runs one at a time
 	flush  sync.Mutex
 	total  atomic.Int64
-	forgot time.Time // the day hashes were last cleared up to
+	forgot time.Time // the day salts in memory were last cleared up to
 }
 
 // batch is one day's hits since the last flush. Visitor keys are address
@@ -209,11 +208,10 @@ func (c *Counter) Flush(ctx context.Context) (err error) {
 		delete(pending, day)
 	}
 	today := c.day(c.now())
+	// The hashes and salts of past days are deleted in the database by a
+	// periodic job (outbox.ForgetVisitors), once for every instance; here
+	// only this instance's memory of old salts goes.
 	if yesterday := today.AddDate(0, 0, -1); c.forgot.Before(yesterday) {
-		// A day later still: a batch from just before midnight may arrive late.
-		if err := c.store.ForgetVisitorsBefore(ctx, yesterday); err != nil {
-			return err
-		}
 		for d := range c.salts {
 			if d.Before(yesterday) {
 				delete(c.salts, d)

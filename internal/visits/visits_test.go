@@ -142,30 +142,6 @@ func TestFailedFlushKeepsCounts(t *testing.T) {
 	}
 }
 
-func TestOldHashesAndSaltsAreForgotten(t *testing.T) {
-	t.Parallel()
-	pool := testdb.New(t)
-	st := store.New(pool)
-	clock := time.Date(2027, 4, 16, 12, 0, 0, 0, shanghai)
-	c := newCounter(st, func() time.Time { return clock })
-	hitFrom(c, 1, "/zh/")
-	if err := c.Flush(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	clock = clock.AddDate(0, 0, 2)
-	if err := c.Flush(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	var hashes, salts int
-	pool.QueryRow(context.Background(), "SELECT (SELECT count(*) FROM visitor_hashes), (SELECT count(*) FROM visitor_salts)").Scan(&hashes, &salts)
-	if hashes != 0 || salts != 0 {
-		t.Fatalf("two days on, %d hashes and %d salts remain", hashes, salts)
-	}
-	if v, _ := totals(t, st, "/zh/"); v != 1 {
-		t.Fatalf("the count went with the hashes: %d", v)
-	}
-}
-
 func TestBots(t *testing.T) {
 	t.Parallel()
 	for ua, bot := range map[string]bool{

@@ -249,6 +249,13 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	// Admins and organisers hear of e-mails that keep failing: they run
+	// the mail settings and answer the applications.
+	if u := currentUser(r); u.Role == auth.RoleAdmin || u.Role == auth.RoleOrganiser {
+		if v.FailingJobs, err = s.store.FailingJobs(r.Context(), 20); err != nil {
+			return err
+		}
+	}
 	y, m, d := s.now().In(v.Loc).Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if v.Days, err = s.store.VisitDays(r.Context(), today.AddDate(0, 0, -29), today); err != nil {

@@ -7,11 +7,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
+	"github.com/jackc/pgx/v5"
 
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
@@ -22,10 +22,6 @@ import (
 // applyLimit is how many applications one address may send in an hour: a
 // company applying for a few booths gets through, a flood does not.
 const applyLimit = 10
-
-// notifyTimeout bounds the organisers' e-mail, which runs after the
-// visitor already has their answer.
-const notifyTimeout = 30 * time.Second
 
 // applyForm builds the application page's frame: the menu's title, and the
 // content page staff keep at this address (its text goes above the form).
@@ -155,7 +151,10 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 		year = v.Local(v.Site.OpensAt).Year()
 	}
 	a.FormStamp, a.FormDigest = stamp, digest
-	a, err = s.store.CreateApplication(r.Context(), a, year)
+	a, err = s.store.CreateApplication(r.Context(), a, year, func(ctx context.Context, tx pgx.Tx, a store.Application) error {
+		a.Booth = v.Booth
+		return s.outbox.Enqueue(ctx, tx, s.organisersMail(a))
+	})
 	if errors.Is(err, store.ErrBoothTaken) || errors.Is(err, store.ErrDuplicatePost) {
 		// A double tap's second post waited for the first, which took the
 		// booth: it is the same company, shown its own confirmation.
@@ -167,8 +166,6 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 	} else if err != nil {
 		return err
 	}
-	a.Booth = v.Booth
-	s.notifyOrganisers(r, a)
 	http.Redirect(w, r, v.Href("/exhibit/apply/"+a.Token), http.StatusSeeOther)
 	return nil
 }
@@ -218,26 +215,19 @@ func cloneValues(in url.Values) url.Values {
 	return out
 }
 
-// notifyOrganisers e-mails the organisers about a stored application, in
-// the background: the applicant does not wait for the mail server, and a
-// failure is logged, never lost in the application.
-func (s *Server) notifyOrganisers(r *http.Request, a store.Application) {
-	if s.notifier == nil {
-		return
-	}
+// organisersMail is the organisers' e-mail about a new application, in
+// the site's default language. It is queued in the transaction that
+// stores the application, so neither exists without the other, and sent
+// by the outbox's worker: the applicant does not wait for the mail server.
+func (s *Server) organisersMail(a store.Application) outbox.Mail {
 	p := s.cat.Printer(s.cat.Default())
 	booth := view.ApplicationSpace(p, a)
-	subject := p.T("apply.mail.subject", a.Reference, a.Company())
-	body := p.T("apply.mail.body", a.Reference, a.Company(), a.Contact, a.Mobile, a.Email, booth,
-		s.baseURL+"/admin/applications/"+strconv.FormatInt(a.ID, 10))
-	id := middleware.GetReqID(r.Context())
-	s.background.Go(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), notifyTimeout)
-		defer cancel()
-		if err := s.notifier.Send(ctx, subject, body); err != nil {
-			s.log.Error("booth application e-mail not sent", "id", id, "reference", a.Reference, "err", err)
-		}
-	})
+	return outbox.Mail{
+		Subject: p.T("apply.mail.subject", a.Reference, a.Company()),
+		Body: p.T("apply.mail.body", a.Reference, a.Company(), a.Contact, a.Mobile, a.Email, booth,
+			s.baseURL+"/admin/applications/"+strconv.FormatInt(a.ID, 10)),
+		About: "booth application " + a.Reference,
+	}
 }
 
 // showApplyDone is an application's confirmation page. Only the applicant

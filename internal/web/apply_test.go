@@ -6,21 +6,21 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/notify"
 	"github.com/expoportal/portal/internal/notify/notifytest"
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 )
 
@@ -357,12 +357,41 @@ func TestApplySpamDefence(t *testing.T) {
 	}
 }
 
+// withMail gives site an outbox that e-mails through the SMTP server at
+// addr and works its jobs (retrying a failure after a tenth of a second)
+// until the test ends.
+func withMail(t *testing.T, site *testSite, addr string) *outbox.Outbox {
+	t.Helper()
+	box, err := outbox.New(outbox.Options{Pool: site.pool, RetryPolicy: retrySoon{}, PollInterval: 200 * time.Millisecond,
+		Sender: &notify.Mailer{Addr: addr, From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := box.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = box.Stop(ctx)
+	})
+	site.srv.outbox = box
+	return box
+}
+
+type retrySoon struct{}
+
+func (retrySoon) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(100 * time.Millisecond)
+}
+
 func TestApplyNotifiesOrganisers(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
 	noApplications(t, site)
 	smtp := notifytest.Start(t)
-	site.srv.notifier = &notify.Mailer{Addr: smtp.Addr, From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}
+	smtp.FailNext(1) // a busy mail server: the e-mail is tried again
+	withMail(t, site, smtp.Addr)
 	addTestBooth(t, site, "9", "9N01")
 	res, _ := postApply(t, site, "en", goodApplication(t, site, "9N01"), "")
 	if res.StatusCode != http.StatusSeeOther {
@@ -383,26 +412,57 @@ func TestApplyNotifiesOrganisers(t *testing.T) {
 			!strings.Contains(m.Body, "https://expo.example.org/admin/applications/"+strconv.FormatInt(id, 10)) {
 			t.Errorf("body:\n%s", m.Body)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(20 * time.Second):
 		t.Fatal("no e-mail reached the organisers")
 	}
+	if n := smtp.Refused(); n != 1 {
+		t.Errorf("the server refused %d attempts, want 1", n)
+	}
 
-	// A mail server that is down loses nothing: the application is stored
-	// and the failure logged.
-	site.srv.notifier = &notify.Mailer{Addr: "127.0.0.1:1", From: "portal@expo.example.org", To: []string{"booths@expo.example.org"}}
+	// A refused form writes no e-mail: the job is in the application's
+	// transaction. (The same stamp again is the first post's confirmation.)
+	form := goodApplication(t, site, "")
+	form.Set("mobile", "12345")
+	if res, _ := postApply(t, site, "en", form, ""); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad form: %d", res.StatusCode)
+	}
+	var jobs int
+	_ = site.pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job WHERE kind = 'email'`).Scan(&jobs)
+	if jobs != 1 {
+		t.Errorf("%d e-mail jobs for one application", jobs)
+	}
+}
+
+// A mail server that is down loses nothing: the application is stored and
+// its e-mail waits as a job that keeps its error, to be tried again.
+func TestApplyWithTheMailServerDown(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noApplications(t, site)
+	withMail(t, site, "127.0.0.1:1")
 	if res, _ := postApply(t, site, "en", goodApplication(t, site, ""), ""); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("with the mail server down: %d", res.StatusCode)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(site.logs.String(), "booth application e-mail not sent") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	waitForFailedMail(t, site)
+	if n := countApplications(t, site); n != 1 {
+		t.Errorf("%d applications, want 1", n)
 	}
-	if !strings.Contains(site.logs.String(), "booth application e-mail not sent") {
-		t.Error("the failed e-mail was not logged")
+}
+
+// waitForFailedMail waits until an e-mail job has failed at least once.
+func waitForFailedMail(t *testing.T, site *testSite) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		var failed bool
+		_ = site.pool.QueryRow(context.Background(), `SELECT EXISTS (SELECT 1 FROM river_job WHERE kind = 'email'
+			AND cardinality(errors) > 0 AND state <> 'completed')`).Scan(&failed)
+		if failed {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	if n := countApplications(t, site); n != 2 {
-		t.Errorf("%d applications, want 2", n)
-	}
+	t.Fatal("no e-mail job failed")
 }
 
 func TestApplicationsInbox(t *testing.T) {
@@ -651,27 +711,49 @@ func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
 	}
 }
 
-type slowNotifier struct{ sent atomic.Bool }
-
-func (n *slowNotifier) Send(ctx context.Context, subject, body string) error {
-	time.Sleep(300 * time.Millisecond)
-	n.sent.Store(true)
-	return nil
-}
-
-// A server stopping right after an application still sends its e-mail:
-// Drain waits for it.
-func TestDrainWaitsForTheOrganisersEmail(t *testing.T) {
+// An e-mail that keeps failing shows on the dashboard of the staff who can
+// act on it, with its last error and when it is tried next; editors, who
+// cannot, do not see it.
+func TestDashboardShowsFailingEmail(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
-	n := &slowNotifier{}
-	site.srv.notifier = n
-	req := httptest.NewRequest(http.MethodPost, "/zh/exhibit/apply", nil)
-	site.srv.notifyOrganisers(req, store.Application{Reference: "LNEE-2027-0001", CompanyZH: "沈阳博文", Status: "new"})
-	// Drain returns as soon as the e-mail is out: the long limit costs a fast
-	// machine nothing and keeps a slow one from failing the test.
-	site.srv.Drain(time.Minute)
-	if !n.sent.Load() {
-		t.Fatal("Drain returned before the e-mail was sent")
+	noApplications(t, site)
+	box := withMail(t, site, "127.0.0.1:1")
+	if res, _ := postApply(t, site, "en", goodApplication(t, site, ""), ""); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("application: %d", res.StatusCode)
+	}
+	waitForFailedMail(t, site)
+	var ref string
+	_ = site.pool.QueryRow(context.Background(), `SELECT reference FROM booth_applications`).Scan(&ref)
+	for _, c := range []struct{ role, lang, kind string }{
+		{auth.RoleOrganiser, "zh", "邮件 | 展位申请 " + ref + " 的通知"}, {auth.RoleAdmin, "en", "E-mail | Notice of booth application " + ref},
+	} {
+		d := signIn(t, site, c.role, c.lang).page(t, "/admin/", http.StatusOK)
+		rows := rowsOf(d, "failing-jobs")
+		if len(rows) != 1 || !strings.HasPrefix(rows[0], c.kind+" | ") ||
+			!strings.Contains(rows[0], "connection refused") {
+			t.Errorf("%s: failing jobs %q", c.role, rows)
+		}
+		if d.Find(`[data-testid=failing-jobs] time[datetime]`).Length() != 1 {
+			t.Errorf("%s: no next try shown", c.role)
+		}
+	}
+	d := signIn(t, site, auth.RoleEditor, "en").page(t, "/admin/", http.StatusOK)
+	if d.Find(`[data-testid=failing-jobs]`).Length() != 0 {
+		t.Error("an editor sees the failing e-mails")
+	}
+	// Given up on: shown as such, without a next try. (The worker stops
+	// first, so it does not write over the change.)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := box.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.pool.Exec(context.Background(), `UPDATE river_job SET state = 'discarded', finalized_at = now() WHERE kind = 'email'`); err != nil {
+		t.Fatal(err)
+	}
+	d = signIn(t, site, auth.RoleAdmin, "en").page(t, "/admin/", http.StatusOK)
+	if rows := rowsOf(d, "failing-jobs"); len(rows) != 1 || !strings.HasSuffix(rows[0], "Given up") {
+		t.Errorf("discarded: %q", rows)
 	}
 }

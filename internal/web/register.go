@@ -9,9 +9,11 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/expoportal/portal/internal/csvimport"
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
@@ -120,7 +122,12 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	// A double tap's second post gets the ticket the first one made.
-	reg, err = s.store.CreateRegistration(r.Context(), reg)
+	reg, err = s.store.CreateRegistration(r.Context(), reg, func(ctx context.Context, tx pgx.Tx, reg store.Registration) error {
+		if reg.Email == "" {
+			return nil
+		}
+		return s.outbox.Enqueue(ctx, tx, s.ticketMail(p, reg))
+	})
 	if errors.Is(err, store.ErrStampUsed) {
 		return s.stampUsed(w, r, &f.Stamp, &f.Notice, pages.Register(f))
 	}
@@ -129,6 +136,19 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	}
 	http.Redirect(w, r, "/"+lang.Code+"/tickets/"+reg.Token, http.StatusSeeOther)
 	return nil
+}
+
+// ticketMail is the e-mail with the link to r's e-ticket, to the address
+// the visitor gave, in the language they registered in. It is queued in
+// the transaction that issues the ticket.
+func (s *Server) ticketMail(p *view.Page, r store.Registration) outbox.Mail {
+	code := store.FormatTicketCode(r.Code)
+	return outbox.Mail{
+		To:      []string{r.Email},
+		Subject: p.T("register.mail.subject", p.Site.ExpoName, code),
+		Body:    p.T("register.mail.body", r.Name, p.Site.ExpoName, code, s.baseURL+p.Href("/tickets/"+r.Token)),
+		About:   "e-ticket " + code,
+	}
 }
 
 // ticket draws r's ticket for a page in p's language: the QR code holds

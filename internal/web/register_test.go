@@ -21,6 +21,7 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/expoportal/portal/internal/notify/notifytest"
 	"github.com/expoportal/portal/internal/web/form"
 )
 
@@ -727,5 +728,45 @@ func TestRegistrationClosesWithTheExpo(t *testing.T) {
 		if d.Find(`form.reg-form`).Length() != 0 || d.Find(`[data-testid=register-closed]`).Length() != 1 {
 			t.Errorf("%s after the expo: a form, or no word that registration closed", path)
 		}
+	}
+}
+
+// A visitor who gives an e-mail address gets their ticket's link there,
+// in the language they registered in; one who gives none gets no job.
+func TestRegisterEmailsTheTicket(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	smtp := notifytest.Start(t)
+	withMail(t, site, smtp.Addr)
+	res, _ := site.post(t, "/en/register", goodVisitor(t, site))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303", res.StatusCode)
+	}
+	token := strings.TrimPrefix(res.Header.Get("Location"), "/en/tickets/")
+	var code string
+	_ = site.pool.QueryRow(context.Background(), "SELECT code FROM registrations WHERE token = $1", token).Scan(&code)
+	select {
+	case m := <-smtp.Messages:
+		if len(m.To) != 1 || m.To[0] != "wxm@example.com" {
+			t.Errorf("sent to %v", m.To)
+		}
+		if !strings.HasPrefix(m.Subject, "Your e-ticket for ") || !strings.Contains(m.Subject, code[:4]+"-"+code[4:]) {
+			t.Errorf("subject %q", m.Subject)
+		}
+		if !strings.Contains(m.Body, "Dear 王晓梅") || !strings.Contains(m.Body, "https://expo.example.org/en/tickets/"+token) {
+			t.Errorf("body:\n%s", m.Body)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no e-mail reached the visitor")
+	}
+	v := goodVisitor(t, site)
+	v.Set("email", "")
+	v.Set("phone", "138 1234 5679")
+	if res, _ := site.post(t, "/zh/register", v); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("without e-mail: status %d", res.StatusCode)
+	}
+	if n := site.count(t, "river_job WHERE kind = 'email'"); n != 1 {
+		t.Errorf("%d e-mail jobs, want the first visitor's only", n)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/markdown"
 	"github.com/expoportal/portal/internal/metrics"
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/visits"
 	"github.com/expoportal/portal/static"
@@ -51,33 +52,15 @@ type Server struct {
 	// listening: this instance hears every change (ListenForChanges), so
 	// what it keeps in memory can be trusted.
 	listening atomic.Bool
-	notifier  Notifier // nil: no e-mail to the organisers
-	// background is work a request started and left running (an e-mail
-	// to the organisers); Drain waits for it when the server stops.
-	background sync.WaitGroup
+	// outbox writes e-mails as jobs in the transaction that caused them;
+	// nil (or one without a mail server) sends none.
+	outbox *outbox.Outbox
 	// origin is where a browser's posts must come from: the configured
 	// base URL's scheme and host; "" when none is configured (see ownOrigin).
 	origin string
 	// https: the base URL is https, so cookies are Secure and browsers are
 	// told to use nothing else.
 	https bool
-}
-
-// Drain waits up to timeout for background work to finish, so a stop
-// right after an application does not drop its e-mail.
-func (s *Server) Drain(timeout time.Duration) {
-	done := make(chan struct{})
-	go func() { s.background.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(timeout):
-		s.log.Warn("stopped before background work finished")
-	}
-}
-
-// Notifier sends the organisers a short e-mail (notify.Mailer does).
-type Notifier interface {
-	Send(ctx context.Context, subject, body string) error
 }
 
 // Options configure New.
@@ -94,7 +77,7 @@ type Options struct {
 	BaseURL        string           // public origin, no trailing slash
 	Now            func() time.Time // the clock; time.Now when nil
 	Timeout        time.Duration    // per request; 30s when zero
-	Notifier       Notifier         // optional: e-mails organisers about new booth applications
+	Outbox         *outbox.Outbox   // optional: e-mails (organisers' notices, e-tickets) as durable jobs
 	// PageCacheBytes bounds the page cache (every encoding of every page);
 	// 0 turns it off. Pages are kept only while ListenForChanges runs.
 	PageCacheBytes int64
@@ -113,7 +96,7 @@ func New(o Options) *Server {
 	s := &Server{
 		store: o.Store, cat: o.Catalog, assets: o.Assets, log: o.Logger, md: markdown.New(), visits: o.Visits,
 		sessions: o.Sessions, trustedProxies: o.TrustedProxies,
-		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, notifier: o.Notifier,
+		baseURL: o.BaseURL, now: o.Now, timeout: o.Timeout, outbox: o.Outbox,
 		metrics: o.Metrics,
 	}
 	if !o.BaseURLGuessed {

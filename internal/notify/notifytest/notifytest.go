@@ -29,6 +29,36 @@ type Server struct {
 	Messages chan Message
 	ln       net.Listener
 	wg       sync.WaitGroup
+	mu       sync.Mutex
+	failing  int // messages still to refuse (FailNext)
+	refused  int
+}
+
+// FailNext makes the server refuse the next n messages with a temporary
+// error (451 at MAIL FROM), as a mail server that is busy or down would.
+func (s *Server) FailNext(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failing = n
+}
+
+// Refused is how many messages the server has refused so far.
+func (s *Server) Refused() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refused
+}
+
+// refuse reports whether this message is one to refuse, counting it.
+func (s *Server) refuse() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failing == 0 {
+		return false
+	}
+	s.failing--
+	s.refused++
+	return true
 }
 
 // Start listens on a free loopback port until the test ends.
@@ -71,6 +101,8 @@ func (s *Server) serve(conn net.Conn) {
 			say("250 AUTH PLAIN")
 		case verb == "AUTH":
 			say("235 ok")
+		case strings.HasPrefix(strings.ToUpper(line), "MAIL FROM:") && s.refuse():
+			say("451 4.3.0 try again later")
 		case strings.HasPrefix(strings.ToUpper(line), "MAIL FROM:"):
 			m = Message{From: strings.Trim(line[len("MAIL FROM:"):], "<> ")}
 			say("250 ok")
