@@ -46,7 +46,7 @@ fuzz: ## run each fuzz target for FUZZTIME (default 30s, e.g. make fuzz FUZZTIME
 CHECKERS     := var/checkers
 CHECKERS_SRC := internal/pagecheck/js
 
-# Every page a crawl reaches gets the Nu checker and axe (a dozen of each URL
+# Every page a crawl reaches gets the Nu checker and axe (six of each URL
 # shape, see sampled in site_test.go); Lighthouse audits four pages (home,
 # a content page, the news list, an article), each once, or the median of
 # three when its first run scores below 0.95. It runs alone first; the

@@ -184,18 +184,22 @@ func check(t *testing.T, base string, b Browser, skip func(string) bool, start .
 }
 
 // perShape caps the pages of one shape that a crawl checks (see sampled).
-const perShape = 12
+const perShape = 6
 
-// idLike is what varies between pages of one template: ids, page numbers,
-// dates, booth numbers (1A05).
-var idLike = regexp.MustCompile(`[0-9][0-9A-Z]*`)
+// idLike is what varies between pages of one template: ids with the slug
+// that follows them (an article's, an exhibitor's), page numbers, dates,
+// booth numbers (1A05).
+var idLike = regexp.MustCompile(`[0-9][0-9A-Z]*(-[a-z0-9-]+)?`)
 
 // sampled skips what next skips, and any page past the first max of its
 // shape (its path with ids made "#"): the hall map links some 190 booths to
-// the same application form, and the back office has an editor per booth
-// and exhibitor. A dozen of each check the template as well as all of them
-// would, in a fraction of CI's time. Pages with words in their paths (news
-// slugs, content pages) each have a shape of their own and are all checked.
+// the same application form, the back office has an editor per booth and
+// exhibitor, and every article and exhibitor has a page of one template.
+// Six of each (in each language) check the template as well as all of them
+// would, in a fraction of CI's time; TestEveryPage starts at the video and
+// photo lists, so the first articles found are those with a player and a
+// gallery. Pages with words and no id in
+// their paths (content pages) are all checked.
 func sampled(next func(string) bool, max int) func(string) bool {
 	counts := map[string]int{}
 	return func(path string) bool {
@@ -262,7 +266,8 @@ func htmlLang(html []byte) string {
 
 func TestEveryPage(t *testing.T) {
 	t.Parallel() // see TestLighthouse
-	pages, problems := check(t, portal, Browser{}, nil, "/zh/", "/en/")
+	pages, problems := check(t, portal, Browser{}, nil,
+		"/zh/news/video/", "/zh/news/photo/", "/en/news/video/", "/en/news/photo/", "/zh/", "/en/")
 	found := map[string]bool{}
 	heaviest := 0
 	for _, p := range pages {
