@@ -21,6 +21,7 @@ func init() {
 		"register.choose":             {"zh": "请选择", "en": "Choose…"},
 		"register.hint.phone":         {"zh": "中国大陆手机号；境外号码请以“+”和国家代码开头。", "en": "A mainland China mobile number, or any other number starting with + and the country code."},
 		"register.hint.email":         {"zh": "便于组委会发送参观提示，可不填。", "en": "For visiting tips from the organisers; you may leave it empty."},
+		"register.hint.email_ticket":  {"zh": "填写后，电子门票链接也会发到此邮箱，以免丢失；可不填。", "en": "Your e-ticket link is also sent here, so it cannot get lost; you may leave it empty."},
 		"register.hint.days":          {"zh": "可多选。", "en": "Tick every day you plan to come."},
 		"register.privacy":            {"zh": "您填写的信息仅用于本届展会的入场登记和观众服务。", "en": "Your details are used only for admission and visitor services at this expo."},
 		"register.submit":             {"zh": "提交登记，获取电子门票", "en": "Register and get my e-ticket"},

@@ -94,7 +94,10 @@ var (
 
 func compress(body []byte, pool *sync.Pool) []byte {
 	z := pool.Get().(writer)
-	defer pool.Put(z)
+	defer func() {
+		z.Reset(io.Discard) // the pool must not keep the page alive
+		pool.Put(z)
+	}()
 	b := bytes.NewBuffer(make([]byte, 0, len(body)/3))
 	z.Reset(b)
 	if _, err := z.Write(body); err != nil {
@@ -103,7 +106,6 @@ func compress(body []byte, pool *sync.Pool) []byte {
 	if err := z.Close(); err != nil {
 		return nil
 	}
-	z.Reset(io.Discard) // the pool must not keep the page alive
 	return b.Bytes()
 }
 

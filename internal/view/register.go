@@ -18,6 +18,9 @@ type RegisterForm struct {
 	Notice string // a form.err.* key about the whole form (robot, stale, too many)
 	Stamp  string
 	Days   []time.Time // the dates on offer (midnight UTC)
+	// MailsTickets: the site sends e-mail, so an address given gets the
+	// e-ticket link (the field's hint says so).
+	MailsTickets bool
 }
 
 // Err is the translated error of a field, or "".

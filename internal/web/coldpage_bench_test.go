@@ -12,9 +12,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/expoportal/portal/internal/testdb"
 )
 
 // dbTime adds up the time queries take, from sending to the last row read.
@@ -44,19 +41,8 @@ func (d *dbTime) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQuer
 // with -cpuprofile it shows what the rest costs in Go. EXPLAIN=file adds
 // each page's last query's plan (EXPLAIN ANALYZE) to file.
 func BenchmarkColdPage(b *testing.B) {
-	cfg, err := pgxpool.ParseConfig(testdb.ConnString(b))
-	if err != nil {
-		b.Fatal(err)
-	}
 	db := &dbTime{}
-	cfg.ConnConfig.Tracer = db
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(pool.Close)
-	site := newSiteOn(b, pool, nil)
-	site.listen(b)
+	site := tracedSite(b, db, 0)
 	h := site.srv.Handler()
 	for _, path := range []string{"/zh/", "/zh/news/11-visitor-pre-registration-opens-for-the-2027-exhibition", "/zh/news/",
 		"/zh/exhibitors/", "/zh/exhibit/charges", "/zh/exhibit/schedule", "/zh/about/overview"} {
@@ -73,7 +59,7 @@ func BenchmarkColdPage(b *testing.B) {
 			}
 			b.ReportMetric(float64(db.ns.Load())/float64(b.N)/1e6, "db-ms/op")
 			if q := db.last.Load(); q != nil && os.Getenv("EXPLAIN") != "" {
-				rows, _ := pool.Query(context.Background(), "EXPLAIN (ANALYZE, BUFFERS) "+q.SQL, q.Args...)
+				rows, _ := site.pool.Query(context.Background(), "EXPLAIN (ANALYZE, BUFFERS) "+q.SQL, q.Args...)
 				plan, err := pgx.CollectRows(rows, pgx.RowTo[string])
 				f, _ := os.OpenFile(os.Getenv("EXPLAIN"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 				fmt.Fprintf(f, "%s\n%v\n%s\n\n", q.SQL, err, strings.Join(plan, "\n"))

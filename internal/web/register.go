@@ -68,7 +68,7 @@ func (s *Server) registerForm(r *http.Request, p *view.Page, values url.Values) 
 	if err != nil {
 		return nil, err
 	}
-	return &view.RegisterForm{Page: p, Values: values, Errors: form.Errors{}, Stamp: stamp,
+	return &view.RegisterForm{Page: p, Values: values, Errors: form.Errors{}, Stamp: stamp, MailsTickets: s.outbox.Mails(),
 		Days: form.RegistrationDays(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt), p.Local(s.now()))}, nil
 }
 

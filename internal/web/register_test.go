@@ -737,8 +737,15 @@ func TestRegisterEmailsTheTicket(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
 	noVisitors(t, site)
+	hint := func() string { return site.doc(t, "/en/register", http.StatusOK).Find("#email-hint").Text() }
+	if h := hint(); strings.Contains(h, "e-ticket") {
+		t.Errorf("without e-mail sending, the hint promises the ticket: %q", h)
+	}
 	smtp := notifytest.Start(t)
 	withMail(t, site, smtp.Addr)
+	if h := hint(); !strings.Contains(h, "e-ticket link is also sent here") {
+		t.Errorf("the e-mail field's hint does not say the ticket is sent: %q", h)
+	}
 	res, _ := site.post(t, "/en/register", goodVisitor(t, site))
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d, want 303", res.StatusCode)

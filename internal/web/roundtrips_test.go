@@ -60,27 +60,38 @@ func (c *roundTrips) take() []string {
 	return out
 }
 
+// tracedSite is a test site, cache off and listening, whose every query
+// tracer sees; maxConns 0 keeps pgxpool's default.
+func tracedSite(tb testing.TB, tracer pgx.QueryTracer, maxConns int32) *testSite {
+	tb.Helper()
+	cfg, err := pgxpool.ParseConfig(testdb.ConnString(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg.ConnConfig.Tracer = tracer
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(pool.Close)
+	site := newSiteOn(tb, pool, nil)
+	site.listen(tb)
+	return site
+}
+
 // TestColdPagesTakeOneRoundTrip: with the page cache off, once the frame is
 // read and the instance hears changes, a public page asks the database at
 // most once. An opening-day crowd on cold pages then costs one query a
 // page, not six.
 func TestColdPagesTakeOneRoundTrip(t *testing.T) {
-	cfg, err := pgxpool.ParseConfig(testdb.ConnString(t))
-	if err != nil {
-		t.Fatal(err)
-	}
 	trips := &roundTrips{}
-	cfg.ConnConfig.Tracer = trips
-	cfg.MaxConns = 2 // few connections, so the warm-up prepares each statement on each
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	site := newSiteOn(t, pool, nil) // PageCacheBytes 0: the cache is off
-	site.listen(t)
+	// Few connections, so the warm-up prepares each statement on each.
+	site := tracedSite(t, trips, 2) // PageCacheBytes 0: the cache is off
 
 	// The first article on the news list, as the benchmark picks it.
 	list := site.doc(t, "/zh/news/", http.StatusOK)

@@ -199,7 +199,7 @@ func Register(f *view.RegisterForm) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = regInput(f, "email", f.T("register.field.email"), "email", "email", f.T("register.hint.email"), false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = regInput(f, "email", f.T("register.field.email"), "email", "email", emailHint(f), false).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -2657,6 +2657,15 @@ func regDays(f *view.RegisterForm, legend string) templ.Component {
 		}
 		return nil
 	})
+}
+
+// emailHint says what an address is for: the e-ticket link when this site
+// sends e-mail, else the organisers' visiting tips.
+func emailHint(f *view.RegisterForm) string {
+	if f.MailsTickets {
+		return f.T("register.hint.email_ticket")
+	}
+	return f.T("register.hint.email")
 }
 
 var _ = templruntime.GeneratedTemplate

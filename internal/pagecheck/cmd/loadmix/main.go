@@ -337,7 +337,6 @@ type mix struct {
 	killedAt, backAt                       time.Duration
 	tokensMu                               sync.Mutex
 	tokens                                 []string
-	lastTitle                              atomic.Value
 }
 
 var reader = &http.Client{
@@ -384,7 +383,6 @@ func (m *mix) prepare(email, password string) error {
 	m.pages = ok
 	logf("%d public pages to read", len(m.pages))
 	m.failures = map[string]int{}
-	m.lastTitle.Store("")
 	return nil
 }
 
