@@ -48,6 +48,10 @@ func init() {
 		"register.mail.subject": {"zh": "%[1]s 电子门票 %[2]s", "en": "Your e-ticket for %[1]s: %[2]s"},
 		"register.mail.body": {"zh": "%[1]s，您好：\n\n您已完成%[2]s的观众预登记。\n票号：%[3]s\n\n打开电子门票（入场时出示二维码）：\n%[4]s\n\n此链接即您的门票，请勿转发给他人。\n",
 			"en": "Dear %[1]s,\n\nYou are registered to visit %[2]s.\nTicket number: %[3]s\n\nOpen your e-ticket (show its QR code at the entrance):\n%[4]s\n\nThis link is your ticket: please keep it to yourself.\n"},
+		// The e-mail a group leader who gave an address gets with the group's link.
+		"register.group.mail.subject": {"zh": "%[1]s 团体门票：%[2]s", "en": "Group e-tickets for %[1]s: %[2]s"},
+		"register.group.mail.body": {"zh": "%[1]s，您好：\n\n%[3]s已完成%[2]s的团体预登记，共%[4]s人，每人一张电子门票。\n\n查看、转发或打印全部门票：\n%[5]s\n\n此链接可打开本团全部门票，请只发给团队成员。\n",
+			"en": "Dear %[1]s,\n\n%[3]s is registered to visit %[2]s: %[4]s people, one e-ticket each.\n\nSee, pass on or print every ticket:\n%[5]s\n\nThis link opens all of the group's tickets: share it only with its members.\n"},
 		"register.ticket.kind":       {"zh": "观众电子门票", "en": "Visitor e-ticket"},
 		"register.ticket.code":       {"zh": "票号", "en": "Ticket number"},
 		"register.ticket.qr":         {"zh": "门票二维码（票号 %s）", "en": "QR code of ticket %s"},
@@ -71,6 +75,7 @@ func init() {
 		"register.group.field.phone":        {"zh": "带队教师手机", "en": "Leader's mobile phone"},
 		"register.group.field.email":        {"zh": "带队教师邮箱", "en": "Leader's e-mail"},
 		"register.group.field.file":         {"zh": "成员名单（CSV文件）", "en": "Member list (CSV file)"},
+		"register.group.hint.email_link":    {"zh": "填写后，全部门票的链接会发到此邮箱，以免丢失；可不填。", "en": "The link to all the group's tickets is sent here, so it cannot get lost; you may leave it empty."},
 		"register.group.leader_ticket":      {"zh": "带队教师本人也将获得一张门票。", "en": "The leader gets a ticket too."},
 		"register.group.file_hint":          {"zh": "每行一人，列为：姓名、身份、手机、邮箱。身份留空视为学生，学生可不填手机。每次最多%d人。可用Excel或WPS另存为CSV（UTF-8或GBK编码均可）。", "en": "One person a row, with the columns Name, Role, Mobile and E-mail. An empty role means a student; students may leave the mobile empty. At most %d people per list. Save it from Excel or WPS as CSV (UTF-8 or GBK)."},
 		"register.group.template":           {"zh": "下载名单模板", "en": "Download the list template"},

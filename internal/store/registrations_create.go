@@ -148,8 +148,10 @@ func (s *Store) CreateRegistration(ctx context.Context, r Registration, then ...
 }
 
 // CreateGroup writes the delegation and a ticket for every member in one
-// transaction: either all of them exist afterwards or none does.
-func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Registration) (VisitorGroup, []Registration, error) {
+// transaction: either all of them exist afterwards or none does. Each then
+// runs in that transaction after the writes (to queue the e-mails that
+// carry the tickets' links), and its error undoes them.
+func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Registration, then ...func(context.Context, pgx.Tx, VisitorGroup, []Registration) error) (VisitorGroup, []Registration, error) {
 	out := make([]Registration, 0, len(members))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		out = out[:0]
@@ -189,6 +191,11 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 				return err
 			}
 			out = append(out, m)
+		}
+		for _, f := range then {
+			if err := f(ctx, tx, g, out); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

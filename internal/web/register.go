@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -149,6 +150,34 @@ func (s *Server) ticketMail(p *view.Page, r store.Registration) outbox.Mail {
 		Body:    p.T("register.mail.body", r.Name, p.Site.ExpoName, code, s.baseURL+p.Href("/tickets/"+r.Token)),
 		About:   "e-ticket " + code,
 	}
+}
+
+// queueGroupMails queues, in the transaction that issues a delegation's
+// tickets, the leader's e-mail with the link to the group's page (every
+// ticket, the leader's too) and a ticket e-mail to each member who gave an
+// address of their own.
+func (s *Server) queueGroupMails(ctx context.Context, tx pgx.Tx, p *view.Page, g store.VisitorGroup, tickets []store.Registration) error {
+	if g.LeaderEmail != "" {
+		m := outbox.Mail{
+			To:      []string{g.LeaderEmail},
+			Subject: p.T("register.group.mail.subject", p.Site.ExpoName, g.Organisation),
+			Body: p.T("register.group.mail.body", g.LeaderName, p.Site.ExpoName, g.Organisation,
+				strconv.Itoa(len(tickets)), s.baseURL+p.Href("/register/group/"+g.Token)),
+			About: "group tickets " + g.Organisation,
+		}
+		if err := s.outbox.Enqueue(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	for _, t := range tickets {
+		if t.Email == "" || strings.EqualFold(t.Email, g.LeaderEmail) {
+			continue
+		}
+		if err := s.outbox.Enqueue(ctx, tx, s.ticketMail(p, t)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ticket draws r's ticket for a page in p's language: the QR code holds
@@ -353,7 +382,9 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
 		return nil
 	}
-	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members)
+	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members, func(ctx context.Context, tx pgx.Tx, made store.VisitorGroup, tickets []store.Registration) error {
+		return s.queueGroupMails(ctx, tx, g.Page, made, tickets)
+	})
 	if errors.Is(err, store.ErrStampUsed) {
 		return s.stampUsed(w, r, &g.Stamp, &g.Notice, pages.GroupRegister(g))
 	}

@@ -777,3 +777,52 @@ func TestRegisterEmailsTheTicket(t *testing.T) {
 		t.Errorf("%d e-mail jobs, want the first visitor's only", n)
 	}
 }
+
+// A delegation's leader who gives an address gets the link to the group's
+// page; a member whose own address is in the list gets their ticket; the
+// leader's ticket is not sent twice. All are queued with the tickets.
+func TestGroupRegistrationEmailsTheLeader(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	noVisitors(t, site)
+	hint := func() string { return site.doc(t, "/en/register/group", http.StatusOK).Find("#email-hint").Text() }
+	if h := hint(); strings.Contains(h, "sent here") {
+		t.Errorf("without e-mail sending, the hint promises the link: %q", h)
+	}
+	smtp := notifytest.Start(t)
+	withMail(t, site, smtp.Addr)
+	if h := hint(); !strings.Contains(h, "all the group's tickets is sent here") {
+		t.Errorf("the leader's e-mail hint does not say the link is sent: %q", h)
+	}
+	file := []byte("Name,Role,Mobile,E-mail\r\n刘老师,teacher,13998765432,LIU@example.cn\r\n张明,student,,\r\n李华,teacher,139 1234 5678,lihua@example.com\r\n")
+	res, d := site.postGroup(t, "en", goodLeader(t, site), "members.csv", file)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303: %s", res.StatusCode, d.Find(`[data-testid=form-errors]`).Text())
+	}
+	groupURL := "https://expo.example.org" + res.Header.Get("Location")
+	var liHua string
+	_ = site.pool.QueryRow(context.Background(), "SELECT token FROM registrations WHERE name = '李华'").Scan(&liHua)
+	got := map[string]notifytest.Message{}
+	for len(got) < 2 {
+		select {
+		case m := <-smtp.Messages:
+			got[strings.Join(m.To, ",")] = m
+		case <-time.After(20 * time.Second):
+			t.Fatalf("only %d of 2 e-mails arrived", len(got))
+		}
+	}
+	if m, ok := got["liu@example.cn"]; !ok {
+		t.Errorf("the leader got no e-mail; sent to %v", got)
+	} else if !strings.HasPrefix(m.Subject, "Group e-tickets for ") || !strings.HasSuffix(m.Subject, ": 沈阳市实验学校") ||
+		!strings.Contains(m.Body, "Dear 刘老师") || !strings.Contains(m.Body, "3 people") || !strings.Contains(m.Body, groupURL) {
+		t.Errorf("the leader's e-mail:\n%s\n%s", m.Subject, m.Body)
+	}
+	if m, ok := got["lihua@example.com"]; !ok {
+		t.Error("the member with an address got no ticket")
+	} else if !strings.Contains(m.Body, "https://expo.example.org/en/tickets/"+liHua) {
+		t.Errorf("the member's e-mail:\n%s", m.Body)
+	}
+	if n := site.count(t, "river_job WHERE kind = 'email'"); n != 2 {
+		t.Errorf("%d e-mail jobs, want the leader's and one member's", n)
+	}
+}

@@ -535,7 +535,7 @@ func GroupRegister(g *view.GroupForm) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = regInput(&g.RegisterForm, "email", g.T("register.group.field.email"), "email", "email", "", false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = regInput(&g.RegisterForm, "email", g.T("register.group.field.email"), "email", "email", groupEmailHint(g), false).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -2666,6 +2666,15 @@ func emailHint(f *view.RegisterForm) string {
 		return f.T("register.hint.email_ticket")
 	}
 	return f.T("register.hint.email")
+}
+
+// groupEmailHint says the group's link is sent to the leader's address
+// when this site sends e-mail; otherwise the field needs no hint.
+func groupEmailHint(g *view.GroupForm) string {
+	if g.MailsTickets {
+		return g.T("register.group.hint.email_link")
+	}
+	return ""
 }
 
 var _ = templruntime.GeneratedTemplate
