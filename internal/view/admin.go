@@ -8,7 +8,7 @@ import (
 
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/static"
 )
 

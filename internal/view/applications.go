@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // ApplyForm is the public booth application.

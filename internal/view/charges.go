@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/currency"
 
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // ChargeGroup is one kind of item on the price list, in order.

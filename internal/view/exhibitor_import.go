@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // ExhibitorImport is the import page: the upload form, or the preview of

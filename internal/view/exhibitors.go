@@ -2,7 +2,7 @@ package view
 
 import (
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // ExhibitorItem is an exhibitor as a page in one language shows it.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // RegisterForm is the visitor's pre-registration form, blank or as typed.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // ScheduleEntry is an event with its times in the site's time zone.

@@ -13,7 +13,7 @@ import (
 	"github.com/expoportal/portal/internal/csvimport"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

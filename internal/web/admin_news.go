@@ -11,7 +11,7 @@ import (
 	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

@@ -18,7 +18,7 @@ import (
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/templates/pages"
 )
 

@@ -22,7 +22,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/expoportal/portal/internal/notify/notifytest"
-	"github.com/expoportal/portal/internal/web/form"
+	"github.com/expoportal/portal/internal/form"
 )
 
 // goodVisitor is a registration form that checks out.

@@ -13,8 +13,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/web/form"
 	"github.com/expoportal/portal/templates/components"
 	"github.com/expoportal/portal/templates/layout"
 )
