@@ -19,8 +19,8 @@ const maxMinor = 100_000_000_00
 
 // Field limits for the price list.
 const (
-	maxChargeName = 200
-	maxChargeNote = 500
+	MaxChargeName = 200
+	MaxChargeNote = 500
 )
 
 // ChargeValues fills the editor's form from a stored item.
@@ -108,10 +108,10 @@ func ParseCharge(v url.Values, langs []string) (store.Charge, Errors) {
 		switch {
 		case t.Name == "" && (i == 0 || t.Note != ""):
 			errs["name_"+l] = "charges.err.name"
-		case utf8.RuneCountInString(t.Name) > maxChargeName:
+		case utf8.RuneCountInString(t.Name) > MaxChargeName:
 			errs["name_"+l] = "form.too_long"
 		}
-		if utf8.RuneCountInString(t.Note) > maxChargeNote {
+		if utf8.RuneCountInString(t.Note) > MaxChargeNote {
 			errs["note_"+l] = "form.too_long"
 		}
 		for _, f := range []string{"name_" + l, "note_" + l} {

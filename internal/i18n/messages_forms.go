@@ -17,6 +17,13 @@ func init() {
 		"form.err.phone":        {"zh": "请填写11位中国大陆手机号，例如 138 1234 5678；境外号码请以“+”和国家代码开头，例如 +44 20 7946 0958。", "en": "Enter an 11-digit mainland China mobile number, such as 138 1234 5678, or a number elsewhere in international form with + and the country code, such as +44 20 7946 0958."},
 		"form.err.email_needed": {"zh": "请填写电子邮箱。", "en": "Enter an e-mail address."},
 		"form.err.email":        {"zh": "电子邮箱格式不正确，例如 name@example.com。", "en": "Enter an e-mail address such as name@example.com."},
-		"form.err.summary":      {"zh": "请修改以下标出的内容后重新提交。", "en": "Please correct the fields marked below and send the form again."},
+		// The form kit (templates/components/field.templ).
+		"form.mark.required": {"zh": "（必填）", "en": " (required)"},
+		"form.mark.optional": {"zh": "（选填）", "en": " (optional)"},
+		"form.colon":         {"zh": "：", "en": ": "},
+		"form.stored_now":    {"zh": "现已保存为：", "en": "Saved now: "},
+		"form.stored_empty":  {"zh": "（空）", "en": "(empty)"},
+		"form.err.conflict":  {"zh": "保存未成功：在您编辑期间，其他人保存了这一项。您填写的内容就在下面，没有丢失；与之不同的已保存内容标在各项旁边。请核对后再保存（再次保存将覆盖对方的修改）。", "en": "Not saved: someone else saved this while you were editing. What you entered is below and nothing is lost; where the saved version differs, it is shown by the field. Check, then save again (which will replace their changes)."},
+		"form.err.summary":   {"zh": "请修改以下标出的内容后重新提交。", "en": "Please correct the fields marked below and send the form again."},
 	})
 }

@@ -31,6 +31,8 @@ type Charge struct {
 	Sort       int
 	UpdatedAt  time.Time
 	Texts      map[string]ChargeText // by language
+	// Version counts saves: an update names the version it was based on.
+	Version int
 }
 
 // ChargeText is an item's name and note in one language.
@@ -40,7 +42,7 @@ type ChargeText struct {
 
 // chargeColumns is what every query of charge_items reads, in scan order;
 // texts come as a JSON object {lang: {"name":..., "note":...}}.
-const chargeColumns = `c.id, c.kind, c.unit, c.price_cny, c.price_usd, c.valid_from, c.valid_until, c.sort, c.updated_at,
+const chargeColumns = `c.id, c.kind, c.unit, c.price_cny, c.price_usd, c.valid_from, c.valid_until, c.sort, c.updated_at, c.version,
 	coalesce((SELECT jsonb_object_agg(t.lang, jsonb_build_object('Lang', t.lang, 'Name', t.name, 'Note', t.note))
 	          FROM charge_item_texts t WHERE t.item_id = c.id), '{}')`
 
@@ -49,7 +51,7 @@ const chargeOrder = `array_position(ARRAY['booth','space','surcharge','advertisi
 
 func scanCharge(row pgx.CollectableRow) (Charge, error) {
 	var c Charge
-	err := row.Scan(&c.ID, &c.Kind, &c.Unit, &c.PriceCNY, &c.PriceUSD, &c.ValidFrom, &c.ValidUntil, &c.Sort, &c.UpdatedAt, &c.Texts)
+	err := row.Scan(&c.ID, &c.Kind, &c.Unit, &c.PriceCNY, &c.PriceUSD, &c.ValidFrom, &c.ValidUntil, &c.Sort, &c.UpdatedAt, &c.Version, &c.Texts)
 	return c, err
 }
 
@@ -110,7 +112,8 @@ func (s *Store) ChargesUpdatedAt(ctx context.Context) (time.Time, bool, error) {
 
 // SaveCharge creates (ID 0) or updates an item with its words (a language
 // left out is removed) and an audit entry, in one transaction. It returns
-// the item's id.
+// the item's id. An update based on another version than the saved one
+// writes nothing and returns ErrConflict.
 func (s *Store) SaveCharge(ctx context.Context, c Charge, userID int64) (int64, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		action := "charge.create"
@@ -131,9 +134,12 @@ func (s *Store) SaveCharge(ctx context.Context, c Charge, userID int64) (int64, 
 			} else if err != nil {
 				return err
 			}
+			if b.Version != c.Version {
+				return ErrConflict
+			}
 			before = &b
 			if _, err := tx.Exec(ctx, `UPDATE charge_items SET kind = $2, unit = $3, price_cny = $4, price_usd = $5,
-				valid_from = $6, valid_until = $7, sort = $8, updated_at = now() WHERE id = $1 -- Store.SaveCharge`,
+				valid_from = $6, valid_until = $7, sort = $8, updated_at = now(), version = version + 1 WHERE id = $1 -- Store.SaveCharge`,
 				c.ID, c.Kind, c.Unit, c.PriceCNY, c.PriceUSD, c.ValidFrom, c.ValidUntil, c.Sort); err != nil {
 				return err
 			}

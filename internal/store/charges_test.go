@@ -79,13 +79,19 @@ func TestSaveChargeAuditsAndRefusesBadWindows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.ID, c.PriceCNY, c.PriceUSD = id, 48000, usd(7000)
+	c.ID, c.PriceCNY, c.PriceUSD, c.Version = id, 48000, usd(7000), 1
 	c.Texts = map[string]store.ChargeText{"zh": {Lang: "zh", Name: "电源 220V"}}
 	if _, err := st.SaveCharge(ctx, c, 0); err != nil {
 		t.Fatal(err)
 	}
+	// A second save based on version 1 was opened before the first landed.
+	stale := c
+	stale.PriceCNY = 1
+	if _, err := st.SaveCharge(ctx, stale, 0); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("a save based on an old version: %v, want ErrConflict", err)
+	}
 	got, err := st.Charge(ctx, id)
-	if err != nil || got.PriceCNY != 48000 || got.PriceUSD == nil || *got.PriceUSD != 7000 || len(got.Texts) != 1 {
+	if err != nil || got.PriceCNY != 48000 || got.PriceUSD == nil || *got.PriceUSD != 7000 || len(got.Texts) != 1 || got.Version != 2 {
 		t.Fatalf("after update: %+v, %v", got, err)
 	}
 	audit, err := st.RecentAudit(ctx, 5, "charge.")

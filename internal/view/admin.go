@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/static"
 )
 

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 )
 
 // ApplyForm is the public booth application.

@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/text/currency"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/form"
 )
 
 // BoothItem is one booth as the map and the list show it.

@@ -2,14 +2,13 @@ package view
 
 import (
 	"maps"
-	"net/url"
 	"slices"
 	"time"
 
 	"golang.org/x/text/currency"
 
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 )
 
 // ChargeGroup is one kind of item on the price list, in order.
@@ -137,19 +136,40 @@ func (a *ChargesAdmin) State(c store.Charge) string {
 // ChargeEditor edits one item, or confirms its deletion.
 type ChargeEditor struct {
 	*Admin
-	ID      int64      // 0 for a new item
-	Values  url.Values // as stored, or as typed
-	Errors  form.Errors
+	ID      int64 // 0 for a new item
+	Form    *form.State
 	Saved   bool
 	Confirm bool   // asking whether to delete
 	Name    string // the item's name, for the confirmation
 }
 
-// Err is the translated error of a field, or "".
-func (e *ChargeEditor) Err(field string) string { return e.FieldError(e.Errors, field) }
+// Fields are the editor's inputs in the order shown: the item, then its
+// words in each language (the first language's name is required).
+func (e *ChargeEditor) Fields() []form.Field {
+	options := func(values []string, prefix string) []form.Option {
+		var out []form.Option
+		for _, v := range values {
+			out = append(out, form.Option{Value: v, Label: e.T(prefix + v)})
+		}
+		return out
+	}
+	price := e.T("charges.admin.price_hint")
+	fs := []form.Field{
+		{Name: "kind", Label: e.T("charges.admin.kind"), Kind: form.Select, Required: true, Options: options(store.ChargeKinds, "charges.kind.")},
+		{Name: "unit", Label: e.T("charges.admin.unit"), Kind: form.Select, Required: true, Options: options(store.ChargeUnits, "charges.unit.")},
+		{Name: "price_cny", Label: e.T("charges.admin.cny"), Kind: form.Decimal, Required: true, Hint: price},
+		{Name: "price_usd", Label: e.T("charges.admin.usd"), Kind: form.Decimal, Hint: price},
+		{Name: "valid_from", Label: e.T("charges.admin.from"), Kind: form.Date, Describes: "window-hint"},
+		{Name: "valid_until", Label: e.T("charges.admin.until"), Kind: form.Date, Describes: "window-hint"},
+		{Name: "sort", Label: e.T("charges.admin.sort"), Kind: form.Number},
+	}
+	for i, l := range e.Langs {
+		fs = append(fs,
+			form.Field{Name: "name_" + l.Code, Label: e.T("charges.admin.name"), Kind: form.Text, Required: i == 0, Lang: l.Code, MaxLen: form.MaxChargeName},
+			form.Field{Name: "note_" + l.Code, Label: e.T("charges.admin.note"), Kind: form.Text, Lang: l.Code, MaxLen: form.MaxChargeNote})
+	}
+	return fs
+}
 
-// Kinds and Units are the choices of the editor's selects.
-func (e *ChargeEditor) Kinds() []string { return store.ChargeKinds }
-
-// Units are the units a price can be for.
-func (e *ChargeEditor) Units() []string { return store.ChargeUnits }
+// Field is one of Fields by name.
+func (e *ChargeEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }

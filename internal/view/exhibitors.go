@@ -1,8 +1,8 @@
 package view
 
 import (
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 )
 
 // ExhibitorItem is an exhibitor as a page in one language shows it.

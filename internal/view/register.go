@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 )
 
 // RegisterForm is the visitor's pre-registration form, blank or as typed.

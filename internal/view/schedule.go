@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/form"
 )
 
 // ScheduleEntry is an event with its times in the site's time zone.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/static"
@@ -101,4 +102,15 @@ func (p *Page) Locale() string {
 // expo's name.
 func (p *Page) Copyright() string {
 	return p.T("footer.copyright", strconv.Itoa(p.Site.CopyrightSince), strconv.Itoa(p.Now.Year()), p.Site.ExpoName)
+}
+
+// fieldNamed finds a form's field by name; a template asking for a field
+// its view does not describe is a bug, which the page tests meet at once.
+func fieldNamed(fs []form.Field, name string) form.Field {
+	for _, f := range fs {
+		if f.Name == name {
+			return f
+		}
+	}
+	panic("view: no form field " + name)
 }

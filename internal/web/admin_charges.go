@@ -1,14 +1,17 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
-	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
+	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 
@@ -25,10 +28,8 @@ func (s *Server) listCharges(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) newCharge(w http.ResponseWriter, r *http.Request) error {
-	v := &view.ChargeEditor{Admin: s.adminFrame(r, currentUser(r), "charges.admin.new"),
-		Values: url.Values{"kind": {"booth"}, "unit": {"booth"}, "sort": {"0"}}}
-	s.render(w, r, http.StatusOK, adminpages.ChargeEdit(v))
-	return nil
+	st := form.NewState(url.Values{"kind": {"booth"}, "unit": {"booth"}, "sort": {"0"}})
+	return s.showForm(w, r, st, s.chargeEditor)
 }
 
 func (s *Server) editCharge(w http.ResponseWriter, r *http.Request) error {
@@ -40,39 +41,55 @@ func (s *Server) editCharge(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &view.ChargeEditor{Admin: s.adminFrame(r, currentUser(r), "charges.admin.edit"), ID: id,
-		Values: form.ChargeValues(c), Saved: r.URL.Query().Get("saved") == "1"}
-	s.render(w, r, http.StatusOK, adminpages.ChargeEdit(v))
-	return nil
+	st := form.NewState(form.ChargeValues(c))
+	st.Version = c.Version
+	return s.showForm(w, r, st, s.chargeEditor)
+}
+
+// chargeEditor is the editor of the item at the route's id, or of a new one.
+func (s *Server) chargeEditor(r *http.Request, st *form.State) (templ.Component, error) {
+	id, title := int64(0), "charges.admin.new"
+	if chi.URLParam(r, "id") != "" {
+		var err error
+		if id, err = idParam(r); err != nil {
+			return nil, err
+		}
+		title = "charges.admin.edit"
+	}
+	v := &view.ChargeEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Form: st,
+		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	return adminpages.ChargeEdit(v), nil
 }
 
 // saveCharge creates or updates an item; the public price list shows it at
-// once. Errors re-render the form with what was typed, and nothing is saved.
+// once. Errors show the form again with what was typed, and nothing is
+// saved; so does a save based on an old version, beside what is saved now.
 func (s *Server) saveCharge(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
 	var id int64
-	title := "charges.admin.new"
 	if chi.URLParam(r, "id") != "" {
 		var err error
 		if id, err = idParam(r); err != nil {
 			return err
 		}
-		if _, err := s.store.Charge(r.Context(), id); err != nil {
+	}
+	st := form.Posted(r.PostForm)
+	c, errs := form.ParseCharge(r.PostForm, s.langCodes())
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.chargeEditor)
+	}
+	c.ID, c.Version = id, st.Version
+	id, err := s.store.SaveCharge(r.Context(), c, currentUser(r).ID)
+	if errors.Is(err, store.ErrConflict) {
+		now, err := s.store.Charge(r.Context(), c.ID)
+		if err != nil {
 			return err
 		}
-		title = "charges.admin.edit"
-	}
-	c, errs := form.ParseCharge(r.PostForm, s.langCodes())
-	if len(errs) > 0 {
-		v := &view.ChargeEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Values: r.PostForm, Errors: errs}
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.ChargeEdit(v))
-		return nil
-	}
-	c.ID = id
-	id, err := s.store.SaveCharge(r.Context(), c, currentUser(r).ID)
-	if err != nil {
+		st.Refuse(form.ChargeValues(now), now.Version)
+		return staleForm(st, s.chargeEditor)
+	} else if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/admin/charges/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)

@@ -5,10 +5,10 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/expoportal/portal/internal/csvimport"
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

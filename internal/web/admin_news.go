@@ -8,10 +8,10 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
-	"github.com/expoportal/portal/internal/form"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 
-	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 

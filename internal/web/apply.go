@@ -11,11 +11,11 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
-	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/templates/pages"
 )
 

@@ -124,7 +124,8 @@ func TestChargesEditorValidatesSavesAndDeletes(t *testing.T) {
 		if inv, _ := in.Attr("aria-invalid"); inv != "true" {
 			t.Errorf("%s: aria-invalid %q", field, inv)
 		}
-		if desc, _ := in.Attr("aria-describedby"); d.Find("#"+desc).Length() != 1 || strings.TrimSpace(d.Find("#"+desc).Text()) == "" {
+		desc, _ := in.Attr("aria-describedby")
+		if ids := strings.Fields(desc); len(ids) == 0 || d.Find("#"+ids[0]).Length() != 1 || strings.TrimSpace(d.Find("#"+ids[0]).Text()) == "" {
 			t.Errorf("%s: no error text at %q", field, desc)
 		}
 	}
@@ -148,6 +149,7 @@ func TestChargesEditorValidatesSavesAndDeletes(t *testing.T) {
 		t.Errorf("new item not on the public page: %v", chargeRows(d))
 	}
 	good.Set("price_cny", "9000.5")
+	good.Set("version", b.page(t, editPath, http.StatusOK).Find(`input[name=version]`).AttrOr("value", ""))
 	if res := b.post(t, editPath, good); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("update: %d", res.StatusCode)
 	}
@@ -178,5 +180,71 @@ func TestChargesEditorValidatesSavesAndDeletes(t *testing.T) {
 	_, list := b.get(t, "/admin/charges")
 	if !strings.Contains(list, "标准展位（早鸟价）") && !strings.Contains(list, "Standard shell-scheme booth, early bird") {
 		t.Error("the admin list lacks the demo booth")
+	}
+}
+
+// Two organisers open one price line; the second to save is refused (409)
+// with their typing kept and what the first saved shown by each field that
+// differs, and saving again on purpose replaces it.
+func TestChargeEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	res := b.post(t, "/admin/charges/new", url.Values{"kind": {"booth"}, "unit": {"booth"}, "price_cny": {"12800"}, "sort": {"1"},
+		"name_zh": {"标准展位"}, "name_en": {"Shell scheme booth"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.StatusCode)
+	}
+	path := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	opened := func() url.Values {
+		d := b.page(t, path, http.StatusOK)
+		v := url.Values{}
+		d.Find(`form.editor input[name], form.editor select[name]`).Each(func(_ int, s *goquery.Selection) {
+			name := s.AttrOr("name", "")
+			if goquery.NodeName(s) == "select" {
+				v.Set(name, s.Find("option[selected]").AttrOr("value", ""))
+			} else {
+				v.Set(name, s.AttrOr("value", ""))
+			}
+		})
+		return v
+	}
+	first, second := opened(), opened()
+	first.Set("price_cny", "11800")
+	if res := b.post(t, path, first); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d", res.StatusCode)
+	}
+	second.Set("name_en", "Standard booth")
+	res, d := b.postDoc(t, path, second)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("a save based on the old version: %d, want 409", res.StatusCode)
+	}
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find("#name_en").AttrOr("value", "") != "Standard booth" {
+		t.Error("the refused form does not say why, or lost what was typed")
+	}
+	if got := d.Find("#price_cny-stored .field-stored-value").Text(); got != "11800" {
+		t.Errorf("the price saved meanwhile shows as %q, want 11800", got)
+	}
+	if d.Find("#name_zh-stored").Length() != 0 {
+		t.Error("an unchanged field shows a saved value")
+	}
+	var price int64
+	_ = site.pool.QueryRow(context.Background(), "SELECT price_cny FROM charge_items WHERE id = $1",
+		strings.TrimPrefix(path, "/admin/charges/")).Scan(&price)
+	if price != 1180000 {
+		t.Errorf("the refused save wrote: price %d", price)
+	}
+	again := url.Values{}
+	d.Find(`form.editor input[name], form.editor select[name]`).Each(func(_ int, s *goquery.Selection) {
+		if goquery.NodeName(s) == "select" {
+			again.Set(s.AttrOr("name", ""), s.Find("option[selected]").AttrOr("value", ""))
+		} else {
+			again.Set(s.AttrOr("name", ""), s.AttrOr("value", ""))
+		}
+	})
+	if res := b.post(t, path, again); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("saving again on purpose: %d", res.StatusCode)
 	}
 }

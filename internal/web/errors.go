@@ -44,7 +44,7 @@ func clientError(err error) error { return fmt.Errorf("%w: %w", errBadRequest, e
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ww := &watchedWriter{ResponseWriter: w}
-		if err := h(ww, r); err != nil {
+		if err := h(ww, r); err != nil && !s.showRefused(ww, r, err) {
 			s.fail(ww, r, err)
 		}
 	}

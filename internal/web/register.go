@@ -13,12 +13,12 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/expoportal/portal/internal/csvimport"
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
-	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/templates/pages"
 )
 

@@ -21,8 +21,8 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"github.com/expoportal/portal/internal/notify/notifytest"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/notify/notifytest"
 )
 
 // goodVisitor is a registration form that checks out.

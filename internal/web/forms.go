@@ -1,0 +1,68 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/a-h/templ"
+
+	"github.com/expoportal/portal/internal/form"
+)
+
+// formView builds a form's page from its state. A handler's GET shows it
+// with the state of what is saved; a refused post shows it again with what
+// was typed, and only then is the page built.
+type formView func(r *http.Request, st *form.State) (templ.Component, error)
+
+// showForm shows a form with st (what is saved, or a new record's defaults).
+func (s *Server) showForm(w http.ResponseWriter, r *http.Request, st *form.State, show formView) error {
+	c, err := show(r, st)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, c)
+	return nil
+}
+
+// refusedForm is a post that is not saved: the form comes back with what
+// was typed and why. Handlers return it; handle renders the form with its
+// status, so no handler writes a status for a refused post itself.
+type refusedForm struct {
+	status int
+	st     *form.State
+	show   formView
+}
+
+func (e *refusedForm) Error() string { return http.StatusText(e.status) }
+
+// invalidForm refuses input that does not pass its checks (422).
+func invalidForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusUnprocessableEntity, st, show}
+}
+
+// staleForm refuses a save based on an old version (409): st has been
+// through Refuse, so the fields show what is saved now beside what was typed.
+func staleForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusConflict, st, show}
+}
+
+// limitedForm refuses a post over a rate limit (429).
+func limitedForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusTooManyRequests, st, show}
+}
+
+// showRefused renders a refused form; false when err is not one.
+func (s *Server) showRefused(w http.ResponseWriter, r *http.Request, err error) bool {
+	var rf *refusedForm
+	if !errors.As(err, &rf) {
+		return false
+	}
+	c, err := rf.show(r, rf.st)
+	if err != nil {
+		s.fail(w, r, err)
+		return true
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, rf.status, c)
+	return true
+}

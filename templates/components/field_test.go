@@ -1,0 +1,94 @@
+package components
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/expoportal/portal/internal/form"
+)
+
+// words answers a key with itself in brackets, so a test sees which
+// message was used.
+type words struct{}
+
+func (words) T(key string, args ...any) string { return "[" + key + "]" }
+
+func render(t *testing.T, st *form.State, fields ...form.Field) *goquery.Document {
+	t.Helper()
+	var b strings.Builder
+	if err := ErrorSummary(words{}, st, fields).Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fields {
+		if err := Field(words{}, st, f).Render(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := goquery.NewDocumentFromReader(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestFieldTiesItsNotesToTheInput(t *testing.T) {
+	st := form.NewState(url.Values{"email": {"not-an-address"}, "days": {"2027-04-17"}})
+	st.Fail("email", "form.err.email")
+	st.Fail("days", "register.err.days")
+	d := render(t, st,
+		form.Field{Name: "name", Label: "Name", Kind: form.Text, Required: true, MaxLen: 50},
+		form.Field{Name: "email", Label: "E-mail", Hint: "For the ticket", Kind: form.Email, Autocomplete: "email"},
+		form.Field{Name: "days", Label: "Days", Kind: form.Checkboxes, Required: true,
+			Options: []form.Option{{Value: "2027-04-16", Label: "Fri"}, {Value: "2027-04-17", Label: "Sat"}}},
+	)
+	name := d.Find("input#name")
+	if name.AttrOr("maxlength", "") != "50" || name.AttrOr("aria-invalid", "none") != "none" || name.AttrOr("aria-describedby", "none") != "none" {
+		t.Errorf("a valid field without a hint: %s", outer(name))
+	}
+	if _, ok := name.Attr("required"); !ok || d.Find(`label[for=name] .field-req`).Length() != 1 {
+		t.Error("the required field is not marked required")
+	}
+	email := d.Find("input#email")
+	if email.AttrOr("aria-invalid", "") != "true" || email.AttrOr("aria-describedby", "") != "email-err email-hint" ||
+		email.AttrOr("value", "") != "not-an-address" || email.AttrOr("type", "") != "email" {
+		t.Errorf("the invalid field: %s", outer(email))
+	}
+	if d.Find("#email-err").Text() != "[form.err.email]" || d.Find(`label[for=email] .field-opt`).Length() != 1 {
+		t.Error("the error is not shown by the field, or the optional field is not marked optional")
+	}
+	boxes := d.Find(`fieldset input[name=days]`)
+	if boxes.Length() != 2 || boxes.Eq(1).AttrOr("checked", "no") == "no" || boxes.Eq(0).AttrOr("checked", "no") != "no" {
+		t.Errorf("the checkbox group does not show what was ticked: %d boxes", boxes.Length())
+	}
+	links := d.Find(`#form-errors li a`)
+	if links.Length() != 2 || links.Eq(0).AttrOr("href", "") != "#email" || links.Eq(1).AttrOr("href", "") != "#days-0" {
+		t.Errorf("the summary links %d errors, in the wrong order or to the wrong ids", links.Length())
+	}
+}
+
+func TestFieldShowsWhatIsSavedNowOnAConflict(t *testing.T) {
+	st := form.Posted(url.Values{"title": {"Mine"}, "note": {"same"}, "version": {"3"}})
+	if st.Version != 3 {
+		t.Fatalf("version %d, want 3", st.Version)
+	}
+	st.Refuse(url.Values{"title": {"Theirs"}, "note": {"same"}}, 4)
+	d := render(t, st,
+		form.Field{Name: "title", Label: "Title", Kind: form.Text},
+		form.Field{Name: "note", Label: "Note", Kind: form.TextArea})
+	if st.Version != 4 || !st.Invalid() || d.Find(`[data-testid=form-notice]`).Text() != "[form.err.conflict]" {
+		t.Errorf("a refused save: version %d, notice %q", st.Version, d.Find(`[data-testid=form-notice]`).Text())
+	}
+	if d.Find("#title-stored .field-stored-value").Text() != "Theirs" || d.Find("input#title").AttrOr("value", "") != "Mine" ||
+		d.Find("input#title").AttrOr("aria-describedby", "") != "title-stored" {
+		t.Error("the changed field does not show both what was typed and what is saved")
+	}
+	if d.Find("#note-stored").Length() != 0 || d.Find("textarea#note").Text() != "same" {
+		t.Error("an unchanged field shows a saved value")
+	}
+}
+
+func outer(s *goquery.Selection) string { h, _ := goquery.OuterHtml(s); return h }
