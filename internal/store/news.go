@@ -399,19 +399,12 @@ func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) 
 	}
 	var id int64
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `-- Store.CreateArticle
-			INSERT INTO articles (category, status, released_at, cover_id, video_id)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			n.Category, n.Status, n.ReleasedAt, n.CoverID, n.VideoID).Scan(&id); err != nil {
+		var err error
+		if id, err = insertArticleTx(ctx, tx, n.Category, n.Status, n.ReleasedAt, n.CoverID, n.VideoID); err != nil {
 			return err
 		}
-		for _, t := range n.Texts {
-			if _, err := tx.Exec(ctx, `-- Store.CreateArticle
-				INSERT INTO article_translations (article_id, lang, title, summary, body, source, tokens)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				id, t.Lang, t.Title, t.Summary, t.Body, t.Source, search.Tokens(t.Title+"\n"+t.Summary+"\n"+t.Body)); err != nil {
-				return err
-			}
+		if err := writeTextsTx(ctx, tx, id, n.Texts); err != nil {
+			return err
 		}
 		for i, p := range n.Photos {
 			if _, err := tx.Exec(ctx, `INSERT INTO article_photos (article_id, position, media_id, captions)
@@ -425,6 +418,33 @@ func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) 
 		return 0, fmt.Errorf("Store.CreateArticle: %w", err)
 	}
 	return id, nil
+}
+
+// insertArticleTx writes a new article's row: the one INSERT that both
+// writers (the editor's SaveArticle, and CreateArticle for the demo and
+// imports) share, so an article is made one way.
+func insertArticleTx(ctx context.Context, tx pgx.Tx, category, status string, releasedAt time.Time, coverID, videoID *int64) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id, video_id)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id -- insertArticleTx`,
+		category, status, releasedAt, coverID, videoID).Scan(&id)
+	return id, err
+}
+
+// writeTextsTx replaces an article's words with texts, each with the
+// search tokens of its title, summary and body.
+func writeTextsTx(ctx context.Context, tx pgx.Tx, id int64, texts []ArticleText) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM article_translations WHERE article_id = $1 -- writeTextsTx", id); err != nil {
+		return err
+	}
+	for _, t := range texts {
+		if _, err := tx.Exec(ctx, `INSERT INTO article_translations (article_id, lang, title, summary, body, source, tokens)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) -- writeTextsTx`,
+			id, t.Lang, t.Title, t.Summary, t.Body, t.Source, search.Tokens(t.Title+"\n"+t.Summary+"\n"+t.Body)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // HasArticles reports whether any article exists, public or not.

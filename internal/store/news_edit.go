@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"github.com/expoportal/portal/internal/search"
 )
 
 // ErrConflict is returned when a save was based on an older version: someone
@@ -121,9 +119,8 @@ func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, ac
 		}
 		if a.ID == 0 {
 			a.Version = 1
-			if err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id)
-				VALUES ($1, $2, $3, $4) RETURNING id -- Store.SaveArticle`,
-				a.Category, a.Status, a.ReleasedAt, a.CoverID).Scan(&a.ID); err != nil {
+			var err error
+			if a.ID, err = insertArticleTx(ctx, tx, a.Category, a.Status, a.ReleasedAt, a.CoverID, nil); err != nil {
 				return err
 			}
 		} else {
@@ -144,15 +141,14 @@ func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, ac
 				return err
 			}
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM article_translations WHERE article_id = $1 -- Store.SaveArticle", a.ID); err != nil {
-			return err
+		texts := make([]ArticleText, 0, len(a.Texts))
+		for _, lang := range slices.Sorted(maps.Keys(a.Texts)) {
+			t := a.Texts[lang]
+			t.Lang = lang
+			texts = append(texts, t)
 		}
-		for lang, t := range a.Texts {
-			if _, err := tx.Exec(ctx, `INSERT INTO article_translations (article_id, lang, title, summary, body, source, tokens)
-				VALUES ($1, $2, $3, $4, $5, $6, $7) -- Store.SaveArticle`,
-				a.ID, lang, t.Title, t.Summary, t.Body, t.Source, search.Tokens(t.Title+"\n"+t.Summary+"\n"+t.Body)); err != nil {
-				return err
-			}
+		if err := writeTextsTx(ctx, tx, a.ID, texts); err != nil {
+			return err
 		}
 		snapshot, err := json.Marshal(a)
 		if err != nil {
@@ -166,9 +162,7 @@ func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, ac
 			VALUES ($1, $2, $3, $4) -- Store.SaveArticle`, a.ID, a.Version, uid, snapshot); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, $2, $3, $4) -- Store.SaveArticle`,
-			uid, action, fmt.Sprintf("article %d", a.ID), changeSummary(before, a))
-		return err
+		return auditTx(ctx, tx, userID, action, fmt.Sprintf("article %d", a.ID), changeSummary(before, a))
 	})
 	if err != nil {
 		return a, fmt.Errorf("Store.SaveArticle(%d): %w", a.ID, err)
@@ -201,13 +195,7 @@ func (s *Store) TrashArticle(ctx context.Context, id int64, deleted bool, userID
 		if deleted {
 			action = "article.trash"
 		}
-		var uid *int64
-		if userID != 0 {
-			uid = &userID
-		}
-		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject) VALUES ($1, $2, $3) -- Store.TrashArticle",
-			uid, action, fmt.Sprintf("article %d", id))
-		return err
+		return auditTx(ctx, tx, userID, action, fmt.Sprintf("article %d", id), "")
 	})
 	if err != nil {
 		return fmt.Errorf("Store.TrashArticle(%d): %w", id, err)
