@@ -39,7 +39,7 @@ func New() *Renderer {
 func (r *Renderer) HTML(src string) (template.HTML, error) {
 	var buf bytes.Buffer
 	// Neither goldmark nor the sanitiser mends invalid UTF-8; a page is UTF-8.
-	src = strings.ToValidUTF8(src, "\uFFFD")
+	src = asPasted(strings.ToValidUTF8(src, "\uFFFD"))
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
