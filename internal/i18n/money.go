@@ -10,8 +10,8 @@ import (
 )
 
 // Money formats an amount in minor units (fen, cents) of cur for the
-// printer's language: zh "¥12,800", "US$1,900.50"; en "CN¥12,800.00",
-// "US$1,900.00".
+// printer's language: zh "¥12,800", "US$1,900.50"; en "CN¥12,800",
+// "US$1,900.50".
 //
 // The symbol and the digit grouping come from x/text (CLDR). Two choices are
 // ours, because x/text's own currency formatter falls short here: it puts a
@@ -19,7 +19,8 @@ import (
 // for zh and en do not, and it formats through a float. So the whole units
 // are grouped by number.Decimal and the minor units appended as integers.
 // In Chinese the narrow ¥ replaces CLDR's full-width ￥ beside half-width
-// digits, and whole amounts drop ".00", as Chinese price lists do.
+// digits; in every language whole amounts drop ".00", as price lists do
+// (a ".00" on every line only makes the figures harder to compare).
 func (p *Printer) Money(minor int64, cur currency.Unit) string {
 	tag := p.Lang.Tag
 	if tag == language.English {
@@ -29,8 +30,8 @@ func (p *Printer) Money(minor int64, cur currency.Unit) string {
 	}
 	mp := message.NewPrinter(tag)
 	symbol := mp.Sprint(currency.Symbol(cur))
-	whole := p.Lang.Code == "zh"
-	if whole && cur == currency.CNY {
+	const whole = true
+	if p.Lang.Code == "zh" && cur == currency.CNY {
 		symbol = mp.Sprint(currency.NarrowSymbol(cur))
 	}
 	sign := ""

@@ -10,7 +10,7 @@ import (
 // "￥" (full width; we use its narrow "¥") and "US$"; en (as en-GB) "CN¥"
 // and "US$". Its own currency formatter would print "CN¥ 12,800.00", with a
 // space CLDR's zh and en patterns do not have, so Money joins symbol and
-// number itself; Chinese drops ".00" on whole amounts.
+// number itself; whole amounts drop ".00" in both languages.
 func TestMoney(t *testing.T) {
 	t.Parallel()
 	c, err := New()
@@ -33,14 +33,14 @@ func TestMoney(t *testing.T) {
 		{zh, 190000, currency.USD, "US$1,900"},
 		{zh, 123456789, currency.USD, "US$1,234,567.89"},
 		{zh, 0, currency.USD, "US$0"},
-		{en, 1280000, currency.CNY, "CN¥12,800.00"},
+		{en, 1280000, currency.CNY, "CN¥12,800"},
 		{en, 1280050, currency.CNY, "CN¥12,800.50"},
 		{en, 123456789, currency.CNY, "CN¥1,234,567.89"},
-		{en, 0, currency.CNY, "CN¥0.00"},
+		{en, 0, currency.CNY, "CN¥0"},
 		{en, 7, currency.CNY, "CN¥0.07"},
-		{en, 190000, currency.USD, "US$1,900.00"},
+		{en, 190000, currency.USD, "US$1,900"},
 		{en, 123456789, currency.USD, "US$1,234,567.89"},
-		{en, 0, currency.USD, "US$0.00"},
+		{en, 0, currency.USD, "US$0"},
 		{en, 99, currency.USD, "US$0.99"},
 		{en, -150, currency.USD, "-US$1.50"},
 	} {

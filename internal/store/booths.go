@@ -103,7 +103,7 @@ func (s *Store) HallMap(ctx context.Context, day time.Time) (plans map[string]Ha
 		return err
 	})
 	b.Queue(chargesInForceSQL, dateOf(day)).Query(func(rows pgx.Rows) (err error) {
-		inForce, err = pgx.CollectRows(rows, scanCharge)
+		inForce, err = pgx.CollectRows(rows, scanChargeInForce)
 		return err
 	})
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {

@@ -33,6 +33,15 @@ type Charge struct {
 	Texts      map[string]ChargeText // by language
 	// Version counts saves: an update names the version it was based on.
 	Version int
+	// Then is the item that takes over the day after this one ends (the
+	// regular price after an early-bird one), when ChargesInForce finds one.
+	Then *ChargePrice
+}
+
+// ChargePrice is an item's prices.
+type ChargePrice struct {
+	CNY int64
+	USD *int64
 }
 
 // ChargeText is an item's name and note in one language.
@@ -59,16 +68,34 @@ func scanCharge(row pgx.CollectableRow) (Charge, error) {
 // the expo's time zone), in price-list order.
 func (s *Store) ChargesInForce(ctx context.Context, day time.Time) ([]Charge, error) {
 	rows, _ := s.pool.Query(ctx, chargesInForceSQL, dateOf(day))
-	list, err := pgx.CollectRows(rows, scanCharge)
+	list, err := pgx.CollectRows(rows, scanChargeInForce)
 	if err != nil {
 		return nil, fmt.Errorf("Store.ChargesInForce(%s): %w", dateOf(day), err)
 	}
 	return list, nil
 }
 
-const chargesInForceSQL = `SELECT ` + chargeColumns + ` FROM charge_items c
+// chargesInForceSQL also finds each item's successor: the item of the same
+// kind and unit that starts the day after it ends, whose price is the one
+// an early-bird price saves on.
+const chargesInForceSQL = `SELECT ` + chargeColumns + `, n.price_cny, n.price_usd FROM charge_items c
+		LEFT JOIN LATERAL (SELECT x.price_cny, x.price_usd FROM charge_items x
+			WHERE x.kind = c.kind AND x.unit = c.unit AND x.valid_from = c.valid_until + 1 ORDER BY x.sort, x.id LIMIT 1) n ON true
 		WHERE (c.valid_from IS NULL OR c.valid_from <= $1::date) AND (c.valid_until IS NULL OR c.valid_until >= $1::date)
 		ORDER BY ` + chargeOrder + ` -- Store.ChargesInForce`
+
+func scanChargeInForce(row pgx.CollectableRow) (Charge, error) {
+	var c Charge
+	var then ChargePrice
+	var thenCNY *int64
+	err := row.Scan(&c.ID, &c.Kind, &c.Unit, &c.PriceCNY, &c.PriceUSD, &c.ValidFrom, &c.ValidUntil, &c.Sort, &c.UpdatedAt, &c.Version, &c.Texts,
+		&thenCNY, &then.USD)
+	if thenCNY != nil {
+		then.CNY = *thenCNY
+		c.Then = &then
+	}
+	return c, err
+}
 
 // dateOf is day's calendar date as written where day is.
 func dateOf(day time.Time) string {

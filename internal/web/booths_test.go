@@ -50,12 +50,12 @@ func TestHallMapShowsEveryBoothLinksTheFreeOnesAndPricesThem(t *testing.T) {
 			"2C15": "2C15，3米×3米，9平方米，标准展位，¥11,800，已售出",
 		},
 		"en": {
-			"1A14": "1A14, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, available",
-			"1A15": "1A15, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, held",
-			"1A16": "1A16, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, held",
-			"1A01": "1A01, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, sold",
-			"1E01": "1E01, 9 m × 12 m, 108 m², raw space, CN¥138,240.00, available",
-			"2C15": "2C15, 3 m × 3 m, 9 m², standard booth, CN¥11,800.00, sold",
+			"1A14": "1A14, 3 m × 3 m, 9 m², standard booth, CN¥11,800, available",
+			"1A15": "1A15, 3 m × 3 m, 9 m², standard booth, CN¥11,800, held",
+			"1A16": "1A16, 3 m × 3 m, 9 m², standard booth, CN¥11,800, held",
+			"1A01": "1A01, 3 m × 3 m, 9 m², standard booth, CN¥11,800, sold",
+			"1E01": "1E01, 9 m × 12 m, 108 m², raw space, CN¥138,240, available",
+			"2C15": "2C15, 3 m × 3 m, 9 m², standard booth, CN¥11,800, sold",
 		},
 	}
 	for _, lang := range []string{"zh", "en"} {
@@ -110,9 +110,9 @@ func TestHallMapShowsEveryBoothLinksTheFreeOnesAndPricesThem(t *testing.T) {
 				} else if linked || listed || goquery.NodeName(el) == "a" || el.AttrOr("data-booth", "") != "" {
 					t.Errorf("%s: %s %s is a link", path, b.Status, b.Number)
 				}
-				wantPrice := map[string]string{"zh": "¥11,800", "en": "CN¥11,800.00"}[lang]
+				wantPrice := map[string]string{"zh": "¥11,800", "en": "CN¥11,800"}[lang]
 				if b.Number == "1E01" {
-					wantPrice = map[string]string{"zh": "¥138,240", "en": "CN¥138,240.00"}[lang]
+					wantPrice = map[string]string{"zh": "¥138,240", "en": "CN¥138,240"}[lang]
 				}
 				if b.Type == "standard" || b.Number == "1E01" {
 					if got := strings.TrimSpace(row.Find(`[data-testid=price]`).Text()); got != wantPrice {

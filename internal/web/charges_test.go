@@ -17,11 +17,25 @@ import (
 // chargeRows is the public price list as "name=cny|usd|until" per row.
 func chargeRows(d *goquery.Document) []string {
 	var out []string
+	price := func(s *goquery.Selection) string {
+		s = s.Clone()
+		s.Find(".charges-regular").Remove()
+		return strings.TrimSpace(s.Text())
+	}
 	d.Find(`[data-testid=charges] tr[data-testid=charge]`).Each(func(_ int, tr *goquery.Selection) {
 		out = append(out, strings.TrimSpace(tr.Find(`th[scope=row]`).Text())+"="+
-			strings.TrimSpace(tr.Find(`[data-testid=cny]`).Text())+"|"+
-			strings.TrimSpace(tr.Find(`[data-testid=usd]`).Text())+"|"+
+			price(tr.Find(`[data-testid=cny]`))+"|"+price(tr.Find(`[data-testid=usd]`))+"|"+
 			strings.TrimSpace(tr.Find(`[data-testid=until]`).Text()))
+	})
+	return out
+}
+
+// regularPrices is each row's regular price and saving, as shown beside an
+// early-bird price ("" for a row without).
+func regularPrices(d *goquery.Document) []string {
+	var out []string
+	d.Find(`[data-testid=charges] tr[data-testid=charge]`).Each(func(_ int, tr *goquery.Selection) {
+		out = append(out, strings.Join(strings.Fields(tr.Find(`[data-testid=regular-cny]`).Text()+" "+tr.Find(`[data-testid=regular-usd]`).Text()), " "))
 	})
 	return out
 }
@@ -57,18 +71,18 @@ func TestChargesEarlyBirdSwitchesAtMidnightShanghai(t *testing.T) {
 	}{
 		// 23:59 on 31 January in Shanghai is 15:59 UTC: the early-bird price.
 		{time.Date(2027, 1, 31, 15, 59, 0, 0, time.UTC), "zh", "以下为2027年1月31日执行的价格。",
-			[]string{"标准展位早鸟=¥11,800|US$1,900|优惠截止至2027年1月31日", "光地=¥1,234,567.89||"}},
+			[]string{"标准展位早鸟=¥11,800|US$1,900|早鸟价截止至2027年1月31日，之后按原价", "光地=¥1,234,567.89||"}},
 		{time.Date(2027, 1, 31, 15, 59, 0, 0, time.UTC), "en", "Prices in force on 31 January 2027.",
-			[]string{"Early booth=CN¥11,800.00|US$1,900.00|until 31 January 2027", "光地=CN¥1,234,567.89||"}},
+			[]string{"Early booth=CN¥11,800|US$1,900|early-bird price until 31 January 2027, then the regular price", "光地=CN¥1,234,567.89||"}},
 		// Midnight on 1 February in Shanghai is 16:00 UTC on 31 January: the regular one.
 		{time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC), "zh", "以下为2027年2月1日执行的价格。",
 			[]string{"标准展位=¥12,800|US$2,050|", "光地=¥1,234,567.89||"}},
 		{time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC), "en", "Prices in force on 1 February 2027.",
-			[]string{"Booth=CN¥12,800.00|US$2,050.00|", "光地=CN¥1,234,567.89||"}},
+			[]string{"Booth=CN¥12,800|US$2,050|", "光地=CN¥1,234,567.89||"}},
 		// Before the winter advert's window closed, it is listed too.
 		{time.Date(2027, 1, 15, 15, 0, 0, 0, time.UTC), "en", "Prices in force on 15 January 2027.",
-			[]string{"Early booth=CN¥11,800.00|US$1,900.00|until 31 January 2027", "光地=CN¥1,234,567.89||",
-				"Winter advert=CN¥5,000.00||until 15 January 2027"}},
+			[]string{"Early booth=CN¥11,800|US$1,900|early-bird price until 31 January 2027, then the regular price", "光地=CN¥1,234,567.89||",
+				"Winter advert=CN¥5,000||until 15 January 2027"}},
 	} {
 		site.srv.now = func() time.Time { return tc.now }
 		d := site.doc(t, "/"+tc.lang+"/exhibit/charges", http.StatusOK)
@@ -80,6 +94,14 @@ func TestChargesEarlyBirdSwitchesAtMidnightShanghai(t *testing.T) {
 		}
 		if n := d.Find(`[data-testid=charges] th[scope=col]`).Length(); n != 5 {
 			t.Errorf("%d column headers, want 5 (with USD)", n)
+		}
+		// Beside the early-bird price: the regular one and the saving.
+		if early := tc.now.Before(time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC)); early {
+			want := map[string]string{"zh": "原价 ¥12,800 节省 ¥1,000 原价 US$2,050 节省 US$150",
+				"en": "regular price CN¥12,800 you save CN¥1,000 regular price US$2,050 you save US$150"}[tc.lang]
+			if got := regularPrices(d); got[0] != want || strings.Join(got[1:], "") != "" {
+				t.Errorf("%s at %s: regular prices %q, want %q on the early-bird line only", tc.lang, tc.now, got, want)
+			}
 		}
 	}
 }
