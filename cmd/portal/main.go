@@ -44,6 +44,7 @@ commands:
   migrate status   list applied and pending migrations
   demo [--force]   load the demo content into empty kinds (refuses a database
                    holding content people wrote, unless --force)
+  demo --remove    delete what the demo added and nobody has changed since
   backup FILE      write the whole site (database and media) to FILE
   restore [--force] FILE
                    read a backup into an empty database (--force: replace
@@ -312,6 +313,7 @@ func migrate(ctx context.Context, verb string, args []string, getenv func(string
 func loadDemo(ctx context.Context, args []string, getenv func(string) string, out io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("portal demo", flag.ContinueOnError)
 	force := fs.Bool("force", false, "load the samples even into a database that holds content people wrote")
+	remove := fs.Bool("remove", false, "delete what the demo added and nobody has changed since, instead of loading")
 	cfg, err := config.Load(fs, args, getenv)
 	if err != nil {
 		return err
@@ -325,6 +327,9 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, ou
 		return err
 	}
 	st := store.New(pool)
+	if *remove {
+		return removeDemo(ctx, st, out)
+	}
 	kinds, err := demo.Survey(ctx, st)
 	if err != nil {
 		return err
@@ -355,5 +360,33 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, ou
 		return err
 	}
 	log.Info("demo content loaded")
+	return nil
+}
+
+// removeDemo takes the samples away before launch and says, table by
+// table, what went and what stayed because people changed or use it.
+func removeDemo(ctx context.Context, st *store.Store, out io.Writer) error {
+	report, err := demo.Remove(ctx, st)
+	if err != nil {
+		return err
+	}
+	total := 0
+	for _, r := range report {
+		total += r.Removed + r.Edited + r.InUse
+		if r.Removed+r.Edited+r.InUse == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "%-20s removed %d", r.Table, r.Removed)
+		if r.Edited > 0 {
+			fmt.Fprintf(out, ", kept %d changed since the demo wrote them", r.Edited)
+		}
+		if r.InUse > 0 {
+			fmt.Fprintf(out, ", kept %d still used by content people made", r.InUse)
+		}
+		fmt.Fprintln(out)
+	}
+	if total == 0 {
+		fmt.Fprintln(out, "no demo rows on record: nothing to remove")
+	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -385,5 +386,89 @@ func TestDemoRefusesALiveDatabase(t *testing.T) {
 		if want := map[string]int64{"articles": 1}[k.Kind]; k.Foreign() != want {
 			t.Errorf("after --force, %s: %d rows not from the demo, want %d", k.Kind, k.Foreign(), want)
 		}
+	}
+}
+
+// portal demo --remove takes away exactly what the demo wrote: an article
+// staff wrote, a demo article staff edited and a demo ticket checked in at
+// the door stay; the rest of the samples go, and the site can be filled
+// again afterwards.
+func TestDemoRemoveDeletesOnlyUntouchedSamples(t *testing.T) {
+	ctx := context.Background()
+	url := testdb.Empty(t)
+	getenv := env(map[string]string{"DATABASE_URL": url})
+	demoRun := func(args ...string) string {
+		t.Helper()
+		var out strings.Builder
+		if err := run(ctx, append([]string{"demo"}, args...), getenv, strings.NewReader(""), &out, quiet); err != nil {
+			t.Fatalf("portal demo %v: %v", args, err)
+		}
+		return out.String()
+	}
+	demoRun()
+	pool, err := db.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	st := store.New(pool)
+	count := func(sql string) (n int) {
+		t.Helper()
+		if err := pool.QueryRow(ctx, "SELECT count(*) FROM "+sql).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if count("articles") < 20 || count("exhibitors") == 0 || count("registrations") < 100 {
+		t.Fatal("the demo wrote too little to test with")
+	}
+	staffID, err := st.CreateArticle(ctx, store.NewArticle{Category: "expo", Status: "published", ReleasedAt: time.Now(),
+		Texts: []store.ArticleText{{Lang: "zh", Title: "组委会发布的真实新闻", Body: "正文"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var editedID int64
+	_ = pool.QueryRow(ctx, "SELECT min(id) FROM articles").Scan(&editedID)
+	edited, err := st.ArticleForEdit(ctx, editedID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited.Texts["zh"] = store.ArticleText{Lang: "zh", Title: "编辑改过的示例新闻", Body: "改过"}
+	if _, err := st.SaveArticle(ctx, edited, 0, "article.update.publish"); err != nil {
+		t.Fatal(err)
+	}
+	var ticket int64
+	_ = pool.QueryRow(ctx, "SELECT min(id) FROM registrations").Scan(&ticket)
+	if _, err := pool.Exec(ctx, "INSERT INTO checkins (registration_id, day, at) VALUES ($1, '2027-04-16', now())", ticket); err != nil {
+		t.Fatal(err)
+	}
+
+	report := demoRun("--remove")
+	for _, want := range []string{"articles", "kept 1 changed since", "registrations", "exhibitors"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+	if got := count("articles"); got != 2 {
+		t.Errorf("%d articles left, want the staff's and the edited one", got)
+	}
+	if count(fmt.Sprintf("articles WHERE id IN (%d, %d)", staffID, editedID)) != 2 {
+		t.Error("the staff article or the edited sample was removed")
+	}
+	if got := count("registrations"); got != 1 {
+		t.Errorf("%d tickets left, want the one checked in", got)
+	}
+	for _, table := range []string{"exhibitors", "schedule_events", "charge_items", "booth_applications"} {
+		if n := count(table); n != 0 {
+			t.Errorf("%s: %d sample rows left", table, n)
+		}
+	}
+	if !strings.Contains(demoRun("--remove"), "removed 0") && strings.Contains(demoRun("--remove"), "removed 1") {
+		t.Error("a second removal removed more")
+	}
+	// Emptied, the kinds can take the samples again.
+	demoRun("--force")
+	if count("exhibitors") == 0 {
+		t.Error("portal demo did not fill the exhibitors again after their removal")
 	}
 }

@@ -17,13 +17,27 @@ func Load(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	marks, err := st.DemoMarks(ctx)
+	if err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	if err := load(ctx, st); err != nil {
 		return err
 	}
 	if err := recordLoad(ctx, st, before); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	// Row by row, so that portal demo --remove takes exactly these away.
+	if err := st.RecordDemoRows(ctx, marks); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
+}
+
+// Remove deletes what Load wrote and nobody has changed since; see
+// store.RemoveDemo.
+func Remove(ctx context.Context, st *store.Store) ([]store.DemoRemoval, error) {
+	return st.RemoveDemo(ctx)
 }
 
 func load(ctx context.Context, st *store.Store) error {

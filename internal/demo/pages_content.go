@@ -11,9 +11,7 @@ var samplePages = []samplePage{
 			"zh": {
 				Title:   "展会概况",
 				Summary: "第二十二届辽宁教育装备展示会将于2027年4月16日—18日在沈阳辽宁工业展览馆举办。",
-				Body: `> 本页为示例内容，管理员编辑后将替换。
-
-2027辽宁教育装备展示会（第二十二届）将于2027年4月16日—18日在沈阳辽宁工业展览馆举办。展会创办于2006年，每年举办一届，经过多年积累，已成为辽宁乃至东北地区教育装备企业展示新产品、学校和教育工作者了解行业动态的重要平台。
+				Body: `2027辽宁教育装备展示会（第二十二届）将于2027年4月16日—18日在沈阳辽宁工业展览馆举办。展会创办于2006年，每年举办一届，经过多年积累，已成为辽宁乃至东北地区教育装备企业展示新产品、学校和教育工作者了解行业动态的重要平台。
 
 ## 基本信息
 
@@ -34,9 +32,7 @@ var samplePages = []samplePage{
 			"en": {
 				Title:   "Exhibition overview",
 				Summary: "The 22nd Liaoning Educational Equipment Exhibition takes place on 16–18 April 2027 at the Liaoning Industrial Exhibition Hall, Shenyang.",
-				Body: `> This is sample content until an administrator edits it.
-
-The Liaoning Educational Equipment Exhibition 2027, the 22nd edition of the show, runs from 16 to 18 April 2027 at the Liaoning Industrial Exhibition Hall in Shenyang. First held in 2006 and staged every year since, it has become the meeting point for manufacturers, distributors, schools and education professionals from across Liaoning and the wider north-east of China.
+				Body: `The Liaoning Educational Equipment Exhibition 2027, the 22nd edition of the show, runs from 16 to 18 April 2027 at the Liaoning Industrial Exhibition Hall in Shenyang. First held in 2006 and staged every year since, it has become the meeting point for manufacturers, distributors, schools and education professionals from across Liaoning and the wider north-east of China.
 
 ## Key facts
 

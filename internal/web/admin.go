@@ -290,3 +290,18 @@ func addressKey(ip string) string {
 	p, _ := a.Prefix(64)
 	return p.String()
 }
+
+// showLaunch is the launch checklist: what of the demo is still there.
+func (s *Server) showLaunch(w http.ResponseWriter, r *http.Request) error {
+	left, err := s.store.DemoLeft(r.Context())
+	if err != nil {
+		return err
+	}
+	site, err := s.store.SiteForEdit(r.Context())
+	if err != nil {
+		return err
+	}
+	v := view.NewLaunch(s.adminFrame(r, currentUser(r), "launch.title"), left, site.Facts.Email, site.Facts.Hotline)
+	s.render(w, r, http.StatusOK, adminpages.Launch(v))
+	return nil
+}

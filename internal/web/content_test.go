@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"time"
 
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/store"
 )
 
@@ -68,14 +69,54 @@ func TestContentPageRoundTripAndFallback(t *testing.T) {
 	}
 }
 
-func TestAboutSaysContentIsSample(t *testing.T) {
+// Sample content does not say so on the public pages (visitors would read
+// it as the site's own words); the back office's launch checklist lists
+// what is left of the demo instead, and empties as staff replace it.
+func TestLaunchChecklistListsWhatIsLeftOfTheDemo(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
-	for lang, want := range map[string]string{"zh": "示例内容", "en": "sample content"} {
-		d := site.doc(t, "/"+lang+"/about/overview", http.StatusOK)
-		if !strings.Contains(d.Find("article").Text(), want) {
-			t.Errorf("%s: the About page does not say it is %s", lang, want)
+	for _, lang := range []string{"zh", "en"} {
+		text := site.doc(t, "/"+lang+"/about/overview", http.StatusOK).Find("article").Text()
+		if strings.Contains(text, "示例内容") || strings.Contains(text, "sample content") {
+			t.Errorf("%s: the About page still calls itself sample content", lang)
 		}
+	}
+	addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+	ctx := context.Background()
+	// The test site's content is not the demo's until recorded as such.
+	marks := map[string]int64{"pages": 0, "articles": 0, "exhibitors": 0, "schedule_events": 0, "charge_items": 0,
+		"booth_applications": 0, "registrations": 0, "visitor_groups": 0, "booths": 0, "media": 0}
+	if err := store.New(site.pool).RecordDemoRows(ctx, marks); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.pool.Exec(ctx, "UPDATE site_settings SET email = 'expo@lnjyzb.example.cn'"); err != nil {
+		t.Fatal(err)
+	}
+	checks := func() map[string]string {
+		out := map[string]string{}
+		b.page(t, "/admin/launch", http.StatusOK).Find(`[data-testid=launch-checks] li`).Each(func(_ int, s *goquery.Selection) {
+			out[s.AttrOr("data-check", "")] = s.AttrOr("data-done", "")
+		})
+		return out
+	}
+	got := checks()
+	if got["pages"] != "false" || got["articles"] != "false" || got["email"] != "false" {
+		t.Errorf("with the demo's content and address: %v", got)
+	}
+	if _, err := site.pool.Exec(ctx, "DELETE FROM articles; UPDATE site_settings SET email = 'info@lnjyzb.org.cn'"); err != nil {
+		t.Fatal(err)
+	}
+	if got := checks(); got["articles"] != "true" || got["email"] != "true" || got["pages"] != "false" {
+		t.Errorf("after the news and address were replaced: %v", got)
+	}
+	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
+	e := newStaff(t, site)
+	e.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	res, _ := e.get(t, "/admin/launch")
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("an editor opened the launch checklist: %d", res.StatusCode)
 	}
 }
 

@@ -145,6 +145,7 @@ func (s *Server) router() *chi.Mux {
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole()) // admins only
 			r.Get("/audit", s.handle(s.showAudit))
+			r.Get("/launch", s.handle(s.showLaunch))
 			r.Get("/settings", s.handle(s.editSettings))
 			r.Post("/settings", s.handle(s.saveSettings))
 			r.Get("/users", s.handle(s.listUsers))
