@@ -10,6 +10,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/expoportal/portal/internal/config"
 	"github.com/expoportal/portal/internal/db"
 	"github.com/expoportal/portal/internal/legacy"
@@ -74,6 +76,10 @@ func importCommand(ctx context.Context, args []string, getenv func(string) strin
 		opts.Progress = os.Stderr
 	}
 	rep, err := legacy.Import(ctx, st, opts)
+	if pgErr := (*pgconn.PgError)(nil); errors.As(err, &pgErr) && pgErr.Code == "42P01" {
+		// A dry run migrates nothing: a database behind this portal says so.
+		return fmt.Errorf("%w\nthe database's schema is older than this portal: run portal migrate up first", err)
+	}
 	if rep != nil {
 		fmt.Fprintf(out, "portal import legacy %s\n", dir)
 		if _, werr := rep.WriteTo(out); werr != nil && err == nil {

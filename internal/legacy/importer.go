@@ -431,7 +431,7 @@ func (im *importer) outcome(rel string, o store.LegacyOutcome, target string) {
 		im.rep.LeftAlone = append(im.rep.LeftAlone, Skip{rel, "deleted by staff since it was imported"})
 		return // its address leads nowhere now
 	case store.LegacyKept:
-		im.rep.LeftAlone = append(im.rep.LeftAlone, Skip{rel, "the portal's page " + target + " was written by staff: kept, the old address leads there"})
+		im.rep.LeftAlone = append(im.rep.LeftAlone, Skip{rel, "the portal has a page at " + target + " already: kept it, the old address leads there"})
 	}
 	im.rep.Redirects++
 }
@@ -454,7 +454,7 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "repaired        %d files (%d characters of double-encoded GBK)\n", r.Repaired, r.RepairedChars)
 	fmt.Fprintf(&b, "articles        %s\n", outcomes(r.Articles, r.DryRun))
 	fmt.Fprintf(&b, "pages (drafts)  %s\n", outcomes(r.Pages, r.DryRun))
-	fmt.Fprintf(&b, "lists and home  %s\n", outcomes(r.Lists, r.DryRun))
+	fmt.Fprintf(&b, "lists, home     %s\n", outcomes(r.Lists, r.DryRun))
 	types := make([]string, 0, len(r.ImageTypes))
 	for t, n := range r.ImageTypes {
 		types = append(types, fmt.Sprintf("%s %d", t, n))
@@ -465,7 +465,11 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, " (%s)", strings.Join(types, ", "))
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "redirects       %d old addresses answer 301\n", r.Redirects)
+	verb := "answer"
+	if r.DryRun {
+		verb = "would answer"
+	}
+	fmt.Fprintf(&b, "redirects       %d old addresses %s 301\n", r.Redirects, verb)
 	if r.Written() == 0 {
 		b.WriteString("nothing changed\n")
 	}
@@ -498,7 +502,7 @@ func outcomes(m map[store.LegacyOutcome]int, dry bool) string {
 		case store.LegacyEdited, store.LegacyDeleted:
 			word += " by staff (left alone)"
 		case store.LegacyKept:
-			word = "kept (staff's page)"
+			word = "kept (the portal's page was there)"
 		}
 		parts = append(parts, fmt.Sprintf("%d %s", m[o], word))
 	}
