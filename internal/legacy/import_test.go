@@ -234,6 +234,23 @@ func TestImportSampleMirror(t *testing.T) {
 			if a, _ = articleAt(t, pool, st, "/news/news_show.asp", "id=1187"); a.title != "展位预订火热进行中（编辑改过）" {
 				t.Errorf("the edit was overwritten: %q", a.title)
 			}
+
+			// An editor reviews the draft page and publishes it: it is theirs now.
+			var pageID int64
+			if err := pool.QueryRow(ctx, "SELECT id FROM pages WHERE path = '/about/overview'").Scan(&pageID); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.UpdatePage(ctx, pageID, true, []store.PageText{{Lang: "zh", Title: "展会概况", Body: "编辑改写的概况。"}}, 0); err != nil {
+				t.Fatal(err)
+			}
+			rep = run(t, st, dir, false)
+			if rep.Pages[store.LegacyEdited] != 1 || len(rep.LeftAlone) != 2 || rep.Written() != 0 {
+				t.Errorf("after the page's review: %v, left alone %v", rep.Pages, rep.LeftAlone)
+			}
+			if err := pool.QueryRow(ctx, `SELECT p.published, t.body FROM pages p JOIN page_translations t ON t.page_id = p.id
+				WHERE p.id = $1 AND t.lang = 'zh'`, pageID).Scan(&published, &body); err != nil || !published || body != "编辑改写的概况。" {
+				t.Errorf("the reviewed page: published %v, %q, %v", published, body, err)
+			}
 		})
 	}
 }

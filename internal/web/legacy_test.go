@@ -39,7 +39,18 @@ func importSample(t *testing.T, site *testSite) {
 func TestLegacyAddressesRedirect(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	var before string
+	aboutPage := `SELECT p.published::text || p.updated_at::text || t.body FROM pages p JOIN page_translations t ON t.page_id = p.id
+		WHERE p.path = '/about/overview' AND t.lang = 'zh'`
+	if err := site.pool.QueryRow(context.Background(), aboutPage).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
 	importSample(t, site)
+	// The site's own About page is kept, the old one only leads there.
+	var after string
+	if err := site.pool.QueryRow(context.Background(), aboutPage).Scan(&after); err != nil || after != before {
+		t.Errorf("the About page changed: %q -> %q (%v)", before, after, err)
+	}
 	var id1187, id88 int64
 	if err := site.pool.QueryRow(context.Background(), `SELECT
 		(SELECT article_id FROM legacy_urls WHERE old_key = '/news/news_show.asp?id=1187'),
