@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,21 +274,30 @@ func TestImportOwnSamplesAndBadFiles(t *testing.T) {
 	pool := testdb.New(t)
 	st := store.New(pool)
 	dir := t.TempDir()
-	article := func(title, date string) string {
+	article := func(title, date, more string) string {
 		return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>` + title + `-旧站</title></head><body>
 <div class="weizhi">您现在的位置：<a href="/">首页</a> - <a href="/news/list.asp?cid=5">图文报道</a></div>
 <h1>` + title + `</h1><div>发布时间：` + date + `&nbsp;&nbsp;来源：组委会&nbsp;&nbsp;浏览次数：12</div>
-<div><p>　　` + title + `的正文。</p></div></body></html>`
+<div><p>　　` + title + `的正文。</p>` + more + `</div></body></html>`
 	}
-	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(article("𠮷林展商参观㐀馆", "2023.11.02")))
+	// A picture a script served (saved with its query in the name, like a
+	// page), and one the mirror lacks.
+	img := image.NewRGBA(image.Rect(0, 0, 8, 6))
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, img); err != nil {
+		t.Fatal(err)
+	}
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(article("𠮷林展商参观㐀馆", "2023.11.02",
+		`<p><img src="../showpic.asp?id=3" alt="展馆"></p><p><img src="/uploadfile/missing.jpg"></p>`)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
 		"news/show.asp@id=1": gb,
-		"news/show.asp@id=2": append([]byte{0xEF, 0xBB, 0xBF}, article("带BOM的UTF-8页面", "2023-11-03")...),
+		"news/show.asp@id=2": append([]byte{0xEF, 0xBB, 0xBF}, article("带BOM的UTF-8页面", "2023-11-03", "")...),
+		"showpic.asp@id=3":   pic.Bytes(),
 		"news/show.asp@id=3": []byte("\x00\x01PK binary"),
-		"news/show.asp@id=4": []byte(article("被截断的页面", "2023-11-04"))[:200],
+		"news/show.asp@id=4": []byte(article("被截断的页面", "2023-11-04", ""))[:200],
 		"news/show.asp@id=5": []byte("<html><body>\x80\xff\x80\xff\x81</body></html>"),
 		"news/show.asp@id=6": []byte("<html><body><p>no heading, no breadcrumb</p></body></html>"),
 	}
@@ -304,6 +315,7 @@ func TestImportOwnSamplesAndBadFiles(t *testing.T) {
 		t.Errorf("encodings %v, articles %v", rep.Encodings, rep.Articles)
 	}
 	want := map[string]string{
+		"news/show.asp@id=1": "image /uploadfile/missing.jpg",
 		"news/show.asp@id=3": "not HTML",
 		"news/show.asp@id=4": "truncated",
 		"news/show.asp@id=5": "undecodable",
@@ -317,9 +329,13 @@ func TestImportOwnSamplesAndBadFiles(t *testing.T) {
 			t.Errorf("%s skipped for %q, want %q", s.Path, s.Reason, want[s.Path])
 		}
 	}
-	for q, title := range map[string]string{"id=1": "𠮷林展商参观㐀馆", "id=2": "带BOM的UTF-8页面"} {
+	sum := sha256.Sum256(pic.Bytes())
+	for q, c := range map[string]struct{ title, more string }{
+		"id=1": {"𠮷林展商参观㐀馆", "\n\n![展馆](/media/" + hex.EncodeToString(sum[:]) + ".png)"},
+		"id=2": {"带BOM的UTF-8页面", ""},
+	} {
 		a, _ := articleAt(t, pool, st, "/news/show.asp", q)
-		if a.title != title || a.category != "photo" || a.body != title+"的正文。" || a.visits != 12 {
+		if a.title != c.title || a.category != "photo" || a.body != c.title+"的正文。"+c.more || a.visits != 12 {
 			t.Errorf("%s: %+v", q, a)
 		}
 	}

@@ -324,6 +324,14 @@ func (im *importer) image(ctx context.Context, pageURL, src string) imageRef {
 	}
 	ref := imageRef{}
 	data, err := readFile(file)
+	// A picture served by a script (showpic.asp?id=3) was saved with its
+	// query in the name, as pages are.
+	for _, sep := range []string{"?", "@"} {
+		if err == nil || u.RawQuery == "" {
+			break
+		}
+		data, err = readFile(file + sep + u.RawQuery)
+	}
 	if err == nil {
 		var pi media.ProcessedImage
 		if pi, err = media.ProcessImage(ctx, data); err == nil {
