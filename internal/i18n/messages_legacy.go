@@ -9,6 +9,8 @@ func init() {
 		"legacy.admin.filter":         {"zh": "查找", "en": "Find"},
 		"legacy.admin.empty":          {"zh": "还没有旧网站地址。用 portal import legacy 导入旧网站的镜像后，地址会列在这里。", "en": "No old addresses yet. Import the old site's mirror with portal import legacy and they are listed here."},
 		"legacy.admin.old":            {"zh": "旧地址", "en": "Old address"},
+		"legacy.admin.old_label":      {"zh": "旧地址：", "en": "Old address: "},
+		"legacy.admin.kind_note":      {"zh": "（%[1]s）", "en": "(%[1]s)"},
 		"legacy.admin.kind":           {"zh": "类型", "en": "Kind"},
 		"legacy.admin.target":         {"zh": "新地址", "en": "Leads to"},
 		"legacy.admin.target_hint":    {"zh": "本站的路径，以 / 开头，例如 /zh/news/12", "en": "A path on this site, starting with /, e.g. /zh/news/12"},
