@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/expoportal/portal/internal/store"
 )
 
 func gbk(t *testing.T, s string) []byte {
@@ -146,5 +148,33 @@ func TestExtractTitleNeverCutAndMetaLine(t *testing.T) {
 	}
 	if md := Markdown(e.Body, nil); md != "第一段。\n\n第二段**加粗**。" {
 		t.Fatalf("body %q", md)
+	}
+}
+
+func TestLegacyKeyIgnoresWhatTheOldServerIgnored(t *testing.T) {
+	same := [][2]string{
+		{"/news/news_show.asp", "id=1187"},
+		{"/News/NEWS_SHOW.ASP", "ID=1187"},
+		{"/news//news_show.asp", "id=1187&"},
+		{"/news/news%5Fshow.asp", "id=%31187"},
+	}
+	want := store.LegacyKey(same[0][0], same[0][1])
+	for _, c := range same {
+		if got := store.LegacyKey(c[0], c[1]); got != want {
+			t.Errorf("LegacyKey(%q, %q) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+	if a, b := store.LegacyKey("/list.asp", "cid=2&page=3"), store.LegacyKey("/list.asp", "Page=3&CID=2"); a != b {
+		t.Errorf("query order: %q != %q", a, b)
+	}
+	// Values are the old site's data: their case is kept, and another
+	// value or another parameter is another address.
+	for _, c := range [][2]string{{"/news/news_show.asp", "id=1188"}, {"/news/news_show.asp", "id=1187&page=2"}, {"/news/news_show.asp", ""}} {
+		if store.LegacyKey(c[0], c[1]) == want {
+			t.Errorf("%q?%q is taken for id=1187", c[0], c[1])
+		}
+	}
+	if store.LegacyKey("/a.asp", "q=ABC") == store.LegacyKey("/a.asp", "q=abc") {
+		t.Error("a value's case was folded")
 	}
 }
