@@ -49,6 +49,9 @@ commands:
   restore [--force] FILE
                    read a backup into an empty database (--force: replace
                    the site the database holds)
+  import legacy [--dry-run] [--lang zh|en] DIR
+                   import an old site's mirror (wget --mirror): articles,
+                   draft pages, images, and 301s from its old addresses
   user add|passwd|disable --email E [--role R]
                    manage staff accounts (password from stdin, or generated)
 
@@ -97,6 +100,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, in io.R
 		return backupCommand(ctx, args, getenv, out, log)
 	case "restore":
 		return restoreCommand(ctx, args, getenv, out, log)
+	case "import":
+		return importCommand(ctx, args, getenv, out, log)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil

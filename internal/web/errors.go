@@ -130,6 +130,9 @@ func (s *Server) notFound(mux *chi.Mux) http.HandlerFunc {
 }
 
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	if s.legacyRedirect(w, r) {
+		return
+	}
 	s.renderError(w, r, http.StatusNotFound)
 }
 

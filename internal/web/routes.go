@@ -153,6 +153,11 @@ func (s *Server) router() *chi.Mux {
 			r.Post("/users/{id}/role", s.handle(s.changeUser("role")))
 			r.Post("/users/{id}/password", s.handle(s.changeUser("password")))
 			r.Post("/users/{id}/disabled", s.handle(s.changeUser("disabled")))
+			// The old site's addresses (portal import legacy).
+			r.Get("/legacy", s.handle(s.listLegacyURLs))
+			r.Get("/legacy/{id}", s.handle(s.editLegacyURL))
+			r.Post("/legacy/{id}", s.handle(s.saveLegacyURL))
+			r.Post("/legacy/{id}/delete", s.handle(s.deleteLegacyURL))
 		})
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireRole(auth.RoleEditor))
