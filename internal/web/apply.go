@@ -13,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/expoportal/portal/internal/form"
-	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
@@ -159,7 +158,7 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 	if c.booth != nil {
 		a.BoothID, a.BoothType, a.Area = &c.booth.ID, c.booth.Type, nil
 	}
-	year, err := s.expoYear(r.Context(), lang)
+	year, err := s.expoYear(r.Context(), lang.Code)
 	if err != nil {
 		return err
 	}
@@ -185,8 +184,8 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 
 // expoYear is the year of the expo's references: the year it opens, else
 // this year, in the expo's time zone.
-func (s *Server) expoYear(ctx context.Context, lang i18n.Lang) (int, error) {
-	site, _, err := s.frame(ctx, lang.Code)
+func (s *Server) expoYear(ctx context.Context, lang string) (int, error) {
+	site, _, err := s.frame(ctx, lang)
 	if err != nil {
 		return 0, err
 	}

@@ -65,20 +65,29 @@ func privatePage(w http.ResponseWriter) {
 	h.Set("Cache-Control", "private, no-cache")
 }
 
-// registerDays are the dates a visitor may still choose, in the expo's
-// time zone: what the form offers and what a post is checked against.
-func (s *Server) registerDays(ctx context.Context, lang i18n.Lang) ([]time.Time, error) {
-	site, _, err := s.frame(ctx, lang.Code)
+// registerCheck is what both registration forms check first: a robot, or
+// a form sent too fast or too late (st's notice), and the dates a visitor
+// may still choose, in the expo's time zone, for the post's language.
+func (s *Server) registerCheck(r *http.Request, st *form.State) (lang i18n.Lang, days []time.Time, err error) {
+	if st.Notice, err = s.checkFormBot(r); err != nil {
+		return lang, nil, err
+	}
+	lang = s.requestLang(r)
+	site, _, err := s.frame(r.Context(), lang.Code)
+	if err != nil {
+		return lang, nil, err
+	}
+	loc := s.location(site.TimeZone)
+	return lang, form.RegistrationDays(site.OpensAt.In(loc), site.ClosesAt.In(loc), s.now().In(loc)), nil
+}
+
+// registerForm builds the view of the form at path (titleKey names it
+// under /register) around st: the days on offer and the form's stamp.
+func (s *Server) registerForm(r *http.Request, st *form.State, path, titleKey string) (*view.RegisterForm, error) {
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), path, titleKey)
 	if err != nil {
 		return nil, err
 	}
-	loc := s.location(site.TimeZone)
-	return form.RegistrationDays(site.OpensAt.In(loc), site.ClosesAt.In(loc), s.now().In(loc)), nil
-}
-
-// registerForm builds the form's view around st: the days on offer and
-// the form's stamp.
-func (s *Server) registerForm(r *http.Request, p *view.Page, st *form.State) (*view.RegisterForm, error) {
 	stamp, err := s.formStamp(r.Context(), st)
 	if err != nil {
 		return nil, err
@@ -89,11 +98,7 @@ func (s *Server) registerForm(r *http.Request, p *view.Page, st *form.State) (*v
 
 // registerPage shows the visitor's form.
 func (s *Server) registerPage(r *http.Request, st *form.State) (templ.Component, error) {
-	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register", "")
-	if err != nil {
-		return nil, err
-	}
-	f, err := s.registerForm(r, p, st)
+	f, err := s.registerForm(r, st, "/register", "")
 	if err != nil {
 		return nil, err
 	}
@@ -114,11 +119,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	}
 	st := form.Posted(r.PostForm)
 	defer s.keepFormOnOutage(w, r, &err, st, s.registerPage)
-	if st.Notice, err = s.checkFormBot(r); err != nil {
-		return err
-	}
-	lang := s.requestLang(r)
-	days, err := s.registerDays(r.Context(), lang)
+	lang, days, err := s.registerCheck(r, st)
 	if err != nil {
 		return err
 	}
@@ -227,11 +228,7 @@ func (s *Server) showTicket(w http.ResponseWriter, r *http.Request) error {
 // found wrong in the member file (nil on a blank form).
 func (s *Server) groupPage(rows []form.RowError, file string) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
-		p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register/group", "register.group.title")
-		if err != nil {
-			return nil, err
-		}
-		f, err := s.registerForm(r, p, st)
+		f, err := s.registerForm(r, st, "/register/group", "register.group.title")
 		if err != nil {
 			return nil, err
 		}
@@ -322,11 +319,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		return s.groupPage(rows, fileName)(r, st)
 	}
 	defer s.keepFormOnOutage(w, r, &err, st, show)
-	if st.Notice, err = s.checkFormBot(r); err != nil {
-		return err
-	}
-	lang := s.requestLang(r)
-	days, err := s.registerDays(r.Context(), lang)
+	lang, days, err := s.registerCheck(r, st)
 	if err != nil {
 		return err
 	}
