@@ -145,6 +145,9 @@ type Field struct {
 type Option struct {
 	Value, Label string
 	Lang         string // the label's language, when not the page's
+	// Hint explains the choice under its label (what a booth type
+	// includes); it is part of the label, so it is read with it.
+	Hint string
 }
 
 // InputID is the element id of the field.

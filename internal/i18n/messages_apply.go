@@ -29,7 +29,7 @@ func init() {
 		"apply.area_hint":          {"zh": "填写整数，例如一个标准展位填 9，两个填 18。", "en": "Whole square metres: 9 for one standard booth, 18 for two."},
 		"apply.categories":         {"zh": "产品类别", "en": "Product categories"},
 		"apply.categories_hint":    {"zh": "可多选。", "en": "Choose all that apply."},
-		"apply.message":            {"zh": "留言（选填）", "en": "Message (optional)"},
+		"apply.message":            {"zh": "留言", "en": "Message"}, // the form kit marks it optional
 		"apply.message_hint":       {"zh": "例如展品、用电需求或希望的位置。", "en": "For example your exhibits, power needs or where in the hall you would like to be."},
 		"apply.submit":             {"zh": "提交申请", "en": "Send the application"},
 		"apply.privacy":            {"zh": "您提交的信息仅供组委会办理参展事宜使用。", "en": "The organisers use what you send only to arrange your participation."},

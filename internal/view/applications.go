@@ -12,65 +12,53 @@ import (
 // ApplyForm is the public booth application.
 type ApplyForm struct {
 	*Page
-	// IntroTitle, IntroHTML: the content page staff keep at this address,
-	// shown above the form when there is one.
-	IntroTitle, IntroHTML string
-	Values                url.Values
-	Errors                form.Errors
-	Booth                 *store.Booth // the booth chosen on the map, if any
-	Stamp                 string       // the form's signed start time
-	// Problem is a message for the whole form (already translated): too
-	// many posts, a robot's form, the booth just taken.
-	Problem string
+	// IntroHTML: the content page staff keep at this address, shown above
+	// the form when there is one.
+	IntroHTML string
+	Form      *form.State
+	Booth     *store.Booth // the booth chosen on the map, if any
+	// Taken is the booth the notice apply.err.booth_taken names: chosen,
+	// but someone else has it now.
+	Taken string
+	Stamp string // the form's signed start time
 }
 
-// applyFields are the form's fields in page order, for the error summary.
-var applyFields = []struct{ Name, Label string }{
-	{"company_zh", "apply.company_zh"}, {"company_en", "apply.company_en"}, {"contact", "apply.contact"},
-	{"mobile", "apply.mobile"}, {"email", "apply.email"}, {"booth", "apply.booth"},
-	{"booth_type", "apply.booth_type"}, {"area", "apply.area"}, {"categories", "apply.categories"},
-	{"message", "apply.message"},
-}
-
-// FieldProblem is one line of a form's error summary.
-type FieldProblem struct {
-	Anchor, Text string // "Mobile phone: Enter a mobile number."
-}
-
-// Err is field's error message, translated, or "".
-func (v *ApplyForm) Err(field string) string {
-	if k, ok := v.Errors[field]; ok {
-		return v.T(k)
+// T is the page's T, with the taken booth's number filled into the one
+// notice that names it (a notice is a key, and carries no arguments).
+func (v *ApplyForm) T(key string, args ...any) string {
+	if key == "apply.err.booth_taken" && len(args) == 0 {
+		args = []any{v.Taken}
 	}
-	return ""
+	return v.Page.T(key, args...)
 }
 
-// Problems lists the field errors in page order, each leading to its field.
-func (v *ApplyForm) Problems() []FieldProblem {
-	var out []FieldProblem
-	for _, f := range applyFields {
-		if msg := v.Err(f.Name); msg != "" {
-			anchor := f.Name
-			switch f.Name {
-			case "booth":
-				anchor = "booth-choice"
-			case "booth_type":
-				anchor = "booth_type-standard"
-			case "categories":
-				anchor = "cat-" + store.ExhibitorCategories[0]
-			}
-			sep := ": "
-			if v.Lang.Code == "zh" {
-				sep = "："
-			}
-			out = append(out, FieldProblem{Anchor: anchor, Text: v.T(f.Label) + sep + msg})
-		}
+// Fields are the form's inputs in page order. "booth" is the booth chosen
+// on the map: no input of its own, but its error leads to its fieldset.
+func (v *ApplyForm) Fields() []form.Field {
+	var types []form.Option
+	for _, t := range store.BoothTypes {
+		types = append(types, form.Option{Value: t, Label: v.T("booths.type." + t), Hint: v.T("apply.type_hint." + t)})
 	}
-	return out
+	var cats []form.Option
+	for _, c := range store.ExhibitorCategories {
+		cats = append(cats, form.Option{Value: c, Label: v.T("category." + c)})
+	}
+	return []form.Field{
+		{Name: "company_zh", Label: v.T("apply.company_zh"), Kind: form.Text, Autocomplete: "organization", MaxLen: 200, Lang: "zh", Describes: "company-hint"},
+		{Name: "company_en", Label: v.T("apply.company_en"), Kind: form.Text, Autocomplete: "organization", MaxLen: 200, Lang: "en", Describes: "company-hint"},
+		{Name: "contact", Label: v.T("apply.contact"), Kind: form.Text, Required: true, Autocomplete: "name", MaxLen: 100},
+		{Name: "mobile", Label: v.T("apply.mobile"), Kind: form.Tel, Required: true, Autocomplete: "tel", MaxLen: 40, Hint: v.T("apply.mobile_hint")},
+		{Name: "email", Label: v.T("apply.email"), Kind: form.Email, Required: true, Autocomplete: "email", MaxLen: 254},
+		{Name: "booth", Label: v.T("apply.booth"), ID: "booth-choice"},
+		{Name: "booth_type", Label: v.T("apply.booth_type"), Kind: form.Radios, Required: true, Options: types},
+		{Name: "area", Label: v.T("apply.area"), Kind: form.Decimal, Required: true, Autocomplete: "off", MaxLen: 12, Hint: v.T("apply.area_hint")},
+		{Name: "categories", Label: v.T("apply.categories"), Kind: form.Checkboxes, Required: true, Hint: v.T("apply.categories_hint"), Options: cats},
+		{Name: "message", Label: v.T("apply.message"), Kind: form.TextArea, Rows: 5, MaxLen: 2000, Hint: v.T("apply.message_hint")},
+	}
 }
 
-// Checked reports whether value is among what was posted for field.
-func (v *ApplyForm) Checked(field, value string) bool { return slices.Contains(v.Values[field], value) }
+// Field is one of Fields by name.
+func (v *ApplyForm) Field(name string) form.Field { return fieldNamed(v.Fields(), name) }
 
 // BoothLine describes a booth as "Booth 1A05, 3 m × 3 m, Standard booth".
 func (p *Page) BoothLine(b store.Booth) string {

@@ -1,8 +1,6 @@
 package view
 
 import (
-	"net/url"
-	"slices"
 	"strconv"
 	"time"
 
@@ -13,74 +11,89 @@ import (
 // RegisterForm is the visitor's pre-registration form, blank or as typed.
 type RegisterForm struct {
 	*Page
-	Values url.Values
-	Errors form.Errors
-	Notice string // a form.err.* key about the whole form (robot, stale, too many)
-	Stamp  string
-	Days   []time.Time // the dates on offer (midnight UTC)
+	Form  *form.State
+	Stamp string
+	Days  []time.Time // the dates on offer (midnight UTC)
 	// MailsTickets: the site sends e-mail, so an address given gets the
 	// e-ticket link (the field's hint says so).
 	MailsTickets bool
 }
 
-// Err is the translated error of a field, or "".
-func (f *RegisterForm) Err(field string) string {
-	if k := f.Errors[field]; k != "" {
-		return f.T(k)
+// Fields are the visitor's inputs in page order.
+func (f *RegisterForm) Fields() []form.Field {
+	email := f.T("register.hint.email")
+	if f.MailsTickets {
+		email = f.T("register.hint.email_ticket")
 	}
-	return ""
+	roles := []form.Option{{Value: "", Label: f.T("register.choose")}}
+	for _, r := range store.RegistrationRoles {
+		roles = append(roles, form.Option{Value: r, Label: f.T("register.role." + r)})
+	}
+	return []form.Field{
+		{Name: "name", Label: f.T("register.field.name"), Kind: form.Text, Required: true, Autocomplete: "name"},
+		{Name: "organisation", Label: f.T("register.field.organisation"), Kind: form.Text, Required: true, Autocomplete: "organization"},
+		{Name: "role", Label: f.T("register.field.role"), Kind: form.Select, Required: true, Options: roles},
+		{Name: "city", Label: f.T("register.field.city"), Kind: form.Text, Autocomplete: "address-level2"},
+		{Name: "phone", Label: f.T("register.field.phone"), Kind: form.Tel, Required: true, Autocomplete: "tel", Hint: f.T("register.hint.phone")},
+		{Name: "email", Label: f.T("register.field.email"), Kind: form.Email, Autocomplete: "email", Hint: email},
+		f.daysField(),
+	}
 }
 
-// Roles are the choices of the role select.
-func (f *RegisterForm) Roles() []string { return store.RegistrationRoles }
+// Field is one of Fields by name.
+func (f *RegisterForm) Field(name string) form.Field { return fieldNamed(f.Fields(), name) }
 
-// Checked reports whether day d is ticked.
-func (f *RegisterForm) Checked(d time.Time) bool {
-	return slices.Contains(f.Values["days"], d.Format(time.DateOnly))
+// daysField is the visit days, one box a day on offer.
+func (f *RegisterForm) daysField() form.Field {
+	days := form.Field{Name: "days", Label: f.T("register.field.days"), Kind: form.Checkboxes, Required: true, Hint: f.T("register.hint.days")}
+	for _, d := range f.Days {
+		days.Options = append(days.Options, form.Option{Value: d.Format(time.DateOnly), Label: DayLabel(f.Page, d)})
+	}
+	return days
 }
-
-// DayLabel is a date with its weekday, as the checkboxes and tickets show it.
-func (f *RegisterForm) DayLabel(d time.Time) string { return DayLabel(f.Page, d) }
 
 // DayLabel writes a visit day with its weekday: "2027年4月16日（星期五）".
 func DayLabel(p *Page, d time.Time) string {
 	return p.T("register.day", p.Date(d), p.T("register.weekday."+strconv.Itoa(int(d.Weekday()))))
 }
 
-// SummaryItem is one line of the error summary: the field's id, its label
-// and its message.
-type SummaryItem struct {
-	ID, Label, Message string
-}
-
-// Summary lists the fields with errors in the order of the form, each
-// linking to the input to fix. fields are (name, label key) pairs.
-func (f *RegisterForm) Summary(fields ...string) []SummaryItem {
-	var out []SummaryItem
-	for i := 0; i+1 < len(fields); i += 2 {
-		name := fields[i]
-		if msg := f.Err(name); msg != "" {
-			id := name
-			if name == "days" {
-				id = "days-0"
-			}
-			out = append(out, SummaryItem{ID: id, Label: f.T(fields[i+1]), Message: msg})
-		}
-	}
-	return out
-}
-
 // GroupForm is the delegation form: the leader's fields and the member
 // file's problems, row by row.
 type GroupForm struct {
 	RegisterForm
-	FileError string // a key: the file as a whole could not be read
 	RowErrors []form.RowError
 	FileName  string // the file that was sent, to name in the note
 }
 
-// HasFileProblem reports whether the file must be fixed.
-func (g *GroupForm) HasFileProblem() bool { return g.FileError != "" || len(g.RowErrors) > 0 }
+// ChooseAgain reports whether to ask for the file again: it was sent, and
+// must be fixed, and a browser never keeps a file input's choice.
+func (g *GroupForm) ChooseAgain() bool { return g.FileName != "" && g.Form.Err("members") != "" }
+
+// Fields are the delegation's inputs in page order: the school, its
+// leader, the days and the member file.
+func (g *GroupForm) Fields() []form.Field {
+	email := ""
+	if g.MailsTickets {
+		email = g.T("register.group.hint.email_link")
+	}
+	file := form.Field{Name: "members", Label: g.T("register.group.field.file"), Kind: form.File, Required: true,
+		Accept: ".csv,.txt,text/csv", Hint: g.T("register.group.file_hint", form.MaxGroupMembers), Describes: "members-template"}
+	if g.ChooseAgain() {
+		file.Describes = "members-again members-template"
+	}
+	return []form.Field{
+		{Name: "organisation", Label: g.T("register.group.field.organisation"), Kind: form.Text, Required: true, Autocomplete: "organization"},
+		{Name: "name", Label: g.T("register.group.field.name"), Kind: form.Text, Required: true, Autocomplete: "name", Hint: g.T("register.group.leader_ticket")},
+		{Name: "phone", Label: g.T("register.group.field.phone"), Kind: form.Tel, Required: true, Autocomplete: "tel", Hint: g.T("register.hint.phone")},
+		{Name: "email", Label: g.T("register.group.field.email"), Kind: form.Email, Autocomplete: "email", Hint: email},
+		{Name: "city", Label: g.T("register.field.city"), Kind: form.Text, Autocomplete: "address-level2"},
+		g.daysField(),
+		file,
+	}
+}
+
+// Field is one of Fields by name.
+func (g *GroupForm) Field(name string) form.Field { return fieldNamed(g.Fields(), name) }
 
 // Column is a member file column's name in the page's language.
 func (g *GroupForm) Column(c string) string {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
@@ -23,62 +24,78 @@ import (
 // company applying for a few booths gets through, a flood does not.
 const applyLimit = 10
 
-// applyForm builds the application page's frame: the menu's title, and the
-// content page staff keep at this address (its text goes above the form).
-func (s *Server) applyForm(r *http.Request, values url.Values) (*view.ApplyForm, error) {
-	lang := s.requestLang(r)
-	p, err := s.page(r.Context(), lang, "/exhibit/apply", "")
-	if err != nil {
-		return nil, err
-	}
-	v := &view.ApplyForm{Page: p, Values: values, Errors: form.Errors{}}
-	content, err := s.store.PublishedPage(r.Context(), "/exhibit/apply", lang.Code)
-	switch {
-	case err == nil && content.Lang == lang.Code:
-		body, err := s.md.HTML(content.Body)
+// applyChoice is what a post learned about the booth the form names, for
+// the form shown again: the booth chosen on the map, or the one that was
+// chosen but is taken now.
+type applyChoice struct {
+	booth *store.Booth
+	taken string
+}
+
+// drop takes a taken booth off the form and says so: the form comes back
+// without it, so it can go in with a type and area, or another booth.
+func (c *applyChoice) drop(st *form.State) {
+	c.taken, c.booth = c.booth.Number, nil
+	st.Values = cloneValues(st.Values)
+	st.Values.Del("booth")
+	st.Notice = "apply.err.booth_taken"
+}
+
+// applyForm shows the application: the menu's title, the content page
+// staff keep at this address (its text goes above the form), and the
+// booth choice.
+func (s *Server) applyForm(c *applyChoice) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		lang := s.requestLang(r)
+		p, err := s.page(r.Context(), lang, "/exhibit/apply", "")
 		if err != nil {
 			return nil, err
 		}
-		p.Title, v.IntroHTML = content.Title, string(body)
-		if len(p.Crumbs) > 0 {
-			p.Crumbs[len(p.Crumbs)-1].Label = content.Title
+		v := &view.ApplyForm{Page: p, Form: st, Booth: c.booth, Taken: c.taken}
+		content, err := s.store.PublishedPage(r.Context(), "/exhibit/apply", lang.Code)
+		switch {
+		case err == nil && content.Lang == lang.Code:
+			body, err := s.md.HTML(content.Body)
+			if err != nil {
+				return nil, err
+			}
+			p.Title, v.IntroHTML = content.Title, string(body)
+			if len(p.Crumbs) > 0 {
+				p.Crumbs[len(p.Crumbs)-1].Label = content.Title
+			}
+			if content.Summary != "" {
+				p.Description = content.Summary
+			}
+		case err != nil && !errors.Is(err, store.ErrNotFound) && !dbUnavailable(err):
+			return nil, err // (without the database the form still shows, without its intro)
 		}
-		if content.Summary != "" {
-			p.Description = content.Summary
+		if v.Stamp, err = s.formStamp(r.Context(), st); err != nil {
+			return nil, err
 		}
-	case err != nil && !errors.Is(err, store.ErrNotFound) && !dbUnavailable(err):
-		return nil, err // (without the database the form still shows, without its intro)
+		return pages.Apply(v), nil
 	}
-	if v.Stamp, err = s.formStamp(r); err != nil {
-		return nil, err
-	}
-	return v, nil
 }
 
 // showApply is the empty form, with the booth chosen on the map when the
 // address names one (?booth=1A05).
 func (s *Server) showApply(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.applyForm(r, url.Values{})
-	if err != nil {
-		return err
-	}
+	st, c := form.NewState(nil), &applyChoice{}
 	if number := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("booth"))); number != "" {
 		b, err := s.store.BoothByNumber(r.Context(), number)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
-			v.Errors["booth"] = "apply.err.no_booth"
+			st.Fail("booth", "apply.err.no_booth")
 		case err != nil:
 			return err
 		case b.Status != "available":
-			v.Problem = v.T("apply.err.booth_taken", b.Number)
+			c.taken, st.Notice = b.Number, "apply.err.booth_taken"
 		default:
-			v.Booth = &b
+			c.booth = &b
 		}
 		// One page, whatever booth was asked for: search engines index the plain form.
 		w.Header().Set("X-Robots-Tag", "noindex")
 	}
-	s.render(w, r, http.StatusOK, pages.Apply(v))
-	return nil
+	return s.showForm(w, r, st, s.applyForm(c))
 }
 
 // submitApply checks and stores an application. The order matters: robots
@@ -91,11 +108,9 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	v, err := s.applyForm(r, r.PostForm)
-	if err != nil {
-		return err
-	}
-	defer s.keepFormOnOutage(w, r, &err, pages.Apply(v), func() { v.Problem = v.T("form.err.unavailable") })
+	st, c := form.Posted(r.PostForm), &applyChoice{}
+	show := s.applyForm(c)
+	defer s.keepFormOnOutage(w, r, &err, st, show)
 	in, errs := form.ParseApplication(r.PostForm)
 	// The chosen booth is shown again whatever else is wrong.
 	if in.BoothNumber != "" && errs["booth"] == "" {
@@ -106,105 +121,95 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 		case err != nil:
 			return err
 		default:
-			v.Booth = &b
+			c.booth = &b
 		}
 	}
-	if key, err := s.checkFormBot(r); err != nil {
+	if st.Notice, err = s.checkFormBot(r); err != nil {
 		return err
-	} else if key != "" {
-		v.Problem = v.T(key)
-		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
-		return nil
+	} else if st.Notice != "" {
+		return invalidForm(st, show)
 	}
 	// The same form again (a double tap, a resend): its confirmation.
 	stamp, digest := r.PostForm.Get(stampField), submissionDigest(r.PostForm)
-	if done, err := s.appliedWith(w, r, v, stamp, digest); done || err != nil {
+	if done, err := s.appliedWith(w, r, st, show, stamp, digest); done || err != nil {
 		return err
 	}
-	if len(errs) > 0 {
-		v.Errors = errs
-		if v.Booth != nil && v.Booth.Status != "available" {
-			dropTakenBooth(v) // said now, with the rest, not after they are fixed
+	taken := c.booth != nil && c.booth.Status != "available"
+	if st.Errors = errs; st.Invalid() {
+		if taken {
+			c.drop(st) // said now, with the rest, not after they are fixed
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, pages.Apply(v))
-		return nil
+		return invalidForm(st, show)
 	}
-	if v.Booth != nil && v.Booth.Status != "available" {
-		s.boothTaken(w, r, v)
-		return nil
+	if taken {
+		c.drop(st)
+		return takenForm(st, show)
 	}
 	if ok, err := s.allowFormPost(r, "apply", 1, applyLimit); err != nil {
 		return err
 	} else if !ok {
-		v.Problem = v.T("form.err.too_many")
-		s.render(w, r, http.StatusTooManyRequests, pages.Apply(v))
-		return nil
+		st.Notice = "form.err.too_many"
+		return limitedForm(st, show)
 	}
+	lang := s.requestLang(r)
 	a := in.Application
-	a.Lang = v.Lang.Code
+	a.Lang = lang.Code
 	a.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
-	if v.Booth != nil {
-		a.BoothID, a.BoothType, a.Area = &v.Booth.ID, v.Booth.Type, nil
+	if c.booth != nil {
+		a.BoothID, a.BoothType, a.Area = &c.booth.ID, c.booth.Type, nil
 	}
-	year := v.Now.Year()
-	if !v.Site.OpensAt.IsZero() {
-		year = v.Local(v.Site.OpensAt).Year()
+	year, err := s.expoYear(r.Context(), lang.Code)
+	if err != nil {
+		return err
 	}
 	a.FormStamp, a.FormDigest = stamp, digest
 	a, err = s.store.CreateApplication(r.Context(), a, year, func(ctx context.Context, tx pgx.Tx, a store.Application) error {
-		a.Booth = v.Booth
+		a.Booth = c.booth
 		return s.outbox.Enqueue(ctx, tx, s.organisersMail(a))
 	})
 	if errors.Is(err, store.ErrBoothTaken) || errors.Is(err, store.ErrDuplicatePost) {
 		// A double tap's second post waited for the first, which took the
 		// booth: it is the same company, shown its own confirmation.
-		if done, err := s.appliedWith(w, r, v, stamp, digest); done || err != nil {
+		if done, err := s.appliedWith(w, r, st, show, stamp, digest); done || err != nil {
 			return err
 		}
-		s.boothTaken(w, r, v)
-		return nil
+		c.drop(st)
+		return takenForm(st, show)
 	} else if err != nil {
 		return err
 	}
-	http.Redirect(w, r, v.Href("/exhibit/apply/"+a.Token), http.StatusSeeOther)
+	http.Redirect(w, r, "/"+lang.Code+"/exhibit/apply/"+a.Token, http.StatusSeeOther)
 	return nil
+}
+
+// expoYear is the year of the expo's references: the year it opens, else
+// this year, in the expo's time zone.
+func (s *Server) expoYear(ctx context.Context, lang string) (int, error) {
+	site, _, err := s.frame(ctx, lang)
+	if err != nil {
+		return 0, err
+	}
+	loc := s.location(site.TimeZone)
+	if !site.OpensAt.IsZero() {
+		return site.OpensAt.In(loc).Year(), nil
+	}
+	return s.now().In(loc).Year(), nil
 }
 
 // appliedWith sends the visitor to the confirmation of the application
 // their form (its stamp) already made from this very submission, and says
 // whether there was one. A different submission with that stamp is not
 // shown it: the form comes back, as typed, with a stamp of its own.
-func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, v *view.ApplyForm, stamp, digest string) (bool, error) {
+func (s *Server) appliedWith(w http.ResponseWriter, r *http.Request, st *form.State, show formView, stamp, digest string) (bool, error) {
 	token, err := s.store.ApplicationTokenByStamp(r.Context(), stamp, digest)
 	if errors.Is(err, store.ErrStampUsed) {
-		if v.Stamp, err = s.freshFormStamp(r); err != nil {
-			return true, err
-		}
-		v.Problem = v.T("form.err.stamp_used")
-		s.render(w, r, http.StatusConflict, pages.Apply(v))
-		return true, nil
+		return true, s.stampUsed(r, st, show)
 	}
 	if err != nil || token == "" {
 		return false, err
 	}
-	http.Redirect(w, r, v.Href("/exhibit/apply/"+token), http.StatusSeeOther)
+	http.Redirect(w, r, "/"+s.requestLang(r).Code+"/exhibit/apply/"+token, http.StatusSeeOther)
 	return true, nil
-}
-
-// boothTaken answers an application for a booth someone else has just
-// taken: 409, the form without that booth (so it can go in with a type
-// and area instead, or another booth), everything else kept.
-func (s *Server) boothTaken(w http.ResponseWriter, r *http.Request, v *view.ApplyForm) {
-	dropTakenBooth(v)
-	s.render(w, r, http.StatusConflict, pages.Apply(v))
-}
-
-// dropTakenBooth says the chosen booth is gone and takes it off the form.
-func dropTakenBooth(v *view.ApplyForm) {
-	v.Problem = v.T("apply.err.booth_taken", v.Booth.Number)
-	v.Booth = nil
-	v.Values = cloneValues(v.Values)
-	v.Values.Del("booth")
 }
 
 func cloneValues(in url.Values) url.Values {

@@ -40,7 +40,7 @@ func TestBrowserAppliesForABooth(t *testing.T) {
 		chromedp.SendKeys(css("#contact"), "李明"),
 		chromedp.SendKeys(css("#mobile"), "139 4000 1234"),
 		chromedp.SendKeys(css("#email"), "li.ming@zhixue.example.cn"),
-		chromedp.Click(css("#cat-smart-classroom")),
+		chromedp.Click(css("input[name=categories][value=smart-classroom]")),
 		chromedp.SendKeys(css("#message"), "需要220V电源。"),
 		chromedp.Sleep(300*time.Millisecond), // six seconds on the server's clock
 		chromedp.Click(css(`.apply-form button[type=submit]`)),

@@ -139,7 +139,7 @@ func TestApplyFormValidationInBothLanguages(t *testing.T) {
 				if !strings.Contains(d.Find(`[data-testid=form-errors]`).Text(), want) {
 					t.Error("the error summary does not name it")
 				}
-				sel := map[string]string{"booth_type": "#booth_type-standard", "categories": "#cat-laboratory", "booth": "#booth-choice"}[c.field]
+				sel := map[string]string{"booth_type": "#booth_type-0", "categories": "input[name=categories][value=laboratory]", "booth": "#booth-choice"}[c.field]
 				if sel == "" {
 					sel = "#" + c.field
 				}
@@ -157,7 +157,7 @@ func TestApplyFormValidationInBothLanguages(t *testing.T) {
 				if got, _ := d.Find("#mobile").Attr("value"); got != form.Get("mobile") {
 					t.Errorf("mobile %q, want what was typed (%q)", got, form.Get("mobile"))
 				}
-				if c.field != "categories" && d.Find("#cat-stem[checked]").Length() != 1 {
+				if c.field != "categories" && d.Find("input[name=categories][value=stem][checked]").Length() != 1 {
 					t.Error("a ticked category lost its tick")
 				}
 				if c.field != "message" && strings.TrimSpace(d.Find("#message").Text()) != "希望靠近主通道。" {
@@ -237,13 +237,13 @@ func TestApplyForABoothAndConfirm(t *testing.T) {
 
 	// The booth is no longer offered: the form says so.
 	d = site.doc(t, "/en/exhibit/apply?booth=9A05", http.StatusOK)
-	if !strings.Contains(d.Find(`[data-testid=form-problem]`).Text(), "Booth 9A05 has just been taken") || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
+	if !strings.Contains(d.Find(`[data-testid=form-notice]`).Text(), "Booth 9A05 has just been taken") || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {
 		t.Error("a held booth is offered on the form")
 	}
 	// Posted anyway (an old tab): 409, the rest kept, nothing written.
 	res, d = postApply(t, site, "en", goodApplication(t, site, "9A05"), "")
-	if res.StatusCode != http.StatusConflict || !strings.Contains(d.Find(`[data-testid=form-problem]`).Text(), "Booth 9A05 has just been taken") {
-		t.Errorf("second application for the booth: %d %q", res.StatusCode, d.Find(`[data-testid=form-problem]`).Text())
+	if res.StatusCode != http.StatusConflict || !strings.Contains(d.Find(`[data-testid=form-notice]`).Text(), "Booth 9A05 has just been taken") {
+		t.Errorf("second application for the booth: %d %q", res.StatusCode, d.Find(`[data-testid=form-notice]`).Text())
 	}
 	if v, _ := d.Find("#email").Attr("value"); v != "wang.li@bowen.example.cn" {
 		t.Errorf("e-mail lost: %q", v)
@@ -271,7 +271,7 @@ func TestApplyBoothRace(t *testing.T) {
 			form := goodApplication(t, site, number)
 			wg.Go(func() {
 				res, d := postApply(t, site, "zh", form, fmt.Sprintf("198.51.%d.%d", round, i+1))
-				codes[i], problems[i] = res.StatusCode, d.Find(`[data-testid=form-problem]`).Text()
+				codes[i], problems[i] = res.StatusCode, d.Find(`[data-testid=form-notice]`).Text()
 			})
 		}
 		wg.Wait()
@@ -305,7 +305,7 @@ func TestApplySpamDefence(t *testing.T) {
 	noApplications(t, site)
 	trustLoopback(site)
 	problem := func(d *goquery.Document) string {
-		return strings.TrimSpace(d.Find(`[data-testid=form-problem]`).Text())
+		return strings.TrimSpace(d.Find(`[data-testid=form-notice]`).Text())
 	}
 
 	// The honeypot filled: refused, nothing written.
@@ -703,7 +703,7 @@ func TestApplyTakenBoothSaidWithOtherErrors(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	if p := d.Find(`[data-testid=form-problem]`).Text(); !strings.Contains(p, "展位 8T01 刚刚被其他企业预订") {
+	if p := d.Find(`[data-testid=form-notice]`).Text(); !strings.Contains(p, "展位 8T01 刚刚被其他企业预订") {
 		t.Errorf("problem %q", p)
 	}
 	if d.Find(`#mobile[aria-invalid=true]`).Length() != 1 || d.Find(`[data-testid=chosen-booth]`).Length() != 0 {

@@ -14,8 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/a-h/templ"
-
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/visits"
 )
 
@@ -34,19 +33,17 @@ const (
 
 // formStamp signs the time a form was served, with a random nonce, so no
 // two forms served ever share a stamp; put it in stampField. A form shown
-// again after a post keeps the stamp it was posted with (when that checks
-// out): the fill time counts from the first time it was served, so fixing
-// one field quickly is not "too fast", and the stamp stays the key that
-// makes a double tap one post (see store.ErrDuplicatePost).
-func (s *Server) formStamp(r *http.Request) (string, error) {
-	key, err := s.secret(r.Context(), "form-stamp")
+// again after a post keeps the stamp in its state (the one it was posted
+// with) when that checks out: the fill time counts from the first time it
+// was served, so fixing one field quickly is not "too fast", and the stamp
+// stays the key that makes a double tap one post (see store.ErrDuplicatePost).
+func (s *Server) formStamp(ctx context.Context, st *form.State) (string, error) {
+	key, err := s.secret(ctx, "form-stamp")
 	if err != nil {
 		return "", err
 	}
-	if r.Method == http.MethodPost {
-		if posted := r.PostFormValue(stampField); stampAge(key, posted, s.now()) <= maxFormAge {
-			return posted, nil
-		}
+	if kept := st.Get(stampField); kept != "" && stampAge(key, kept, s.now()) <= maxFormAge {
+		return kept, nil
 	}
 	return newStamp(key, s.now()), nil
 }
@@ -92,30 +89,31 @@ func stampMAC(key []byte, body string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
 }
 
-// stampUsed answers a submission whose stamp another one used: the form
+// stampUsed refuses a submission whose stamp another one used: the form
 // again (409), as typed, with a stamp of its own and the notice.
-func (s *Server) stampUsed(w http.ResponseWriter, r *http.Request, stamp, notice *string, page templ.Component) error {
+func (s *Server) stampUsed(r *http.Request, st *form.State, show formView) error {
 	fresh, err := s.freshFormStamp(r)
 	if err != nil {
 		return err
 	}
-	*stamp, *notice = fresh, "form.err.stamp_used"
-	s.render(w, r, http.StatusConflict, page)
-	return nil
+	st.Values = cloneValues(st.Values)
+	st.Values.Set(stampField, fresh)
+	st.Notice = "form.err.stamp_used"
+	return takenForm(st, show)
 }
 
 // keepFormOnOutage answers a form whose handler failed because the database
-// is away: the form again, as typed, with say's notice, in 503, so nothing
-// the visitor typed is lost. Any other error goes on to the adapter.
-func (s *Server) keepFormOnOutage(w http.ResponseWriter, r *http.Request, err *error, page templ.Component, say func()) {
+// is away: the form again, as typed, with a notice, in 503 (returned to
+// handle like any refused form), so nothing the visitor typed is lost. Any
+// other error goes on to the adapter as it was.
+func (s *Server) keepFormOnOutage(w http.ResponseWriter, r *http.Request, err *error, st *form.State, show formView) {
 	if *err == nil || !dbUnavailable(*err) {
 		return
 	}
 	s.log.Warn("form not taken: database unavailable", "path", r.URL.Path, "err", *err)
-	say()
+	st.Notice = "form.err.unavailable"
 	w.Header().Set("Retry-After", "5")
-	s.render(w, r, http.StatusServiceUnavailable, page)
-	*err = nil
+	*err = unavailableForm(st, show)
 }
 
 // secret is store.Secret read once: a secret never changes, and forms keep

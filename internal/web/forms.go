@@ -46,6 +46,19 @@ func staleForm(st *form.State, show formView) error {
 	return &refusedForm{http.StatusConflict, st, show}
 }
 
+// takenForm refuses a post for what another post took first: the form's
+// stamp, or the booth it asks for (409). Unlike staleForm there is no
+// saved record to show beside what was typed; the notice says what to do.
+func takenForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusConflict, st, show}
+}
+
+// unavailableForm refuses a post the database could not take (503): the
+// form comes back as typed, to send again when it is back.
+func unavailableForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusServiceUnavailable, st, show}
+}
+
 // limitedForm refuses a post over a rate limit (429).
 func limitedForm(st *form.State, show formView) error {
 	return &refusedForm{http.StatusTooManyRequests, st, show}

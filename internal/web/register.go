@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
@@ -63,27 +65,48 @@ func privatePage(w http.ResponseWriter) {
 	h.Set("Cache-Control", "private, no-cache")
 }
 
-// registerForm builds the form's view: the days on offer and a fresh stamp.
-func (s *Server) registerForm(r *http.Request, p *view.Page, values url.Values) (*view.RegisterForm, error) {
-	stamp, err := s.formStamp(r)
+// registerCheck is what both registration forms check first: a robot, or
+// a form sent too fast or too late (st's notice), and the dates a visitor
+// may still choose, in the expo's time zone, for the post's language.
+func (s *Server) registerCheck(r *http.Request, st *form.State) (lang i18n.Lang, days []time.Time, err error) {
+	if st.Notice, err = s.checkFormBot(r); err != nil {
+		return lang, nil, err
+	}
+	lang = s.requestLang(r)
+	site, _, err := s.frame(r.Context(), lang.Code)
+	if err != nil {
+		return lang, nil, err
+	}
+	loc := s.location(site.TimeZone)
+	return lang, form.RegistrationDays(site.OpensAt.In(loc), site.ClosesAt.In(loc), s.now().In(loc)), nil
+}
+
+// registerForm builds the view of the form at path (titleKey names it
+// under /register) around st: the days on offer and the form's stamp.
+func (s *Server) registerForm(r *http.Request, st *form.State, path, titleKey string) (*view.RegisterForm, error) {
+	p, err := s.registerFrame(r.Context(), s.requestLang(r), path, titleKey)
 	if err != nil {
 		return nil, err
 	}
-	return &view.RegisterForm{Page: p, Values: values, Errors: form.Errors{}, Stamp: stamp, MailsTickets: s.outbox.Mails(),
+	stamp, err := s.formStamp(r.Context(), st)
+	if err != nil {
+		return nil, err
+	}
+	return &view.RegisterForm{Page: p, Form: st, Stamp: stamp, MailsTickets: s.outbox.Mails(),
 		Days: form.RegistrationDays(p.Local(p.Site.OpensAt), p.Local(p.Site.ClosesAt), p.Local(s.now()))}, nil
 }
 
+// registerPage shows the visitor's form.
+func (s *Server) registerPage(r *http.Request, st *form.State) (templ.Component, error) {
+	f, err := s.registerForm(r, st, "/register", "")
+	if err != nil {
+		return nil, err
+	}
+	return pages.Register(f), nil
+}
+
 func (s *Server) showRegister(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register", "")
-	if err != nil {
-		return err
-	}
-	f, err := s.registerForm(r, p, url.Values{})
-	if err != nil {
-		return err
-	}
-	s.render(w, r, http.StatusOK, pages.Register(f))
-	return nil
+	return s.showForm(w, r, form.NewState(nil), s.registerPage)
 }
 
 // postRegister issues one visitor's ticket. A robot, a form filled too fast
@@ -94,31 +117,25 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	lang := s.requestLang(r)
-	p, err := s.registerFrame(r.Context(), lang, "/register", "")
+	st := form.Posted(r.PostForm)
+	defer s.keepFormOnOutage(w, r, &err, st, s.registerPage)
+	lang, days, err := s.registerCheck(r, st)
 	if err != nil {
 		return err
 	}
-	f, err := s.registerForm(r, p, r.PostForm)
-	if err != nil {
-		return err
-	}
-	defer s.keepFormOnOutage(w, r, &err, pages.Register(f), func() { f.Notice = "form.err.unavailable" })
-	if f.Notice, err = s.checkFormBot(r); err != nil {
-		return err
-	}
-	reg, errs := form.ParseRegistration(r.PostForm, f.Days)
-	f.Errors = errs
-	if f.Notice != "" || len(errs) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, pages.Register(f))
-		return nil
+	reg, errs := form.ParseRegistration(r.PostForm, days)
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.registerPage)
 	}
 	if ok, err := s.allowFormPost(r, "register", 1, registerLimit); err != nil {
 		return err
 	} else if !ok {
-		f.Notice = "form.err.too_many"
-		s.render(w, r, http.StatusTooManyRequests, pages.Register(f))
-		return nil
+		st.Notice = "form.err.too_many"
+		return limitedForm(st, s.registerPage)
+	}
+	p, err := s.registerFrame(r.Context(), lang, "/register", "") // the e-mail's words
+	if err != nil {
+		return err
 	}
 	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
@@ -130,7 +147,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 		return s.outbox.Enqueue(ctx, tx, s.ticketMail(p, reg))
 	})
 	if errors.Is(err, store.ErrStampUsed) {
-		return s.stampUsed(w, r, &f.Stamp, &f.Notice, pages.Register(f))
+		return s.stampUsed(r, st, s.registerPage)
 	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
@@ -207,26 +224,20 @@ func (s *Server) showTicket(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// groupForm builds the delegation form's view.
-func (s *Server) groupForm(r *http.Request, values url.Values) (*view.GroupForm, error) {
-	p, err := s.registerFrame(r.Context(), s.requestLang(r), "/register/group", "register.group.title")
-	if err != nil {
-		return nil, err
+// groupPage shows the delegation form; rows and file are what a post
+// found wrong in the member file (nil on a blank form).
+func (s *Server) groupPage(rows []form.RowError, file string) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		f, err := s.registerForm(r, st, "/register/group", "register.group.title")
+		if err != nil {
+			return nil, err
+		}
+		return pages.GroupRegister(&view.GroupForm{RegisterForm: *f, RowErrors: rows, FileName: file}), nil
 	}
-	f, err := s.registerForm(r, p, values)
-	if err != nil {
-		return nil, err
-	}
-	return &view.GroupForm{RegisterForm: *f}, nil
 }
 
 func (s *Server) showGroupForm(w http.ResponseWriter, r *http.Request) error {
-	g, err := s.groupForm(r, url.Values{})
-	if err != nil {
-		return err
-	}
-	s.render(w, r, http.StatusOK, pages.GroupRegister(g))
-	return nil
+	return s.showForm(w, r, form.NewState(nil), s.groupPage(nil, ""))
 }
 
 // memberVocabulary collects the words a member file may use: the columns'
@@ -299,26 +310,31 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		}
 		tooBig = true
 	}
-	g, err := s.groupForm(r, r.PostForm)
+	st := form.Posted(r.PostForm)
+	var rows []form.RowError
+	var fileName string
+	// The view is built only if the form is shown again, and then with
+	// whatever the member file turned out to hold.
+	show := func(r *http.Request, st *form.State) (templ.Component, error) {
+		return s.groupPage(rows, fileName)(r, st)
+	}
+	defer s.keepFormOnOutage(w, r, &err, st, show)
+	lang, days, err := s.registerCheck(r, st)
 	if err != nil {
 		return err
 	}
-	defer s.keepFormOnOutage(w, r, &err, pages.GroupRegister(g), func() { g.Notice = "form.err.unavailable" })
-	if g.Notice, err = s.checkFormBot(r); err != nil {
-		return err
-	}
-	lead, errs := form.ParseGroup(r.PostForm, g.Days)
-	g.Errors = errs
+	lead, errs := form.ParseGroup(r.PostForm, days)
+	st.Errors = errs
 	var members []store.Registration
 	var memberFile []byte // what was sent, for the submission's digest
 	switch f, hdr, err := r.FormFile("members"); {
 	case tooBig:
-		g.FileError = "register.group.err.too_large"
+		st.Fail("members", "register.group.err.too_large")
 	case err != nil:
-		g.FileError = "register.group.err.no_file"
+		st.Fail("members", "register.group.err.no_file")
 	default:
 		defer f.Close()
-		g.FileName = hdr.Filename
+		fileName = hdr.Filename
 		data, err := io.ReadAll(io.LimitReader(f, maxMemberFile+1))
 		if err != nil {
 			return clientError(err)
@@ -326,28 +342,23 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		memberFile = data
 		tab, err := csvimport.Read(data)
 		if err == nil {
-			members, g.RowErrors, err = form.ReadMembers(tab, s.memberVocabulary())
+			members, rows, err = form.ReadMembers(tab, s.memberVocabulary())
 		}
 		if len(data) > maxMemberFile {
 			err = csvimport.ErrTooLarge
 		}
 		if key := memberFileKey(err); key != "" {
-			g.FileError = key
+			st.Fail("members", key)
 		} else if err != nil {
 			return err
+		} else if len(rows) > 0 {
+			st.Fail("members", "register.group.err.rows")
 		}
 	}
-	if g.FileError != "" {
-		g.Errors["members"] = g.FileError
-	} else if len(g.RowErrors) > 0 {
-		g.Errors["members"] = "register.group.err.rows"
+	if st.Invalid() {
+		return invalidForm(st, show)
 	}
-	if g.Notice != "" || len(g.Errors) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, pages.GroupRegister(g))
-		return nil
-	}
-	lang := s.requestLang(r).Code
-	lead.Group.Lang = lang
+	lead.Group.Lang = lang.Code
 	// The leader comes too: their ticket first, unless the list has them.
 	leader := store.Registration{Name: lead.Group.LeaderName, Role: "teacher", Phone: lead.Group.LeaderPhone, Email: lead.Group.LeaderEmail}
 	listed := false
@@ -359,7 +370,7 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 	}
 	for i := range members {
 		m := &members[i]
-		m.Lang, m.Organisation, m.City, m.Days = lang, lead.Group.Organisation, lead.City, lead.Days
+		m.Lang, m.Organisation, m.City, m.Days = lang.Code, lead.Group.Organisation, lead.City, lead.Days
 		m.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	}
 	lead.Group.FormStamp, lead.Group.FormDigest = r.PostForm.Get(stampField), submissionDigest(r.PostForm, memberFile)
@@ -367,31 +378,34 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 	// before the tickets count against the limit a second time.
 	token, err := s.store.GroupTokenByStamp(r.Context(), lead.Group.FormStamp, lead.Group.FormDigest)
 	if errors.Is(err, store.ErrStampUsed) {
-		return s.stampUsed(w, r, &g.Stamp, &g.Notice, pages.GroupRegister(g))
+		return s.stampUsed(r, st, show)
 	} else if err != nil {
 		return err
 	} else if token != "" {
-		http.Redirect(w, r, "/"+lang+"/register/group/"+token, http.StatusSeeOther)
+		http.Redirect(w, r, "/"+lang.Code+"/register/group/"+token, http.StatusSeeOther)
 		return nil
 	}
 	// Every ticket counts, so a list cannot make hundreds in one post.
 	if ok, err := s.allowFormPost(r, "register", len(members), registerLimit); err != nil {
 		return err
 	} else if !ok {
-		g.Notice = "register.group.err.hourly"
-		s.render(w, r, http.StatusTooManyRequests, pages.GroupRegister(g))
-		return nil
+		st.Notice = "register.group.err.hourly"
+		return limitedForm(st, show)
+	}
+	p, err := s.registerFrame(r.Context(), lang, "/register/group", "register.group.title") // the e-mails' words
+	if err != nil {
+		return err
 	}
 	group, _, err := s.store.CreateGroup(r.Context(), lead.Group, members, func(ctx context.Context, tx pgx.Tx, made store.VisitorGroup, tickets []store.Registration) error {
-		return s.queueGroupMails(ctx, tx, g.Page, made, tickets)
+		return s.queueGroupMails(ctx, tx, p, made, tickets)
 	})
 	if errors.Is(err, store.ErrStampUsed) {
-		return s.stampUsed(w, r, &g.Stamp, &g.Notice, pages.GroupRegister(g))
+		return s.stampUsed(r, st, show)
 	}
 	if err != nil && !errors.Is(err, store.ErrDuplicatePost) {
 		return err
 	}
-	http.Redirect(w, r, "/"+lang+"/register/group/"+group.Token, http.StatusSeeOther)
+	http.Redirect(w, r, "/"+lang.Code+"/register/group/"+group.Token, http.StatusSeeOther)
 	return nil
 }
 

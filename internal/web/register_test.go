@@ -109,7 +109,11 @@ func TestRegisterFormValidatesEveryField(t *testing.T) {
 			if inv, _ := d.Find(input).Attr("aria-invalid"); inv != "true" {
 				t.Errorf("%s not aria-invalid", input)
 			}
-			if desc, _ := d.Find(input).Attr("aria-describedby"); !strings.Contains(desc, tc.field+"-err") {
+			described := d.Find(input)
+			if tc.field == "days" {
+				described = described.Closest("fieldset") // a group of boxes is described by its fieldset
+			}
+			if desc, _ := described.Attr("aria-describedby"); !strings.Contains(desc, tc.field+"-err") {
 				t.Errorf("%s described by %q, not its error", input, desc)
 			}
 			if n := d.Find("[aria-invalid=true]").Length(); tc.field != "days" && n != 1 {

@@ -92,3 +92,15 @@ func TestFieldShowsWhatIsSavedNowOnAConflict(t *testing.T) {
 }
 
 func outer(s *goquery.Selection) string { h, _ := goquery.OuterHtml(s); return h }
+
+// A choice's hint is part of its label, so it is read with the choice.
+func TestChoiceHintIsPartOfItsLabel(t *testing.T) {
+	d := render(t, form.NewState(nil), form.Field{Name: "booth_type", Label: "Type", Kind: form.Radios,
+		Options: []form.Option{{Value: "standard", Label: "Standard", Hint: "Walls and lighting"}, {Value: "raw", Label: "Raw"}}})
+	if got := d.Find(`label[for=booth_type-0] .field-choice-hint`).Text(); got != "Walls and lighting" {
+		t.Errorf("the first choice's hint %q", got)
+	}
+	if d.Find(`label[for=booth_type-1] .field-choice-hint`).Length() != 0 {
+		t.Error("a choice without a hint shows one")
+	}
+}
