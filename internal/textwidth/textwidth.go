@@ -4,6 +4,7 @@
 package textwidth
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,11 +62,27 @@ func Truncate(s string, max int) string {
 		_, size := utf8.DecodeLastRuneInString(s[:cut])
 		cut -= size
 	}
+	// Inside a word of a spaced script, back up to the space before it, so
+	// "Smart classrooms" is never shown as "Smart classr…"; a cut that would
+	// lose more than two thirds of the room keeps the word cut instead.
+	if before, _ := utf8.DecodeLastRuneInString(s[:cut]); inWord(before) {
+		if after, _ := utf8.DecodeRuneInString(s[cut:]); inWord(after) {
+			if sp := strings.LastIndexFunc(s[:cut], unicode.IsSpace); sp > 0 && Width(s[:sp]) >= room/3 {
+				cut = sp
+			}
+		}
+	}
 	out := []rune(s[:cut])
 	for len(out) > 0 && (unicode.IsSpace(out[len(out)-1]) || isTrailingPunct(out[len(out)-1])) {
 		out = out[:len(out)-1]
 	}
 	return string(out) + ellipsis
+}
+
+// inWord reports a letter or digit of a script written with spaces
+// between words (not Chinese, where any character boundary will do).
+func inWord(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && RuneWidth(r) == 1
 }
 
 func isTrailingPunct(r rune) bool {

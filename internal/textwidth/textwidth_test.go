@@ -31,13 +31,16 @@ func TestTruncate(t *testing.T) {
 	}{
 		{"short", 10, "short"},
 		{"exactly10!", 10, "exactly10!"},
-		{"Liaoning: Accelerating the Construction", 20, "Liaoning: Accelerat…"},
+		{"Liaoning: Accelerating the Construction", 20, "Liaoning…"},
 		{"辽宁省教育厅召开全省教育工作会议", 10, "辽宁省教…"},   // 4 CJK = 8 columns + … = 9
 		{"辽宁省教育厅召开全省教育工作会议", 11, "辽宁省教育…"},  // 5 CJK = 10 + 1
 		{"2027辽宁教育装备展示会开幕", 12, "2027辽宁教…"}, // mixed: 4 + 6 + 1
 		{"关于印发《实施方案》的通知", 9, "关于印发…"},
-		{"Notice of Liao Jiao Fa [2024] No. 2 on Issuing", 26, "Notice of Liao Jiao Fa [2…"},
+		{"Notice of Liao Jiao Fa [2024] No. 2 on Issuing", 26, "Notice of Liao Jiao Fa…"},
 		{"one, two, three", 6, "one…"},
+		{"Smart classrooms in Shenyang", 14, "Smart…"}, // never "Smart classr…"
+		{"Smart classrooms in Shenyang", 19, "Smart classrooms…"},
+		{"Supercalifragilistic words", 12, "Supercalifr…"}, // one long word: cut inside it
 		{"教育，装备", 6, "教育…"},                      // dangling comma dropped
 		{"cafe\u0301 au lait", 5, "cafe\u0301…"}, // the accent stays with its e
 		{"cafe\u0301 au lait", 4, "caf…"},
