@@ -41,8 +41,8 @@ func TestTruncate(t *testing.T) {
 		{"Smart classrooms in Shenyang", 14, "Smart…"}, // never "Smart classr…"
 		{"Smart classrooms in Shenyang", 19, "Smart classrooms…"},
 		{"Supercalifragilistic words", 12, "Supercalifr…"}, // one long word: cut inside it
-		{"教育，装备", 6, "教育…"},                      // dangling comma dropped
-		{"cafe\u0301 au lait", 5, "cafe\u0301…"}, // the accent stays with its e
+		{"教育，装备", 6, "教育…"},                                // dangling comma dropped
+		{"cafe\u0301 au lait", 5, "cafe\u0301…"},           // the accent stays with its e
 		{"cafe\u0301 au lait", 4, "caf…"},
 		{"abc", 1, "…"},
 		{"abc", 0, "…"},
