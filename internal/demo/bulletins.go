@@ -14,6 +14,22 @@ import (
 func bulletins() []sampleArticle {
 	var out []sampleArticle
 	companies := []int{0, 0, 0, 40, 75, 110, 150, 185, 220, 250, 275, 290, 298}
+	prepTitles := []struct{ zh, en string }{
+		{"一号馆、二号馆展位图进入最后调整", "Booth plan for Halls 1 and 2 in final revision"},
+		{"布展时间确定为2027年4月14日至15日", "Build-up set for 14–15 April 2027"},
+		{"展位报名9月15日开通", "Booth registration opens on 15 September"},
+	}
+	// Each week's hall news under a heading of its own, so the bulletins
+	// read as the weeks they were, not as one form filled in thirteen times.
+	hallHeads := []struct{ zh, en string }{
+		{"展区动态", "From the halls"}, {"本周咨询热点", "What exhibitors asked about"},
+		{"展区规划进展", "Hall planning"}, {"参展商动态", "Exhibitor news"},
+	}
+	closings := []struct{ zh, en string }{
+		{"展位申请请访问[展位申请](/zh/exhibit/apply)页面，或拨打报名热线400-885-6191。", "To apply for a booth, see [booth application](/en/exhibit/apply) or call 400-885-6191."},
+		{"标准展位剩余数量可在[展位图](/zh/exhibit/booths)上实时查看。", "See which standard booths are still free on the [hall map](/en/exhibit/booths)."},
+		{"展会日程与同期活动安排见[日程安排](/zh/exhibit/schedule)。", "The expo's programme is on the [schedule](/en/exhibit/schedule) page."},
+	}
 	prep := []struct{ zh, en string }{
 		{"展馆场地复核完成，一号馆、二号馆的展位图进入最后调整阶段。", "The survey of Halls 1 and 2 is complete and the booth plan is in its final revision."},
 		{"组委会与辽宁工业展览馆确定了布展、撤展的时间安排：布展为2027年4月14日至15日。", "The organisers and the Liaoning Industrial Exhibition Hall agreed the build-up schedule: 14–15 April 2027."},
@@ -47,26 +63,48 @@ func bulletins() []sampleArticle {
 			en.WriteString(" Early-bird prices end on 28 February 2027; the final deadline is 20 March 2027.\n\n")
 		}
 		a, b := notes[i%len(notes)], notes[(i+3)%len(notes)]
-		fmt.Fprintf(&zh, "## 展区动态\n\n- %s\n- %s\n\n", a.zh, b.zh)
-		fmt.Fprintf(&en, "## From the halls\n\n- %s\n- %s\n\n", a.en, b.en)
-		zh.WriteString("展位申请请访问[展位申请](/zh/exhibit/apply)页面，或拨打报名热线400-885-6191。")
-		en.WriteString("To apply for a booth, see [booth application](/en/exhibit/apply) or call 400-885-6191.")
+		head := hallHeads[i%len(hallHeads)]
+		if i%2 == 0 {
+			fmt.Fprintf(&zh, "## %s\n\n- %s\n- %s\n\n", head.zh, a.zh, b.zh)
+			fmt.Fprintf(&en, "## %s\n\n- %s\n- %s\n\n", head.en, a.en, b.en)
+		} else {
+			fmt.Fprintf(&zh, "## %s\n\n%s此外，%s\n\n", head.zh, a.zh, b.zh)
+			fmt.Fprintf(&en, "## %s\n\n%s Also, %s\n\n", head.en, a.en, lowerFirst(b.en))
+		}
+		closing := closings[i%len(closings)]
+		zh.WriteString(closing.zh)
+		en.WriteString(closing.en)
 		summaryZh := fmt.Sprintf("2027辽宁教育装备展示会筹展周报第%d期。", n)
 		summaryEn := fmt.Sprintf("Preparations bulletin No. %d for the Liaoning Educational Equipment Exhibition 2027.", n)
+		var titleZh, titleEn string
 		if companies[i] > 0 {
 			summaryZh = fmt.Sprintf("截至本周，已有%d家企业报名2027展会。", companies[i])
 			summaryEn = fmt.Sprintf("%d companies have now applied to exhibit in 2027.", companies[i])
+			titleZh = fmt.Sprintf("筹展周报第%d期：报名企业达%d家", n, companies[i])
+			titleEn = fmt.Sprintf("Bulletin No. %d: %d companies have applied", n, companies[i])
+		} else {
+			titleZh = fmt.Sprintf("筹展周报第%d期：%s", n, prepTitles[i].zh)
+			titleEn = fmt.Sprintf("Bulletin No. %d: %s", n, prepTitles[i].en)
 		}
 		out = append(out, sampleArticle{
 			Category: "expo",
 			Released: day.Format("2006-01-02 15:04"),
 			Text: map[string]sampleNewsText{
-				"zh": {Title: fmt.Sprintf("2027展会筹展周报（第%d期）", n), Summary: summaryZh, Body: zh.String(), Source: "展会组委会"},
-				"en": {Title: fmt.Sprintf("2027 expo preparations bulletin No. %d", n), Summary: summaryEn, Body: en.String(), Source: "Organising Committee"},
+				"zh": {Title: titleZh, Summary: summaryZh, Body: zh.String(), Source: "展会组委会"},
+				"en": {Title: titleEn, Summary: summaryEn, Body: en.String(), Source: "Organising Committee"},
 			},
 		})
 	}
 
+	// topics name each brief in a headline, so each month's title says what
+	// that month was about.
+	topics := []struct{ zh, en string }{
+		{"智慧校园建设指引", "smart-campus guidance"}, {"实验室安全检查", "lab safety checks"}, {"职业院校实训基地", "vocational training bases"},
+		{"体育器材配备标准", "PE equipment standards"}, {"教室照明改造", "classroom lighting"}, {"创客与人工智能课程", "maker spaces and AI lessons"},
+		{"图书馆数字化", "digital school libraries"}, {"可调节课桌椅", "adjustable desks"}, {"明厨亮灶工程", "open-kitchen canteens"},
+		{"幼儿园玩教具", "kindergarten play equipment"}, {"全生命周期采购", "whole-life-cost procurement"}, {"特殊教育资源教室", "special-education resource rooms"},
+		{"校园智能预警", "campus early-warning systems"},
+	}
 	briefs := []struct{ zh, en string }{
 		{"多地教育部门发布智慧校园建设指引，强调设备“用起来”。", "Several education bureaus issued smart-campus guidance stressing that equipment must be used, not just installed."},
 		{"中小学实验室安全检查进入常态化，危化品管理成为重点。", "School laboratory safety checks are now routine, with hazardous chemicals the main focus."},
@@ -98,12 +136,21 @@ func bulletins() []sampleArticle {
 			Category: "industry",
 			Released: month.Format("2006-01-02 15:04"),
 			Text: map[string]sampleNewsText{
-				"zh": {Title: fmt.Sprintf("教育装备行业简讯（%d年%d月）", month.Year(), int(month.Month())),
-					Summary: "本月教育装备行业动态摘要。", Body: zh.String(), Source: "展会组委会"},
-				"en": {Title: fmt.Sprintf("Education equipment industry brief, %s %d", month.Month(), month.Year()),
-					Summary: "A summary of the month in school equipment.", Body: en.String(), Source: "Organising Committee"},
+				"zh": {Title: fmt.Sprintf("行业简讯（%d年%d月）：%s", month.Year(), int(month.Month()), topics[i%len(topics)].zh),
+					Summary: briefs[i%len(briefs)].zh, Body: zh.String(), Source: "展会组委会"},
+				"en": {Title: fmt.Sprintf("Industry brief, %s %d: %s", month.Month(), month.Year(), topics[i%len(topics)].en),
+					Summary: briefs[i%len(briefs)].en, Body: en.String(), Source: "Organising Committee"},
 			},
 		})
 	}
 	return out
+}
+
+// lowerFirst lowers the first letter of an English sentence that follows
+// another in the same line.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -82,3 +82,33 @@ func TestSampleRegistrations(t *testing.T) {
 		t.Error("the people change between loads, or their tokens do not")
 	}
 }
+
+// The sample news reads as real news: no two titles or summaries alike,
+// and each article has been read a plausible, different number of times.
+func TestNewsVaries(t *testing.T) {
+	titles, summaries, visits := map[string]bool{}, map[string]int{}, map[int64]bool{}
+	all := append(sampleArticles, bulletins()...)
+	for _, a := range all {
+		for _, lang := range []string{"zh", "en"} {
+			if titles[lang+a.Text[lang].Title] {
+				t.Errorf("two articles are titled %q", a.Text[lang].Title)
+			}
+			titles[lang+a.Text[lang].Title] = true
+			summaries[lang+a.Text[lang].Summary]++
+		}
+		released, _ := time.ParseInLocation("2006-01-02 15:04", a.Released, time.FixedZone("CST", 8*3600))
+		n := sampleVisits(a, released)
+		if n < 100 || n > 20000 {
+			t.Errorf("%q: %d visits", a.Text["en"].Title, n)
+		}
+		visits[n] = true
+	}
+	for s, n := range summaries {
+		if n > 2 {
+			t.Errorf("%d articles share the summary %q", n, s)
+		}
+	}
+	if len(visits) < len(all)*9/10 {
+		t.Errorf("only %d different visit counts among %d articles", len(visits), len(all))
+	}
+}

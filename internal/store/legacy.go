@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"github.com/expoportal/portal/internal/search"
 )
 
 // LegacyKey is an old site's address as its server understood it: the
@@ -294,9 +292,7 @@ func (s *Store) ImportLegacyArticle(ctx context.Context, a LegacyArticle) (Legac
 		var id int64
 		version := 1
 		if outcome == LegacyNew {
-			if err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id, visits)
-				VALUES ($1, 'published', $2, $3, $4) RETURNING id -- Store.ImportLegacyArticle`,
-				a.Category, a.ReleasedAt, a.CoverID, a.Visits).Scan(&id); err != nil {
+			if id, err = insertArticleTx(ctx, tx, a.Category, "published", a.ReleasedAt, a.CoverID, nil, a.Visits); err != nil {
 				return err
 			}
 		} else {
@@ -308,11 +304,9 @@ func (s *Store) ImportLegacyArticle(ctx context.Context, a LegacyArticle) (Legac
 				return err
 			}
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO article_translations (article_id, lang, title, body, source, tokens)
-			VALUES ($1, $2, $3, $4, $5, $6)
-			ON CONFLICT (article_id, lang) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body,
-			    source = EXCLUDED.source, tokens = EXCLUDED.tokens, updated_at = now() -- Store.ImportLegacyArticle`,
-			id, a.Lang, a.Title, a.Body, a.Source, search.Tokens(a.Title+"\n\n"+a.Body)); err != nil {
+		// An article staff edited is never written (see articleOutcome), so
+		// its words are the import's alone and are replaced whole.
+		if err := writeTextsTx(ctx, tx, id, []ArticleText{{Lang: a.Lang, Title: a.Title, Body: a.Body, Source: a.Source}}); err != nil {
 			return err
 		}
 		snapshot, err := json.Marshal(EditArticle{ID: id, Version: version, Category: a.Category, Status: "published",

@@ -383,6 +383,7 @@ type NewArticle struct {
 	CoverID, VideoID *int64
 	Texts            []ArticleText
 	Photos           []NewPhoto
+	Visits           int64 // carried over: a count the old site or the demo gives
 }
 
 // NewPhoto is a picture of a photo story with its captions by language.
@@ -400,7 +401,7 @@ func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) 
 	var id int64
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var err error
-		if id, err = insertArticleTx(ctx, tx, n.Category, n.Status, n.ReleasedAt, n.CoverID, n.VideoID); err != nil {
+		if id, err = insertArticleTx(ctx, tx, n.Category, n.Status, n.ReleasedAt, n.CoverID, n.VideoID, n.Visits); err != nil {
 			return err
 		}
 		if err := writeTextsTx(ctx, tx, id, n.Texts); err != nil {
@@ -420,14 +421,14 @@ func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) 
 	return id, nil
 }
 
-// insertArticleTx writes a new article's row: the one INSERT that both
-// writers (the editor's SaveArticle, and CreateArticle for the demo and
-// imports) share, so an article is made one way.
-func insertArticleTx(ctx context.Context, tx pgx.Tx, category, status string, releasedAt time.Time, coverID, videoID *int64) (int64, error) {
+// insertArticleTx writes a new article's row: the one INSERT that every
+// writer (the editor's SaveArticle, CreateArticle for the demo, the legacy
+// import) shares, so an article is made one way.
+func insertArticleTx(ctx context.Context, tx pgx.Tx, category, status string, releasedAt time.Time, coverID, videoID *int64, visits int64) (int64, error) {
 	var id int64
-	err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id, video_id)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id -- insertArticleTx`,
-		category, status, releasedAt, coverID, videoID).Scan(&id)
+	err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id, video_id, visits)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id -- insertArticleTx`,
+		category, status, releasedAt, coverID, videoID, visits).Scan(&id)
 	return id, err
 }
 

@@ -120,7 +120,7 @@ func (s *Store) SaveArticle(ctx context.Context, a EditArticle, userID int64, ac
 		if a.ID == 0 {
 			a.Version = 1
 			var err error
-			if a.ID, err = insertArticleTx(ctx, tx, a.Category, a.Status, a.ReleasedAt, a.CoverID, nil); err != nil {
+			if a.ID, err = insertArticleTx(ctx, tx, a.Category, a.Status, a.ReleasedAt, a.CoverID, nil, 0); err != nil {
 				return err
 			}
 		} else {
