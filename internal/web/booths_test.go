@@ -378,6 +378,9 @@ func TestBoothEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
 	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	if res, _ := b.get(t, "/admin/lang/en?next=/admin/booths"); res.StatusCode >= 400 {
+		t.Fatalf("language: %d", res.StatusCode)
+	}
 	res := b.post(t, "/admin/booths/new", url.Values{"hall": {"1"}, "number": {"1F01"}, "x": {"3"}, "y": {"39"}, "width": {"3"}, "depth": {"3"},
 		"type": {"standard"}, "status": {"available"}})
 	if res.StatusCode != http.StatusSeeOther {
@@ -400,8 +403,8 @@ func TestBoothEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find("#width").AttrOr("value", "") != "4" {
 		t.Error("the refused form does not say why, or lost what was typed")
 	}
-	if got := d.Find("#status-stored .field-stored-value").Text(); got != "sold" {
-		t.Errorf("the status saved meanwhile shows as %q, want sold", got)
+	if got := d.Find("#status-stored .field-stored-value").Text(); got != "Sold" {
+		t.Errorf("the status saved meanwhile shows as %q, want Sold", got)
 	}
 	if got := d.Find("#width-stored .field-stored-value").Text(); got != "3" {
 		t.Errorf("the width saved now shows as %q, want 3", got)
