@@ -109,7 +109,7 @@ func ReadImport(t *csvimport.Table, langs []string, voc ImportVocabulary, existi
 				v.Set(f, cell)
 			}
 		}
-		row := ImportRow{Line: r.Line, Form: ParseExhibitor(v, langs), Raw: raw}
+		row := ImportRow{Line: r.Line, Form: readExhibitor(v, langs), Raw: raw}
 		// The exhibitor the row updates: the first language whose name is
 		// listed, as the store matches it.
 		conflict := ""

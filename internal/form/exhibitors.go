@@ -10,13 +10,12 @@ import (
 	"github.com/expoportal/portal/internal/store"
 )
 
-// Exhibitor is the exhibitor editor's form, as typed.
+// Exhibitor is an exhibitor as typed, in the editor or a row of an import.
 type Exhibitor struct {
 	Names, Descriptions map[string]string // by language
 	Booth, Hall         string
 	Website             string
 	Categories          []string
-	RemoveLogo          bool
 }
 
 // Exhibitor field limits.
@@ -24,32 +23,44 @@ const (
 	maxExhibitorName = 200
 	maxExhibitorText = 2000
 	maxWebsite       = 300
+	MaxExhibitorName = maxExhibitorName
+	MaxExhibitorText = maxExhibitorText
+	MaxWebsite       = maxWebsite
+	MaxBooth         = 10
 )
 
 var boothPattern = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,9}$`)
 
-// ExhibitorFrom fills the form from a stored exhibitor.
-func ExhibitorFrom(e store.Exhibitor) Exhibitor {
-	f := Exhibitor{Names: map[string]string{}, Descriptions: map[string]string{},
-		Booth: e.Booth, Hall: e.Hall, Website: e.Website, Categories: e.Categories}
+// ExhibitorValues fills the editor's form from a stored exhibitor.
+func ExhibitorValues(e store.Exhibitor) url.Values {
+	v := url.Values{"booth": {e.Booth}, "hall": {e.Hall}, "website": {e.Website}}
+	if len(e.Categories) > 0 {
+		v["category"] = slices.Clone(e.Categories)
+	}
 	for l, n := range e.Names {
-		f.Names[l] = n
+		v.Set("name_"+l, n)
 	}
 	for l, d := range e.Descriptions {
-		f.Descriptions[l] = d
+		v.Set("description_"+l, d)
 	}
-	return f
+	return v
 }
 
-// ParseExhibitor reads the form for langs. Booth numbers are kept in
+// ParseExhibitor checks the editor's form for langs and returns what the
+// store takes, with the errors keyed by field. Booth numbers are kept in
 // capitals, as printed on the floor plan.
-func ParseExhibitor(v url.Values, langs []string) Exhibitor {
+func ParseExhibitor(v url.Values, langs []string) (store.ExhibitorInput, Errors) {
+	f := readExhibitor(v, langs)
+	return f.Input(), f.Validate()
+}
+
+// readExhibitor reads the form (or an import row made into one) as typed.
+func readExhibitor(v url.Values, langs []string) Exhibitor {
 	f := Exhibitor{
 		Names: map[string]string{}, Descriptions: map[string]string{},
-		Booth:      strings.ToUpper(strings.TrimSpace(v.Get("booth"))),
-		Hall:       strings.TrimSpace(v.Get("hall")),
-		Website:    strings.TrimSpace(v.Get("website")),
-		RemoveLogo: v.Get("remove_logo") == "on",
+		Booth:   strings.ToUpper(strings.TrimSpace(v.Get("booth"))),
+		Hall:    strings.TrimSpace(v.Get("hall")),
+		Website: strings.TrimSpace(v.Get("website")),
 	}
 	for _, l := range langs {
 		f.Names[l] = strings.TrimSpace(v.Get("name_" + l))

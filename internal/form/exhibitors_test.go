@@ -19,11 +19,11 @@ func TestExhibitorValidation(t *testing.T) {
 		c[k] = v
 		return c
 	}
-	f := ParseExhibitor(base, langs)
-	if errs := f.Validate(); len(errs) != 0 {
+	in, errs := ParseExhibitor(base, langs)
+	if len(errs) != 0 {
 		t.Fatalf("valid form refused: %v", errs)
 	}
-	if in := f.Input(); in.Booth != "1A08" || !slices.Equal(in.Categories, []string{"smart-classroom", "stem"}) || in.Names["en"] != "" {
+	if in.Booth != "1A08" || !slices.Equal(in.Categories, []string{"smart-classroom", "stem"}) || in.Names["en"] != "" {
 		t.Errorf("input %+v", in)
 	}
 	for _, tc := range []struct {
@@ -42,7 +42,7 @@ func TestExhibitorValidation(t *testing.T) {
 		{with("website", "https://user:pw@example.cn/"), "website", "exhibitors.err.website"},
 		{with("website", "https://exa mple.cn/"), "website", "exhibitors.err.website"},
 	} {
-		if got := ParseExhibitor(tc.form, langs).Validate(); got[tc.field] != tc.key {
+		if _, got := ParseExhibitor(tc.form, langs); got[tc.field] != tc.key {
 			t.Errorf("%v: errors %v, want %s on %s", tc.form, got, tc.key, tc.field)
 		}
 	}

@@ -145,31 +145,22 @@ func FuzzEvent(f *testing.F) {
 		for i, s := range []string{kind, starts, ends, titleZH, venueZH, descZH, titleEN, venueEN, descEN} {
 			v.Set(fields[i], s)
 		}
-		ev := ParseEvent(v, langs, fuzzLoc)
-		errs := ev.Validate("zh")
+		e, errs := ParseEvent(v, langs, fuzzLoc)
 		checkErrorFields(t, errs, fields...)
 		checkBadTextFlagged(t, v, errs, fields[3:]...)
 		if len(errs) != 0 {
 			return
 		}
-		e := ev.Apply(store.Event{})
 		if !e.EndsAt.After(e.StartsAt) || e.EndsAt.Sub(e.StartsAt) > maxEventLength || e.Texts["zh"].Title == "" {
 			t.Fatalf("event passed %+v", e)
 		}
 		// The editor reopened on what was saved.
-		back := EventValues(e, fuzzLoc)
-		w := url.Values{"kind": {back.Kind}, "starts_at": {back.Starts}, "ends_at": {back.Ends}}
-		for l, tx := range back.Texts {
-			w.Set("title_"+l, tx.Title)
-			w.Set("venue_"+l, tx.Venue)
-			w.Set("description_"+l, tx.Description)
-		}
-		again := ParseEvent(w, langs, fuzzLoc)
-		if errs := again.Validate("zh"); len(errs) != 0 {
+		w := EventValues(e, fuzzLoc)
+		e2, errs := ParseEvent(w, langs, fuzzLoc)
+		if len(errs) != 0 {
 			t.Fatalf("event %+v reopened as %v is refused: %v", e, w, errs)
 		}
-		if e2 := again.Apply(store.Event{}); !e2.StartsAt.Equal(e.StartsAt) || !e2.EndsAt.Equal(e.EndsAt) ||
-			!reflect.DeepEqual(e2.Texts, e.Texts) || e2.Kind != e.Kind {
+		if !e2.StartsAt.Equal(e.StartsAt) || !e2.EndsAt.Equal(e.EndsAt) || !reflect.DeepEqual(e2.Texts, e.Texts) || e2.Kind != e.Kind {
 			t.Fatalf("event %+v reopened reads as %+v", e, e2)
 		}
 	})
@@ -246,19 +237,17 @@ func FuzzExhibitor(f *testing.F) {
 			v.Set(fields[i], s)
 		}
 		v["category"] = []string{cat1, cat2}
-		ex := ParseExhibitor(v, langs)
-		errs := ex.Validate()
+		in, errs := ParseExhibitor(v, langs)
 		checkErrorFields(t, errs, fields...)
 		checkBadTextFlagged(t, v, errs, fields[:7]...)
 		if len(errs) != 0 {
 			return
 		}
-		checkExhibitorInput(t, ex.Input())
+		checkExhibitorInput(t, in)
 		// The editor reopened on what was saved.
-		in := ex.Input()
-		again := ParseExhibitor(exhibitorValues(in), langs)
-		if errs := again.Validate(); len(errs) != 0 || !reflect.DeepEqual(again.Input(), in) {
-			t.Fatalf("exhibitor %+v reopened reads as %+v, %v", in, again.Input(), errs)
+		again, errs := ParseExhibitor(exhibitorValues(in), langs)
+		if len(errs) != 0 || !reflect.DeepEqual(again, in) {
+			t.Fatalf("exhibitor %+v reopened reads as %+v, %v", in, again, errs)
 		}
 	})
 }
@@ -266,14 +255,8 @@ func FuzzExhibitor(f *testing.F) {
 // exhibitorValues fills the editor's form as the page does from a stored
 // exhibitor.
 func exhibitorValues(in store.ExhibitorInput) url.Values {
-	f := ExhibitorFrom(store.Exhibitor{Names: in.Names, Descriptions: in.Descriptions, Booth: in.Booth, Hall: in.Hall,
+	return ExhibitorValues(store.Exhibitor{Names: in.Names, Descriptions: in.Descriptions, Booth: in.Booth, Hall: in.Hall,
 		Website: in.Website, Categories: in.Categories})
-	w := url.Values{"booth": {f.Booth}, "hall": {f.Hall}, "website": {f.Website}, "category": f.Categories}
-	for l, n := range f.Names {
-		w.Set("name_"+l, n)
-		w.Set("description_"+l, f.Descriptions[l])
-	}
-	return w
 }
 
 // checkExhibitorInput checks what the store would be given.

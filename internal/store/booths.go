@@ -30,6 +30,7 @@ type Booth struct {
 	Type      string
 	Status    string
 	UpdatedAt time.Time
+	Version   int // counts saves; the editor refuses a save based on an old one
 }
 
 // Area is the booth's floor space in square metres.
@@ -43,11 +44,11 @@ func (b Booth) PriceKind() string {
 	return "booth"
 }
 
-const boothColumns = "id, hall, number, x, y, width, depth, type, status, updated_at"
+const boothColumns = "id, hall, number, x, y, width, depth, type, status, updated_at, version"
 
 func scanBooth(row pgx.CollectableRow) (Booth, error) {
 	var b Booth
-	err := row.Scan(&b.ID, &b.Hall, &b.Number, &b.X, &b.Y, &b.Width, &b.Depth, &b.Type, &b.Status, &b.UpdatedAt)
+	err := row.Scan(&b.ID, &b.Hall, &b.Number, &b.X, &b.Y, &b.Width, &b.Depth, &b.Type, &b.Status, &b.UpdatedAt, &b.Version)
 	return b, err
 }
 

@@ -125,6 +125,8 @@ func boothHolder(ctx context.Context, q boothQuerier, boothID int64) (string, er
 // sticks out of the hall's plan, and a change of status while a live
 // application holds the booth (then the application decides it). A
 // booth saved with no status keeps the one it has when the row is locked.
+// An update based on another version than the saved one writes nothing and
+// returns ErrConflict.
 func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		// Two organisers placing booths in one hall at once must not both
@@ -140,6 +142,9 @@ func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, er
 				return ErrNotFound
 			} else if err != nil {
 				return err
+			}
+			if old.Version != b.Version {
+				return ErrConflict
 			}
 			before = &old
 			if b.Status == "" {
@@ -169,7 +174,7 @@ func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, er
 		} else {
 			action = "booth.update"
 			_, err := tx.Exec(ctx, `UPDATE booths SET hall = $2, number = $3, x = $4, y = $5, width = $6, depth = $7,
-				type = $8, status = $9, updated_at = now() WHERE id = $1 -- Store.SaveBooth`,
+				type = $8, status = $9, updated_at = now(), version = version + 1 WHERE id = $1 -- Store.SaveBooth`,
 				b.ID, b.Hall, b.Number, b.X, b.Y, b.Width, b.Depth, b.Type, b.Status)
 			if err != nil {
 				return duplicateNumber(err, b.Number)

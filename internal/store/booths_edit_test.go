@@ -89,6 +89,7 @@ func TestSaveBoothRefusesOverlapDuplicateAndOutside(t *testing.T) {
 	if _, err := st.SaveBooth(ctx, b, 0); err != nil {
 		t.Fatal(err)
 	}
+	b.Version++ // the next save starts from the one just made
 	b.X = 7
 	if c := conflict(t, func() error { _, err := st.SaveBooth(ctx, b, 0); return err }()); c.Other != "1A02" {
 		t.Errorf("moved onto 1A02: %+v", c)
@@ -151,6 +152,7 @@ func TestBoothHeldByAnApplicationKeepsItsStatusAndStays(t *testing.T) {
 	if _, err := st.SaveBooth(ctx, b, 0); err != nil {
 		t.Errorf("a held booth's type could not change: %v", err)
 	}
+	b.Version++ // each save below starts from the one before
 
 	// Nor can it be deleted while held.
 	c = conflict(t, st.DeleteBooth(ctx, held.ID, 0))
@@ -176,6 +178,7 @@ func TestBoothHeldByAnApplicationKeepsItsStatusAndStays(t *testing.T) {
 	if now, _ := st.Booth(ctx, held.ID); now.Status != "available" {
 		t.Fatalf("a save with no status made a released booth %s", now.Status)
 	}
+	b.Version++
 	b.Status = "available"
 	if _, err := st.SaveBooth(ctx, b, 0); err != nil {
 		t.Fatalf("status after withdrawal: %v", err)
@@ -213,5 +216,36 @@ func TestInsertBoothsIfEmptyLeavesAStartedMapAlone(t *testing.T) {
 	all, err := st.Booths(ctx)
 	if err != nil || len(all) != 1 || all[0].Number != "1X01" {
 		t.Errorf("booths %+v %v", all, err)
+	}
+}
+
+func TestSaveBoothRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	id, err := st.SaveBooth(ctx, store.Booth{Hall: "1", Number: "1A01", X: 3, Y: 3, Width: 3, Depth: 3, Type: "standard", Status: "available"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened, err := st.Booth(ctx, id)
+	if err != nil || opened.Version != 1 {
+		t.Fatalf("created at version %d: %v", opened.Version, err)
+	}
+	first, second := opened, opened
+	first.Status = "sold"
+	if _, err := st.SaveBooth(ctx, first, 0); err != nil {
+		t.Fatal(err)
+	}
+	second.Width = 6
+	if _, err := st.SaveBooth(ctx, second, 0); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("a save based on an old version: %v, want ErrConflict", err)
+	}
+	got, err := st.Booth(ctx, id)
+	if err != nil || got.Version != 2 || got.Status != "sold" || got.Width != 3 {
+		t.Errorf("after the refused save: %+v, %v", got, err)
+	}
+	if audit, err := st.RecentAudit(ctx, 5, "booth."); err != nil || len(audit) != 2 {
+		t.Errorf("audit after the refused save: %+v %v, want 2 entries", audit, err)
 	}
 }

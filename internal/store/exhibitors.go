@@ -35,6 +35,7 @@ type Exhibitor struct {
 	LogoID              *int64
 	Logo                *Image // the thumbnail rendition, when there is a logo
 	UpdatedAt           time.Time
+	Version             int // counts saves, imports included
 }
 
 // Name is the exhibitor's name in lang, or in the first of fallbacks that
@@ -82,6 +83,9 @@ type ExhibitorInput struct {
 	Booth, Hall  string
 	Website      string
 	Categories   []string // slugs from ExhibitorCategories
+	// Version is the version the editor opened; SaveExhibitor refuses an
+	// update based on another (the import does not look at it).
+	Version int
 }
 
 // DuplicateNameError says which language's name another exhibitor has.
@@ -124,7 +128,7 @@ type ExhibitorFilter struct {
 	Q              string // a substring of a name (any language), the booth or a description
 }
 
-const exhibitorCols = `e.id, e.booth, e.hall, e.categories, e.website, e.logo_id, e.updated_at,
+const exhibitorCols = `e.id, e.booth, e.hall, e.categories, e.website, e.logo_id, e.updated_at, e.version,
 	coalesce((SELECT jsonb_object_agg(t.lang, t.name) FROM exhibitor_texts t WHERE t.exhibitor_id = e.id), '{}'),
 	coalesce((SELECT jsonb_object_agg(t.lang, t.description) FROM exhibitor_texts t WHERE t.exhibitor_id = e.id AND t.description <> ''), '{}'),
 	` + `lg.hash, lg.content_type, lg.width, lg.height`
@@ -138,7 +142,7 @@ const joinLogo = ` LEFT JOIN LATERAL (SELECT m.hash, m.content_type, m.width, m.
 func scanExhibitor(row pgx.CollectableRow) (Exhibitor, error) {
 	var e Exhibitor
 	var logo imageRow
-	err := row.Scan(append([]any{&e.ID, &e.Booth, &e.Hall, &e.Categories, &e.Website, &e.LogoID, &e.UpdatedAt, &e.Names, &e.Descriptions}, logo.dest()...)...)
+	err := row.Scan(append([]any{&e.ID, &e.Booth, &e.Hall, &e.Categories, &e.Website, &e.LogoID, &e.UpdatedAt, &e.Version, &e.Names, &e.Descriptions}, logo.dest()...)...)
 	e.Logo = logo.image()
 	return e, err
 }
@@ -188,7 +192,7 @@ func (s *Store) ExhibitorPage(ctx context.Context, id int64) (Exhibitor, *Image,
 	e, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (Exhibitor, error) {
 		var e Exhibitor
 		var logo imageRow
-		err := row.Scan(append(append([]any{&e.ID, &e.Booth, &e.Hall, &e.Categories, &e.Website, &e.LogoID, &e.UpdatedAt, &e.Names, &e.Descriptions},
+		err := row.Scan(append(append([]any{&e.ID, &e.Booth, &e.Hall, &e.Categories, &e.Website, &e.LogoID, &e.UpdatedAt, &e.Version, &e.Names, &e.Descriptions},
 			logo.dest()...), large.dest()...)...)
 		e.Logo = logo.image()
 		return e, err
@@ -204,7 +208,9 @@ func (s *Store) ExhibitorPage(ctx context.Context, id int64) (Exhibitor, *Image,
 // SaveExhibitor creates (id 0) or updates an exhibitor with its words in
 // one transaction, with an audit entry. Languages without a name are
 // removed. logo replaces the logo when not nil; dropLogo removes it.
-// A name another exhibitor has comes back as a *DuplicateNameError.
+// A name another exhibitor has comes back as a *DuplicateNameError; an
+// update based on another version than in.Version writes nothing and
+// returns ErrConflict.
 func (s *Store) SaveExhibitor(ctx context.Context, userID, id int64, in ExhibitorInput, logo *int64, dropLogo bool) (int64, error) {
 	if err := in.check(); err != nil {
 		return id, fmt.Errorf("Store.SaveExhibitor(%d): %w", id, err)
@@ -218,6 +224,9 @@ func (s *Store) SaveExhibitor(ctx context.Context, userID, id int64, in Exhibito
 				return ErrNotFound
 			} else if err != nil {
 				return err
+			}
+			if b.Version != in.Version {
+				return ErrConflict
 			}
 			before = &b
 		}
@@ -273,7 +282,7 @@ func writeExhibitor(ctx context.Context, tx pgx.Tx, id int64, in ExhibitorInput,
 			return 0, err
 		}
 	} else if _, err := tx.Exec(ctx, `UPDATE exhibitors SET booth = $2, hall = $3, categories = $4, website = $5,
-		logo_id = CASE WHEN $7 THEN NULL ELSE coalesce($6, logo_id) END, updated_at = now()
+		logo_id = CASE WHEN $7 THEN NULL ELSE coalesce($6, logo_id) END, updated_at = now(), version = version + 1
 		WHERE id = $1 -- Store.writeExhibitor`, id, in.Booth, in.Hall, cats, in.Website, logo, dropLogo); err != nil {
 		return 0, err
 	}

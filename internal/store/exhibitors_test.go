@@ -83,7 +83,7 @@ func TestSaveExhibitorAuditsAndRefusesDuplicates(t *testing.T) {
 	if !errors.As(err, &dup) || dup.Lang != "en" || !errors.Is(err, store.ErrDuplicate) {
 		t.Fatalf("duplicate name: %v", err)
 	}
-	in.Booth, in.Names = "1A09", map[string]string{"zh": in.Names["zh"]}
+	in.Booth, in.Names, in.Version = "1A09", map[string]string{"zh": in.Names["zh"]}, e.Version
 	if _, err := st.SaveExhibitor(ctx, 0, id, in, nil, false); err != nil {
 		t.Fatal(err)
 	}
@@ -194,5 +194,42 @@ func TestDemoExhibitorsOnlyIntoAnEmptyDirectory(t *testing.T) {
 	}
 	if again, _ := st.AllExhibitors(ctx); len(again) != len(all)-1 {
 		t.Errorf("loading the demo again: %d exhibitors, want %d (the deleted one stays deleted)", len(again), len(all)-1)
+	}
+}
+
+func TestSaveExhibitorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := store.New(testdb.New(t))
+	in := store.ExhibitorInput{Names: map[string]string{"zh": "沈阳启航教学设备有限公司"}, Booth: "1A08", Hall: "1"}
+	id, err := st.SaveExhibitor(ctx, 0, 0, in, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := st.Exhibitor(ctx, id)
+	if err != nil || e.Version != 1 {
+		t.Fatalf("created at version %d: %v", e.Version, err)
+	}
+	first, second := in, in
+	first.Version, second.Version = e.Version, e.Version
+	first.Booth = "1A09"
+	if _, err := st.SaveExhibitor(ctx, 0, id, first, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	second.Website = "https://qihang.example.cn"
+	if _, err := st.SaveExhibitor(ctx, 0, id, second, nil, false); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("a save based on an old version: %v, want ErrConflict", err)
+	}
+	// An import changes the version too, so an editor opened before it is refused.
+	if _, _, err := st.UpsertExhibitors(ctx, 0, []store.ExhibitorInput{{Names: in.Names, Booth: "1A10", Hall: "1"}}); err != nil {
+		t.Fatal(err)
+	}
+	first.Version = 2
+	if _, err := st.SaveExhibitor(ctx, 0, id, first, nil, false); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("a save opened before an import: %v, want ErrConflict", err)
+	}
+	got, err := st.Exhibitor(ctx, id)
+	if err != nil || got.Version != 3 || got.Booth != "1A10" || got.Website != "" {
+		t.Errorf("after the refused saves: %+v, %v", got, err)
 	}
 }

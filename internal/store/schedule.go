@@ -33,6 +33,9 @@ type Event struct {
 	Sequence  int    // iCalendar SEQUENCE, bumped when the time moves
 	UpdatedAt time.Time
 	Texts     map[string]EventText // by language
+	// Version counts saves; the editor sends back the one it opened, and a
+	// save based on an older one is refused (ErrConflict).
+	Version int
 }
 
 // ScheduleItem is an event in one language, for the public schedule.
@@ -100,11 +103,11 @@ type querier interface {
 // eventForEdit reads an event; lock holds its row until the transaction ends.
 func eventForEdit(ctx context.Context, q querier, id int64, lock bool) (Event, error) {
 	e := Event{ID: id, Texts: map[string]EventText{}}
-	sql := "SELECT kind, starts_at, ends_at, uid, sequence, updated_at FROM schedule_events WHERE id = $1"
+	sql := "SELECT kind, starts_at, ends_at, uid, sequence, updated_at, version FROM schedule_events WHERE id = $1"
 	if lock {
 		sql += " FOR UPDATE"
 	}
-	err := q.QueryRow(ctx, sql+" -- Store.EventForEdit", id).Scan(&e.Kind, &e.StartsAt, &e.EndsAt, &e.UID, &e.Sequence, &e.UpdatedAt)
+	err := q.QueryRow(ctx, sql+" -- Store.EventForEdit", id).Scan(&e.Kind, &e.StartsAt, &e.EndsAt, &e.UID, &e.Sequence, &e.UpdatedAt, &e.Version)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return e, ErrNotFound
 	} else if err != nil {
@@ -122,7 +125,9 @@ func eventForEdit(ctx context.Context, q querier, id int64, lock bool) (Event, e
 // SaveEvent creates (ID 0) or updates an event in one transaction: its
 // fields, its words (a language without a title is removed), a change for
 // the feed when the time or the words changed, and the audit log. The
-// SEQUENCE goes up when the time moves; the UID never changes.
+// SEQUENCE goes up when the time moves; the UID never changes. An update
+// based on another version than the saved one writes nothing and returns
+// ErrConflict.
 func (s *Store) SaveEvent(ctx context.Context, e Event, userID int64) (Event, error) {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var before *Event
@@ -131,20 +136,23 @@ func (s *Store) SaveEvent(ctx context.Context, e Event, userID int64) (Event, er
 			if err != nil {
 				return err
 			}
+			if b.Version != e.Version {
+				return ErrConflict
+			}
 			before = &b
 		}
 		if before == nil {
 			if err := tx.QueryRow(ctx, `INSERT INTO schedule_events (kind, starts_at, ends_at) VALUES ($1, $2, $3)
-				RETURNING id, uid, sequence, updated_at -- Store.SaveEvent`, e.Kind, e.StartsAt, e.EndsAt).
-				Scan(&e.ID, &e.UID, &e.Sequence, &e.UpdatedAt); err != nil {
+				RETURNING id, uid, sequence, updated_at, version -- Store.SaveEvent`, e.Kind, e.StartsAt, e.EndsAt).
+				Scan(&e.ID, &e.UID, &e.Sequence, &e.UpdatedAt, &e.Version); err != nil {
 				return err
 			}
 		} else {
 			moved := !before.StartsAt.Equal(e.StartsAt) || !before.EndsAt.Equal(e.EndsAt)
 			if err := tx.QueryRow(ctx, `UPDATE schedule_events SET kind = $2, starts_at = $3, ends_at = $4,
-				sequence = sequence + CASE WHEN $5 THEN 1 ELSE 0 END, updated_at = now()
-				WHERE id = $1 RETURNING uid, sequence, updated_at -- Store.SaveEvent`, e.ID, e.Kind, e.StartsAt, e.EndsAt, moved).
-				Scan(&e.UID, &e.Sequence, &e.UpdatedAt); err != nil {
+				sequence = sequence + CASE WHEN $5 THEN 1 ELSE 0 END, updated_at = now(), version = version + 1
+				WHERE id = $1 RETURNING uid, sequence, updated_at, version -- Store.SaveEvent`, e.ID, e.Kind, e.StartsAt, e.EndsAt, moved).
+				Scan(&e.UID, &e.Sequence, &e.UpdatedAt, &e.Version); err != nil {
 				return err
 			}
 			if _, err := tx.Exec(ctx, "DELETE FROM schedule_event_texts WHERE event_id = $1 -- Store.SaveEvent", e.ID); err != nil {

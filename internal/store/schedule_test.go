@@ -46,8 +46,9 @@ func TestScheduleSaveMoveDelete(t *testing.T) {
 	if err != nil || got.UID != uid || got.Sequence != 1 || !got.StartsAt.Equal(start.Add(20*time.Hour)) {
 		t.Fatalf("after a move: %+v, %v", got, err)
 	}
-	// Saving unchanged writes no change entry.
-	if _, err = st.SaveEvent(ctx, got, 0); err != nil {
+	// Saving unchanged writes no change entry (and moves the version on,
+	// which the next save starts from).
+	if got, err = st.SaveEvent(ctx, got, 0); err != nil {
 		t.Fatal(err)
 	}
 	// Removing a language removes its words.
@@ -171,5 +172,36 @@ func TestDemoScheduleIsLoadedOnce(t *testing.T) {
 	}
 	if hours["04-16"] != "09:00–17:00" || hours["04-17"] != "09:00–17:00" || hours["04-18"] != "09:00–16:00" || len(hours) != 3 {
 		t.Errorf("exhibition hours %v", hours)
+	}
+}
+
+func TestSaveEventRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	st := store.New(pool)
+	at := time.Date(2027, 4, 16, 6, 0, 0, 0, time.UTC)
+	e, err := st.SaveEvent(ctx, store.Event{Kind: "forum", StartsAt: at, EndsAt: at.Add(time.Hour),
+		Texts: map[string]store.EventText{"zh": {Title: "开幕式"}}}, 0)
+	if err != nil || e.Version != 1 {
+		t.Fatalf("created at version %d: %v", e.Version, err)
+	}
+	first, second := e, e
+	first.Texts = map[string]store.EventText{"zh": {Title: "开幕典礼"}}
+	if first, err = st.SaveEvent(ctx, first, 0); err != nil || first.Version != 2 {
+		t.Fatalf("first save: version %d, %v", first.Version, err)
+	}
+	// The second was opened at version 1, before the first landed.
+	second.EndsAt = at.Add(3 * time.Hour)
+	if _, err := st.SaveEvent(ctx, second, 0); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("a save based on an old version: %v, want ErrConflict", err)
+	}
+	got, err := st.EventForEdit(ctx, e.ID)
+	if err != nil || got.Version != 2 || got.Texts["zh"].Title != "开幕典礼" || !got.EndsAt.Equal(at.Add(time.Hour)) {
+		t.Errorf("after the refused save: %+v, %v", got, err)
+	}
+	var changes, audits int
+	if err := pool.QueryRow(ctx, "SELECT (SELECT count(*) FROM schedule_changes), (SELECT count(*) FROM audit_log)").Scan(&changes, &audits); err != nil || changes != 2 || audits != 2 {
+		t.Errorf("the refused save left %d changes and %d audit rows, want 2 and 2 (%v)", changes, audits, err)
 	}
 }

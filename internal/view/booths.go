@@ -1,7 +1,6 @@
 package view
 
 import (
-	"net/url"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -218,37 +217,53 @@ func (a *BoothsAdmin) Statuses() []string { return store.BoothStatuses }
 // BoothEditor creates or edits a booth, or confirms its deletion.
 type BoothEditor struct {
 	*Admin
-	ID        int64
-	Values    url.Values // as stored, or as typed
-	Errors    form.Errors
-	Conflicts map[string]string // translated messages with an argument (overlap, duplicate), by field
-	Holder    string            // the live application holding the booth: status read-only
-	Saved     bool
-	Number    string // the booth's number, for the confirmation
-	Refused   string // why it cannot be deleted
+	ID     int64
+	Form   *form.State
+	Holder string // the live application holding the booth: status read-only
+	Status string // the saved status, shown read-only while held
+	// Other is what a refusal by the store names: the booth overlapped or
+	// whose number was taken, the hall's size, the holding application.
+	Other   string
+	Saved   bool
+	Number  string // the booth's number, for the confirmation
+	Refused string // why it cannot be deleted
 }
 
-// Err is the translated error of a field, or "".
-func (e *BoothEditor) Err(field string) string {
-	if m := e.Conflicts[field]; m != "" {
-		return m
+// boothRefusals are the store's refusals, whose messages name Other.
+var boothRefusals = []string{"booths.err.duplicate", "booths.err.overlap", "booths.err.outside", "booths.err.held"}
+
+// T is the staff member's words; a refusal by the store names what it
+// ran into, so the form kit can show it like any field error.
+func (e *BoothEditor) T(key string, args ...any) string {
+	if len(args) == 0 && e.Other != "" && slices.Contains(boothRefusals, key) {
+		return e.Admin.T(key, e.Other)
 	}
-	return e.FieldError(e.Errors, field)
+	return e.Admin.T(key, args...)
 }
 
-// Fields are the editor's fields in order, for the error summary.
-func (e *BoothEditor) Fields() []string {
-	return []string{"hall", "number", "x", "y", "width", "depth", "type", "status"}
+// Fields are the editor's inputs in order. Metres are text with a numeric
+// keyboard: a number input cannot hold what was typed when it is not a
+// number, and the form keeps it. While an application holds the booth its
+// status is shown, not asked, and has no input.
+func (e *BoothEditor) Fields() []form.Field {
+	options := func(values []string, prefix string) []form.Option {
+		var out []form.Option
+		for _, v := range values {
+			out = append(out, form.Option{Value: v, Label: e.T(prefix + v)})
+		}
+		return out
+	}
+	metres := func(name string) form.Field {
+		return form.Field{Name: name, Label: e.T("booths.admin." + name), Kind: form.Decimal, Required: true, Describes: "grid-hint"}
+	}
+	return []form.Field{
+		{Name: "hall", Label: e.T("booths.admin.hall"), Kind: form.Select, Required: true, Options: options(store.ExhibitorHalls, "exhibitors.hall.")},
+		{Name: "number", Label: e.T("booths.admin.number"), Kind: form.Text, Required: true, Hint: e.T("booths.admin.number_hint"), MaxLen: 16, Autocomplete: "off"},
+		metres("x"), metres("y"), metres("width"), metres("depth"),
+		{Name: "type", Label: e.T("booths.admin.type"), Kind: form.Select, Required: true, Options: options(store.BoothTypes, "booths.type.")},
+		{Name: "status", Label: e.T("booths.admin.status"), Kind: form.Select, Required: true, Options: options(store.BoothStatuses, "booths.status.")},
+	}
 }
 
-// HasErrors reports whether the form came back with errors.
-func (e *BoothEditor) HasErrors() bool { return len(e.Errors)+len(e.Conflicts) > 0 }
-
-// Halls, Types and Statuses are the editor's choices.
-func (e *BoothEditor) Halls() []string { return store.ExhibitorHalls }
-
-// Types are the booth types.
-func (e *BoothEditor) Types() []string { return store.BoothTypes }
-
-// Statuses are the booth statuses.
-func (e *BoothEditor) Statuses() []string { return store.BoothStatuses }
+// Field is one of Fields by name.
+func (e *BoothEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }

@@ -11,13 +11,21 @@ import (
 // an uploaded file.
 type ExhibitorImport struct {
 	*Admin
+	// Form is the upload form's state: what is wrong with the file, or a
+	// notice about a confirmation that could not go ahead.
+	Form     *form.State
 	Columns  []string // the fields the import reads, in the export's order
 	FileName string
 	Encoding string
 	Data     string // the decoded file, carried to the confirmation
-	Error    string // a message key for the file as a whole
 	Rows     []form.ImportRow
 	Ignored  []string
+}
+
+// Fields are the upload form's one input, the file.
+func (v *ExhibitorImport) Fields() []form.Field {
+	return []form.Field{{Name: "file", ID: "import-file", Label: v.T("exhibitors.import.file"), Kind: form.File, Required: true,
+		Hint: v.T("exhibitors.import.file_hint"), Accept: ".csv,.txt,.tsv,text/csv,text/plain"}}
 }
 
 // Counts says how many rows would create, update, or be skipped.

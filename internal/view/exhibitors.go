@@ -46,20 +46,41 @@ type ExhibitorsAdmin struct {
 type ExhibitorEditor struct {
 	*Admin
 	ID         int64 // 0 for a new exhibitor
-	Form       form.Exhibitor
-	Errors     form.Errors
+	Form       *form.State
 	Saved      bool
 	LogoURL    string // the current logo's thumbnail
-	LogoAgain  bool   // a logo was chosen but the form came back: ask for it again
-	Categories []string
-	Halls      []string
 	PublicHref string
 }
 
-// Err is the translated error of a field, or "".
-func (e *ExhibitorEditor) Err(field string) string {
-	return e.FieldError(e.Errors, field)
+// Fields are the editor's inputs in the order shown: the exhibitor's
+// facts, its logo, its categories, then its words in each language.
+func (e *ExhibitorEditor) Fields() []form.Field {
+	halls := []form.Option{{Value: "", Label: e.T("exhibitors.admin.no_hall")}}
+	for _, h := range store.ExhibitorHalls {
+		halls = append(halls, form.Option{Value: h, Label: e.T("exhibitors.hall." + h)})
+	}
+	var cats []form.Option
+	for _, c := range store.ExhibitorCategories {
+		cats = append(cats, form.Option{Value: c, Label: e.T("category." + c)})
+	}
+	fs := []form.Field{
+		{Name: "booth", Label: e.T("exhibitors.admin.booth"), Kind: form.Text, Hint: e.T("exhibitors.admin.booth_hint"), MaxLen: form.MaxBooth, Autocomplete: "off"},
+		{Name: "hall", Label: e.T("exhibitors.admin.hall"), Kind: form.Select, Options: halls},
+		{Name: "website", Label: e.T("exhibitors.admin.website"), Kind: form.URL, Hint: e.T("exhibitors.admin.website_hint"), MaxLen: form.MaxWebsite},
+		{Name: "logo", Label: e.T("exhibitors.admin.logo"), Kind: form.File, Accept: "image/jpeg,image/png,image/gif"},
+		{Name: "remove_logo", Label: e.T("exhibitors.admin.logo_remove"), Kind: form.Checkbox},
+		{Name: "category", Label: e.T("exhibitors.admin.categories"), Kind: form.Checkboxes, Options: cats},
+	}
+	for _, l := range e.Langs {
+		fs = append(fs,
+			form.Field{Name: "name_" + l.Code, Label: e.T("exhibitors.admin.name"), Kind: form.Text, Lang: l.Code, MaxLen: form.MaxExhibitorName},
+			form.Field{Name: "description_" + l.Code, Label: e.T("exhibitors.admin.description"), Kind: form.TextArea, Rows: 6, Lang: l.Code, MaxLen: form.MaxExhibitorText})
+	}
+	return fs
 }
+
+// Field is one of Fields by name.
+func (e *ExhibitorEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }
 
 // ExhibitorDelete asks before an exhibitor is deleted.
 type ExhibitorDelete struct {

@@ -74,17 +74,34 @@ type ScheduleAdmin struct {
 // EventEditor edits one event, every language side by side.
 type EventEditor struct {
 	*Admin
-	ID     int64 // 0 for a new event
-	Form   form.Event
-	Errors form.Errors
-	Saved  bool
-	Kinds  []string
+	ID    int64 // 0 for a new event
+	Form  *form.State
+	Saved bool
 }
 
-// Err is the translated error of a field, or "".
-func (e *EventEditor) Err(field string) string {
-	return e.FieldError(e.Errors, field)
+// Fields are the editor's inputs in the order shown: the event, then its
+// words in each language (the first language's title is required).
+func (e *EventEditor) Fields() []form.Field {
+	var kinds []form.Option
+	for _, k := range store.EventKinds {
+		kinds = append(kinds, form.Option{Value: k, Label: e.T("schedule.kind." + k)})
+	}
+	fs := []form.Field{
+		{Name: "kind", Label: e.T("schedule.admin.kind"), Kind: form.Select, Required: true, Options: kinds},
+		{Name: "starts_at", Label: e.T("schedule.admin.starts"), Kind: form.DateTime, Required: true, Describes: "tz-hint"},
+		{Name: "ends_at", Label: e.T("schedule.admin.ends"), Kind: form.DateTime, Required: true, Describes: "tz-hint"},
+	}
+	for i, l := range e.Langs {
+		fs = append(fs,
+			form.Field{Name: "title_" + l.Code, Label: e.T("admin.title_col"), Kind: form.Text, Required: i == 0, Lang: l.Code, MaxLen: form.MaxEventTitle},
+			form.Field{Name: "venue_" + l.Code, Label: e.T("schedule.admin.venue"), Kind: form.Text, Lang: l.Code, MaxLen: form.MaxVenue},
+			form.Field{Name: "description_" + l.Code, Label: e.T("schedule.admin.description"), Kind: form.TextArea, Rows: 5, Lang: l.Code, MaxLen: form.MaxEventDescription})
+	}
+	return fs
 }
+
+// Field is one of Fields by name.
+func (e *EventEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }
 
 // EventDelete asks before an event is deleted.
 type EventDelete struct {

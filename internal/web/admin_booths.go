@@ -2,11 +2,13 @@ package web
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/form"
@@ -78,9 +80,7 @@ func (s *Server) newBooth(w http.ResponseWriter, r *http.Request) error {
 			values.Set(k, q.Get(k))
 		}
 	}
-	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), "booths.admin.new"), Values: values}
-	s.render(w, r, http.StatusOK, adminpages.BoothEdit(v))
-	return nil
+	return s.showForm(w, r, form.NewState(values), s.boothEditor(nil, ""))
 }
 
 func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
@@ -92,71 +92,90 @@ func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	holder, err := s.store.BoothHolder(r.Context(), id)
-	if err != nil {
-		return err
+	st := form.NewState(form.BoothValues(b))
+	st.Version = b.Version
+	return s.showForm(w, r, st, s.boothEditor(&b, ""))
+}
+
+// boothEditor shows the editor of the booth at the route's id (b when it
+// has been read already), or of a new one; other is what a refusal by the
+// store names. Whether an application holds the booth is read when the
+// form is shown: then its status is shown, not asked.
+func (s *Server) boothEditor(b *store.Booth, other string) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		v := &view.BoothEditor{Form: st, Other: other, Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		title := "booths.admin.new"
+		if chi.URLParam(r, "id") != "" {
+			id, err := idParam(r)
+			if err != nil {
+				return nil, err
+			}
+			if v.Holder, err = s.store.BoothHolder(r.Context(), id); err != nil {
+				return nil, err
+			}
+			if v.Holder != "" && b == nil {
+				got, err := s.store.Booth(r.Context(), id)
+				if err != nil {
+					return nil, err
+				}
+				b = &got
+			}
+			if b != nil {
+				v.Status = b.Status
+			}
+			v.ID, title = id, "booths.admin.edit"
+		}
+		v.Admin = s.adminFrame(r, currentUser(r), title)
+		return adminpages.BoothEdit(v), nil
 	}
-	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), "booths.admin.edit"), ID: id,
-		Values: form.BoothValues(b), Holder: holder, Saved: r.URL.Query().Get("saved") == "1"}
-	s.render(w, r, http.StatusOK, adminpages.BoothEdit(v))
-	return nil
 }
 
 // saveBooth creates or updates a booth. Typing errors, a taken number, an
-// overlap or a booth past the walls re-render the form (422) with what was
-// typed and the message beside its field; nothing is saved then. While an
-// application holds the booth the form has no status field, and the
-// status stays the application's.
+// overlap or a booth past the walls show the form again (422) with what
+// was typed and the message by its field; a save based on an old version
+// comes back (409) with what is saved now beside it; nothing is saved
+// then. A form opened while an application held the booth has no status
+// field, and the status stays the application's.
 func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	ctx := r.Context()
 	var id int64
-	title := "booths.admin.new"
-	holder, keepStatus := "", false
 	if chi.URLParam(r, "id") != "" {
 		var err error
 		if id, err = idParam(r); err != nil {
 			return err
 		}
-		old, err := s.store.Booth(ctx, id)
+	}
+	st := form.Posted(r.PostForm)
+	values := r.PostForm
+	// The status was shown read-only: the store keeps whatever the
+	// application has made it by the time the row is locked.
+	keepStatus := id != 0 && !values.Has("status")
+	if keepStatus {
+		values = url.Values(maps.Clone(values))
+		values.Set("status", store.BoothStatuses[0])
+	}
+	b, errs := form.ParseBooth(values)
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.boothEditor(nil, ""))
+	}
+	b.ID, b.Version = id, st.Version
+	if keepStatus {
+		b.Status = ""
+	}
+	saved, err := s.store.SaveBooth(r.Context(), b, currentUser(r).ID)
+	var c *store.BoothConflict
+	if errors.As(err, &c) {
+		st.Fail(c.Field, "booths.err."+c.Reason)
+		return invalidForm(st, s.boothEditor(nil, c.Other))
+	} else if errors.Is(err, store.ErrConflict) {
+		now, err := s.store.Booth(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		if holder, err = s.store.BoothHolder(ctx, id); err != nil {
-			return err
-		}
-		if holder != "" && !r.PostForm.Has("status") {
-			r.PostForm.Set("status", old.Status)
-			keepStatus = true
-		}
-		title = "booths.admin.edit"
-	}
-	v := &view.BoothEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Values: r.PostForm, Holder: holder}
-	b, errs := form.ParseBooth(r.PostForm)
-	if len(errs) > 0 {
-		v.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.BoothEdit(v))
-		return nil
-	}
-	b.ID = id
-	if keepStatus {
-		// The form showed the status read-only: the store keeps whatever
-		// the application has made it by now, not what was read above.
-		b.Status = ""
-	}
-	saved, err := s.store.SaveBooth(ctx, b, currentUser(r).ID)
-	var c *store.BoothConflict
-	if errors.As(err, &c) {
-		msg := map[string]string{"duplicate": "booths.err.duplicate", "overlap": "booths.err.overlap",
-			"outside": "booths.err.outside", "held": "booths.err.held"}[c.Reason]
-		v.Conflicts = map[string]string{c.Field: v.T(msg, c.Other)}
-		if c.Reason == "held" {
-			v.Holder = c.Other
-		}
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.BoothEdit(v))
-		return nil
+		st.Refuse(form.BoothValues(now), now.Version)
+		return staleForm(st, s.boothEditor(&now, ""))
 	} else if err != nil {
 		return err
 	}

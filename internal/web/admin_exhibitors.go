@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
@@ -36,21 +39,32 @@ func (s *Server) listAdminExhibitors(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-// exhibitorEditor is the editor filled with e as stored.
-func (s *Server) exhibitorEditor(r *http.Request, e store.Exhibitor) *view.ExhibitorEditor {
-	title := "exhibitors.admin.edit"
-	if e.ID == 0 {
-		title = "exhibitors.admin.new"
+// exhibitorEditor shows the editor of e (its logo and public page beside
+// the form), or, with e nil, of the exhibitor at the route's id, read only
+// when the form is shown, or of a new one.
+func (s *Server) exhibitorEditor(e *store.Exhibitor) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		if e == nil && chi.URLParam(r, "id") != "" {
+			got, err := s.exhibitorFromURL(r)
+			if err != nil {
+				return nil, err
+			}
+			e = &got
+		}
+		title := "exhibitors.admin.new"
+		if e != nil {
+			title = "exhibitors.admin.edit"
+		}
+		v := &view.ExhibitorEditor{Admin: s.adminFrame(r, currentUser(r), title), Form: st,
+			Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		if e != nil {
+			v.ID, v.PublicHref = e.ID, "/"+v.Lang.Code+e.Path()
+			if e.Logo != nil {
+				v.LogoURL = e.Logo.URL
+			}
+		}
+		return adminpages.ExhibitorEdit(v), nil
 	}
-	v := &view.ExhibitorEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: e.ID, Form: form.ExhibitorFrom(e),
-		Categories: store.ExhibitorCategories, Halls: store.ExhibitorHalls}
-	if e.Logo != nil {
-		v.LogoURL = e.Logo.URL
-	}
-	if e.ID != 0 {
-		v.PublicHref = "/" + v.Lang.Code + e.Path()
-	}
-	return v
 }
 
 // exhibitorFromURL loads the exhibitor named by {id}.
@@ -63,8 +77,7 @@ func (s *Server) exhibitorFromURL(r *http.Request) (store.Exhibitor, error) {
 }
 
 func (s *Server) newExhibitor(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, adminpages.ExhibitorEdit(s.exhibitorEditor(r, store.Exhibitor{})))
-	return nil
+	return s.showForm(w, r, form.NewState(nil), s.exhibitorEditor(nil))
 }
 
 func (s *Server) editExhibitor(w http.ResponseWriter, r *http.Request) error {
@@ -72,16 +85,16 @@ func (s *Server) editExhibitor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := s.exhibitorEditor(r, e)
-	v.Saved = r.URL.Query().Get("saved") == "1"
-	s.render(w, r, http.StatusOK, adminpages.ExhibitorEdit(v))
-	return nil
+	st := form.NewState(form.ExhibitorValues(e))
+	st.Version = e.Version
+	return s.showForm(w, r, st, s.exhibitorEditor(&e))
 }
 
 // saveExhibitor creates (no id) or updates an exhibitor. Invalid input
 // comes back (422) with everything typed and the errors by the fields; a
-// chosen logo cannot be kept by the browser, so the page asks for it
-// again. The public directory shows a save at once.
+// save based on an old version comes back (409) with what is saved now
+// beside it. A chosen logo cannot be kept by the browser, so a refused
+// form asks for it again. The public directory shows a save at once.
 func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, media.MaxImageBytes+(1<<20))
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
@@ -92,27 +105,31 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 			return clientError(err)
 		}
 	}
-	var current store.Exhibitor
-	if r.URL.Path != "/admin/exhibitors/new" {
+	var id int64
+	if chi.URLParam(r, "id") != "" {
 		var err error
-		if current, err = s.exhibitorFromURL(r); err != nil {
+		if id, err = idParam(r); err != nil {
 			return err
 		}
 	}
-	v := s.exhibitorEditor(r, current)
-	v.Form = form.ParseExhibitor(r.PostForm, s.langCodes())
-	v.Errors = v.Form.Validate()
+	st := form.Posted(r.PostForm)
+	in, errs := form.ParseExhibitor(r.PostForm, s.langCodes())
+	st.Errors = errs
+	drop := r.PostForm.Get("remove_logo") != ""
 	chosen := r.MultipartForm != nil && len(r.MultipartForm.File["logo"]) > 0 && r.MultipartForm.File["logo"][0].Size > 0
-	if chosen && v.Form.RemoveLogo {
-		v.Errors["logo"] = "exhibitors.err.logo_and_removal"
+	if chosen && drop {
+		st.Fail("logo", "exhibitors.err.logo_and_removal")
 	}
-	fail := func() error {
-		v.LogoAgain = chosen && v.Errors["logo"] == ""
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.ExhibitorEdit(v))
-		return nil
+	// A refused form stores no file, and the browser cannot send it back:
+	// the field asks for it again unless it has its own error.
+	again := func() {
+		if chosen {
+			st.Fail("logo", "exhibitors.admin.logo_again")
+		}
 	}
-	if len(v.Errors) > 0 {
-		return fail()
+	if st.Invalid() {
+		again()
+		return invalidForm(st, s.exhibitorEditor(nil))
 	}
 	// The upload only once the rest is valid: a refused form stores no file.
 	var logo *int64
@@ -121,16 +138,26 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 	} else if ok {
 		m, err := media.SaveImage(r.Context(), s.store, data)
 		if err != nil {
-			v.Errors["logo"] = imageError(err)
-			return fail()
+			st.Fail("logo", imageError(err))
+			return invalidForm(st, s.exhibitorEditor(nil))
 		}
 		logo = &m.ID
 	}
-	id, err := s.store.SaveExhibitor(r.Context(), currentUser(r).ID, current.ID, v.Form.Input(), logo, v.Form.RemoveLogo)
+	in.Version = st.Version
+	id, err := s.store.SaveExhibitor(r.Context(), currentUser(r).ID, id, in, logo, drop)
 	var dup *store.DuplicateNameError
 	if errors.As(err, &dup) {
-		v.Errors["name_"+dup.Lang] = "exhibitors.err.duplicate"
-		return fail()
+		st.Fail("name_"+dup.Lang, "exhibitors.err.duplicate")
+		again()
+		return invalidForm(st, s.exhibitorEditor(nil))
+	} else if errors.Is(err, store.ErrConflict) {
+		now, err := s.exhibitorFromURL(r)
+		if err != nil {
+			return err
+		}
+		st.Refuse(form.ExhibitorValues(now), now.Version)
+		again()
+		return staleForm(st, s.exhibitorEditor(&now))
 	} else if err != nil {
 		return err
 	}

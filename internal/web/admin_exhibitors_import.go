@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/a-h/templ"
+
 	"github.com/expoportal/portal/internal/csvimport"
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
@@ -74,63 +76,75 @@ var importSynonyms = map[string]string{
 }
 
 func (s *Server) showExhibitorImport(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, adminpages.ExhibitorImport(s.importView(r)))
-	return nil
+	return s.showForm(w, r, form.NewState(nil), s.importPage(nil))
 }
 
-func (s *Server) importView(r *http.Request) *view.ExhibitorImport {
-	v := &view.ExhibitorImport{Admin: s.adminFrame(r, currentUser(r), "exhibitors.import.title"), Columns: s.importColumns()}
-	return v
+// importPreview is what importing a file would do, row by row.
+type importPreview struct {
+	fileName, encoding string
+	data               string // the decoded file, carried to the confirmation
+	rows               []form.ImportRow
+	ignored            []string
+}
+
+// importPage shows the upload form, or with p the preview of a file.
+func (s *Server) importPage(p *importPreview) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		v := &view.ExhibitorImport{Admin: s.adminFrame(r, currentUser(r), "exhibitors.import.title"), Form: st, Columns: s.importColumns()}
+		if p != nil {
+			v.FileName, v.Encoding, v.Data, v.Rows, v.Ignored = p.fileName, p.encoding, p.data, p.rows, p.ignored
+		}
+		return adminpages.ExhibitorImport(v), nil
+	}
 }
 
 // previewExhibitorImport reads an uploaded file and shows what importing
 // it would do, row by row; nothing is written.
 func (s *Server) previewExhibitorImport(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, csvimport.MaxFileSize+(1<<20))
-	v := s.importView(r)
+	st := form.NewState(nil)
 	if err := r.ParseMultipartForm(csvimport.MaxFileSize + (1 << 20)); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			v.Error = "exhibitors.import.err.too_large"
-			s.render(w, r, http.StatusRequestEntityTooLarge, adminpages.ExhibitorImport(v))
-			return nil
+			st.Fail("file", "exhibitors.import.err.too_large")
+			return &refusedForm{http.StatusRequestEntityTooLarge, st, s.importPage(nil)}
 		}
 		return clientError(err)
 	}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		v.Error = "exhibitors.import.err.no_file"
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.ExhibitorImport(v))
-		return nil
+		st.Fail("file", "exhibitors.import.err.no_file")
+		return invalidForm(st, s.importPage(nil))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(f)
 	if err != nil {
 		return clientError(err)
 	}
-	v.FileName = hdr.Filename
-	return s.previewImport(w, r, v, data)
+	return s.previewImport(w, r, st, hdr.Filename, data)
 }
 
-// previewImport fills v from the file's bytes and renders the preview, or
-// the upload form with the file's problem.
-func (s *Server) previewImport(w http.ResponseWriter, r *http.Request, v *view.ExhibitorImport, data []byte) error {
+// previewImport shows what importing the file's bytes would do, or the
+// upload form with the file's problem. A notice on st (a confirmation that
+// could not go ahead) shows the preview again with it (422).
+func (s *Server) previewImport(w http.ResponseWriter, r *http.Request, st *form.State, fileName string, data []byte) error {
+	p := &importPreview{fileName: fileName}
 	tab, err := csvimport.Read(data)
 	if err == nil {
 		var existing []store.Exhibitor
 		if existing, err = s.store.AllExhibitors(r.Context()); err != nil {
 			return err
 		}
-		v.Rows, v.Ignored, err = form.ReadImport(tab, s.langCodes(), s.importVocabulary(), existing)
+		p.rows, p.ignored, err = form.ReadImport(tab, s.langCodes(), s.importVocabulary(), existing)
 	}
 	if key := importErrorKey(err); key != "" {
-		v.Error = key
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.ExhibitorImport(v))
-		return nil
+		st.Notice = ""
+		st.Fail("file", key)
+		return invalidForm(st, s.importPage(nil))
 	} else if err != nil {
 		return err
 	}
-	v.Encoding = tab.Encoding
+	p.encoding = tab.Encoding
 	// The confirmation carries the decoded file back, so the import reads
 	// exactly what was previewed without keeping anything on the server.
 	var b strings.Builder
@@ -141,13 +155,11 @@ func (s *Server) previewImport(w http.ResponseWriter, r *http.Request, v *view.E
 	if err := csvimport.Write(&b, tab.Header, rows); err != nil {
 		return err
 	}
-	v.Data = b.String()
-	status := http.StatusOK
-	if v.Error != "" { // a confirmation that could not go ahead
-		status = http.StatusUnprocessableEntity
+	p.data = b.String()
+	if st.Invalid() {
+		return invalidForm(st, s.importPage(p))
 	}
-	s.render(w, r, status, adminpages.ExhibitorImport(v))
-	return nil
+	return s.showForm(w, r, st, s.importPage(p))
 }
 
 func importErrorKey(err error) string {
@@ -179,12 +191,11 @@ func (s *Server) confirmExhibitorImport(w http.ResponseWriter, r *http.Request) 
 	} else if err != nil {
 		return clientError(err)
 	}
-	v := s.importView(r)
-	v.FileName = r.PostForm.Get("filename")
+	st, name := form.NewState(nil), r.PostForm.Get("filename")
 	data := []byte(r.PostForm.Get("data"))
 	tab, err := csvimport.Read(data)
 	if err != nil {
-		return s.previewImport(w, r, v, data)
+		return s.previewImport(w, r, st, name, data)
 	}
 	existing, err := s.store.AllExhibitors(r.Context())
 	if err != nil {
@@ -192,7 +203,7 @@ func (s *Server) confirmExhibitorImport(w http.ResponseWriter, r *http.Request) 
 	}
 	rows, _, err := form.ReadImport(tab, s.langCodes(), s.importVocabulary(), existing)
 	if err != nil {
-		return s.previewImport(w, r, v, data)
+		return s.previewImport(w, r, st, name, data)
 	}
 	var valid []store.ExhibitorInput
 	for _, row := range rows {
@@ -201,14 +212,14 @@ func (s *Server) confirmExhibitorImport(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	if len(valid) == 0 {
-		v.Error = "exhibitors.import.err.nothing_valid"
-		return s.previewImport(w, r, v, data)
+		st.Notice = "exhibitors.import.err.nothing_valid"
+		return s.previewImport(w, r, st, name, data)
 	}
 	created, updated, err := s.store.UpsertExhibitors(r.Context(), currentUser(r).ID, valid)
 	if errors.Is(err, store.ErrDuplicate) {
 		// Someone changed the directory since the preview: show it again.
-		v.Error = "exhibitors.import.err.changed"
-		return s.previewImport(w, r, v, data)
+		st.Notice = "exhibitors.import.err.changed"
+		return s.previewImport(w, r, st, name, data)
 	} else if err != nil {
 		return err
 	}

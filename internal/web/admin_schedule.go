@@ -1,9 +1,13 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
+	"time"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/form"
@@ -24,20 +28,18 @@ func (s *Server) listSchedule(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) eventEditor(r *http.Request, e store.Event) *view.EventEditor {
-	titleKey := "schedule.admin.edit"
-	if e.ID == 0 {
-		titleKey = "schedule.admin.new"
+// expoLoc is the expo's time zone, in which staff type the events' times
+// (the one the back office frame shows them in).
+func (s *Server) expoLoc(r *http.Request) *time.Location {
+	site, _, err := s.frame(r.Context(), s.requestLang(r).Code)
+	if err != nil {
+		return s.location("Asia/Shanghai")
 	}
-	v := &view.EventEditor{Admin: s.adminFrame(r, currentUser(r), titleKey), ID: e.ID, Kinds: store.EventKinds}
-	v.Form = form.EventValues(e, v.Loc)
-	return v
+	return s.location(site.TimeZone)
 }
 
 func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) error {
-	v := s.eventEditor(r, store.Event{Kind: "forum"})
-	s.render(w, r, http.StatusOK, adminpages.EventEdit(v))
-	return nil
+	return s.showForm(w, r, form.NewState(url.Values{"kind": {"forum"}}), s.eventEditor)
 }
 
 func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
@@ -49,37 +51,56 @@ func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := s.eventEditor(r, e)
-	v.Saved = r.URL.Query().Get("saved") == "1"
-	s.render(w, r, http.StatusOK, adminpages.EventEdit(v))
-	return nil
+	st := form.NewState(form.EventValues(e, s.expoLoc(r)))
+	st.Version = e.Version
+	return s.showForm(w, r, st, s.eventEditor)
+}
+
+// eventEditor is the editor of the event at the route's id, or of a new one.
+func (s *Server) eventEditor(r *http.Request, st *form.State) (templ.Component, error) {
+	id, title := int64(0), "schedule.admin.new"
+	if chi.URLParam(r, "id") != "" {
+		var err error
+		if id, err = idParam(r); err != nil {
+			return nil, err
+		}
+		title = "schedule.admin.edit"
+	}
+	v := &view.EventEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Form: st,
+		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	return adminpages.EventEdit(v), nil
 }
 
 // saveEvent creates (no id) or updates an event. Invalid input comes back
 // with everything typed and the errors by the fields, and nothing saved;
-// the public schedule, its calendar files and its feed change at once.
+// so does a save based on an old version, beside what is saved now. The
+// public schedule, its calendar files and its feed change at once.
 func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	current := store.Event{}
+	var id int64
 	if chi.URLParam(r, "id") != "" {
-		id, err := idParam(r)
+		var err error
+		if id, err = idParam(r); err != nil {
+			return err
+		}
+	}
+	st := form.Posted(r.PostForm)
+	e, errs := form.ParseEvent(r.PostForm, s.langCodes(), s.expoLoc(r))
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.eventEditor)
+	}
+	e.ID, e.Version = id, st.Version
+	saved, err := s.store.SaveEvent(r.Context(), e, currentUser(r).ID)
+	if errors.Is(err, store.ErrConflict) {
+		now, err := s.store.EventForEdit(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		if current, err = s.store.EventForEdit(r.Context(), id); err != nil {
-			return err
-		}
-	}
-	v := s.eventEditor(r, current)
-	v.Form = form.ParseEvent(r.PostForm, s.langCodes(), v.Loc)
-	if v.Errors = v.Form.Validate(s.cat.Default().Code); len(v.Errors) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.EventEdit(v))
-		return nil
-	}
-	saved, err := s.store.SaveEvent(r.Context(), v.Form.Apply(current), currentUser(r).ID)
-	if err != nil {
+		st.Refuse(form.EventValues(now, s.expoLoc(r)), now.Version)
+		return staleForm(st, s.eventEditor)
+	} else if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/admin/schedule/"+strconv.FormatInt(saved.ID, 10)+"?saved=1", http.StatusSeeOther)

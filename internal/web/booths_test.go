@@ -250,8 +250,10 @@ func TestBoothEditorKeepsInputRefusesOverlapsAndFollowsApplications(t *testing.T
 		if inv, _ := in.Attr("aria-invalid"); inv != "true" {
 			t.Errorf("%s: aria-invalid %q", field, inv)
 		}
+		// The error comes first among what describes the field (a hint may follow).
 		desc, _ := in.Attr("aria-describedby")
-		if got := strings.TrimSpace(d.Find("#" + desc).Text()); desc != field+"-err" || got != want {
+		first, _, _ := strings.Cut(desc, " ")
+		if got := strings.TrimSpace(d.Find("#" + first).Text()); first != field+"-err" || got != want {
 			t.Errorf("%s: error %q at %q, want %q", field, got, desc, want)
 		}
 		if d.Find(`[data-testid=form-errors] a[href="#`+field+`"]`).Length() != 1 {
@@ -324,7 +326,7 @@ func TestBoothEditorKeepsInputRefusesOverlapsAndFollowsApplications(t *testing.T
 	if d.Find("select#status").Length() != 0 || !strings.Contains(d.Find(`[data-testid=status-follows]`).Text(), "follows application LNEE-2026-0042") {
 		t.Errorf("held booth's status: %q", d.Find(`[data-testid=status-follows]`).Text())
 	}
-	moved := form("width", "4")
+	moved := form("width", "4", "version", editorVersion(t, b, edit))
 	moved.Del("status")
 	if res := b.post(t, edit, moved); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save of a held booth: %d", res.StatusCode)
@@ -332,7 +334,7 @@ func TestBoothEditorKeepsInputRefusesOverlapsAndFollowsApplications(t *testing.T
 	if got, _ := st.BoothByNumber(ctx, "1F01"); got.Status != "held" || got.Width != 4 {
 		t.Errorf("held booth after save: %+v", got)
 	}
-	res, d = b.postDoc(t, edit, form("status", "sold"))
+	res, d = b.postDoc(t, edit, form("status", "sold", "version", editorVersion(t, b, edit)))
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status change while held: %d", res.StatusCode)
 	}
@@ -367,5 +369,54 @@ func TestBoothEditorKeepsInputRefusesOverlapsAndFollowsApplications(t *testing.T
 	audit, err = st.RecentAudit(ctx, 1, "booth.")
 	if err != nil || len(audit) != 1 || audit[0].Action != "booth.delete" {
 		t.Errorf("audit %+v %v", audit, err)
+	}
+}
+
+func TestBoothEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	if res, _ := b.get(t, "/admin/lang/en?next=/admin/booths"); res.StatusCode >= 400 {
+		t.Fatalf("language: %d", res.StatusCode)
+	}
+	res := b.post(t, "/admin/booths/new", url.Values{"hall": {"1"}, "number": {"1F01"}, "x": {"3"}, "y": {"39"}, "width": {"3"}, "depth": {"3"},
+		"type": {"standard"}, "status": {"available"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.StatusCode)
+	}
+	path := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	first, second := openedForm(t, b, path), openedForm(t, b, path)
+	if first.Get("version") != "1" || first.Get("number") != "1F01" || first.Get("status") != "available" {
+		t.Fatalf("the editor opened on %v", first)
+	}
+	first.Set("status", "sold")
+	if res := b.post(t, path, first); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d", res.StatusCode)
+	}
+	second.Set("width", "4")
+	res, d := b.postDoc(t, path, second)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("a save based on the old version: %d, want 409", res.StatusCode)
+	}
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find("#width").AttrOr("value", "") != "4" {
+		t.Error("the refused form does not say why, or lost what was typed")
+	}
+	if got := d.Find("#status-stored .field-stored-value").Text(); got != "Sold" {
+		t.Errorf("the status saved meanwhile shows as %q, want Sold", got)
+	}
+	if got := d.Find("#width-stored .field-stored-value").Text(); got != "3" {
+		t.Errorf("the width saved now shows as %q, want 3", got)
+	}
+	if d.Find("#number-stored").Length() != 0 {
+		t.Error("an unchanged field shows a saved value")
+	}
+	got, err := store.New(site.pool).BoothByNumber(context.Background(), "1F01")
+	if err != nil || got.Width != 3 || got.Status != "sold" || got.Version != 2 {
+		t.Fatalf("the refused save wrote: %+v %v", got, err)
+	}
+	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("saving again on purpose: %d", res.StatusCode)
 	}
 }

@@ -200,8 +200,8 @@ func TestExhibitorImportRefusesBadFiles(t *testing.T) {
 		"nonames.csv": {[]byte("展位号,展馆\n1A01,1\n"), "找不到企业名称列"},
 	} {
 		res, html := b.upload(t, name, tc.data)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(parse(t, html).Find("[data-testid=import-error]").Text(), tc.want) {
-			t.Errorf("%s: %d, error %q", name, res.StatusCode, parse(t, html).Find("[data-testid=import-error]").Text())
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(parse(t, html).Find("#import-file-err").Text(), tc.want) {
+			t.Errorf("%s: %d, error %q", name, res.StatusCode, parse(t, html).Find("#import-file-err").Text())
 		}
 	}
 	// Only bad rows: nothing to confirm, and a forged confirmation writes nothing.
@@ -210,9 +210,12 @@ func TestExhibitorImportRefusesBadFiles(t *testing.T) {
 	if parse(t, html).Find("[data-testid=import-confirm]").Length() != 0 {
 		t.Error("a file with no valid row offers to import")
 	}
-	res := b.post(t, "/admin/exhibitors/import/confirm", url.Values{"data": {bad}})
+	res, d := b.postDoc(t, "/admin/exhibitors/import/confirm", url.Values{"data": {bad}})
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("confirming only bad rows: %d", res.StatusCode)
+	}
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find(`[data-testid=import-preview]`).Length() != 1 {
+		t.Error("a refused confirmation does not say why beside the preview")
 	}
 	if n := countExhibitors(t, st); n != start {
 		t.Errorf("bad files wrote: %d exhibitors, want %d", n, start)

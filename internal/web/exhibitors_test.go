@@ -286,3 +286,56 @@ func TestKeptDirectoryOrderIsTheDatabasesOrder(t *testing.T) {
 		t.Errorf("after the rename: %q, want %q", got, want)
 	}
 }
+
+func TestExhibitorEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	addUser(t, site, "organiser@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "organiser@expo.example", "Shenyang-Expo-2027")
+	res := b.post(t, "/admin/exhibitors/new", url.Values{"name_zh": {"沈阳新星教具有限公司"}, "name_en": {"Shenyang Xinxing Teaching Aids Co., Ltd."},
+		"booth": {"1A99"}, "hall": {"1"}, "category": {"stem"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.StatusCode)
+	}
+	path := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	first, second := openedForm(t, b, path), openedForm(t, b, path)
+	if first.Get("version") != "1" || first.Get("booth") != "1A99" || first.Get("category") != "stem" {
+		t.Fatalf("the editor opened on %v", first)
+	}
+	first.Set("booth", "1B01")
+	first["category"] = []string{"stem", "arts"}
+	if res := b.post(t, path, first); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d", res.StatusCode)
+	}
+	second.Set("website", "https://www.xinxing.example.cn")
+	res, d := b.postDoc(t, path, second)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("a save based on the old version: %d, want 409", res.StatusCode)
+	}
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find("#website").AttrOr("value", "") != "https://www.xinxing.example.cn" {
+		t.Error("the refused form does not say why, or lost what was typed")
+	}
+	if got := d.Find("#booth-stored .field-stored-value").Text(); got != "1B01" {
+		t.Errorf("the booth saved meanwhile shows as %q, want 1B01", got)
+	}
+	if d.Find("#category-stored").Length() != 1 || d.Find("#name_zh-stored").Length() != 0 {
+		t.Error("the changed categories show no saved value, or an unchanged name shows one")
+	}
+	e, err := store.New(site.pool).Exhibitor(context.Background(), mustID(t, strings.TrimPrefix(path, "/admin/exhibitors/")))
+	if err != nil || e.Booth != "1B01" || e.Website != "" || e.Version != 2 {
+		t.Fatalf("the refused save wrote: %+v %v", e, err)
+	}
+	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("saving again on purpose: %d", res.StatusCode)
+	}
+}
+
+func mustID(t *testing.T, s string) int64 {
+	t.Helper()
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}

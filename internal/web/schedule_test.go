@@ -233,6 +233,7 @@ func TestScheduleICSRoundTrip(t *testing.T) {
 		"kind": {"forum"}, "starts_at": {"2027-04-17T10:00"}, "ends_at": {"2027-04-17T11:30"},
 		"title_zh": {"论坛，改期；新时间"}, "venue_zh": {tricky}, "description_zh": {strings.ReplaceAll(long, "\n", "\r\n")},
 		"title_en": {"Forum, moved; new time"}, "venue_en": {"Hall 2"},
+		"version": {editorVersion(t, b, "/admin/schedule/"+id)},
 	}
 	if res := b.post(t, "/admin/schedule/"+id, form); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d", res.StatusCode)
@@ -261,7 +262,10 @@ func TestScheduleICSRoundTrip(t *testing.T) {
 	}
 	// A text-only edit keeps the SEQUENCE.
 	form.Set("title_en", "Forum on digital learning")
-	b.post(t, "/admin/schedule/"+id, form)
+	form.Set("version", editorVersion(t, b, "/admin/schedule/"+id))
+	if res := b.post(t, "/admin/schedule/"+id, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("text edit: %d", res.StatusCode)
+	}
 	if again := icsEvents(t, site, "/schedule/"+id+".ics?lang=en")[0]; again.Get("SEQUENCE") != "1" || again.Get("UID") != forum.UID {
 		t.Errorf("after a text edit: SEQUENCE %q UID %q", again.Get("SEQUENCE"), again.Get("UID"))
 	}
@@ -383,6 +387,7 @@ func TestScheduleAdminEditorAndFeed(t *testing.T) {
 	// Move it; the feed says so, newest first.
 	good.Set("starts_at", "2027-04-17T10:00")
 	good.Set("ends_at", "2027-04-17T12:00")
+	good.Set("version", editorVersion(t, b, editPath))
 	if res := b.post(t, editPath, good); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("move: %d", res.StatusCode)
 	}
@@ -435,5 +440,97 @@ func TestScheduleAdminEditorAndFeed(t *testing.T) {
 	}
 	if res, _ := b.get(t, editPath); res.StatusCode != http.StatusNotFound {
 		t.Errorf("the deleted event's editor: %d", res.StatusCode)
+	}
+}
+
+// editorVersion is the version an editor at path opens on (its hidden input).
+func editorVersion(t *testing.T, b *staff, path string) string {
+	t.Helper()
+	v, ok := b.page(t, path, http.StatusOK).Find(`form.editor input[name=version]`).Attr("value")
+	if !ok || v == "" || v == "0" {
+		t.Fatalf("%s: the editor carries no version (%q)", path, v)
+	}
+	return v
+}
+
+// openedForm is what an editor at path would post if saved as opened.
+func openedForm(t *testing.T, b *staff, path string) url.Values {
+	t.Helper()
+	return formValues(b.page(t, path, http.StatusOK))
+}
+
+// formValues is what the editor on d posts: its inputs, selects (the
+// selected option), ticked boxes and textareas.
+func formValues(d *goquery.Document) url.Values {
+	v := url.Values{}
+	d.Find(`form.editor input[name], form.editor select[name], form.editor textarea[name]`).Each(func(_ int, s *goquery.Selection) {
+		name := s.AttrOr("name", "")
+		switch {
+		case goquery.NodeName(s) == "select":
+			v.Set(name, s.Find("option[selected]").AttrOr("value", ""))
+		case goquery.NodeName(s) == "textarea":
+			v.Set(name, s.Text())
+		case s.AttrOr("type", "") == "file":
+		case s.AttrOr("type", "") == "checkbox" || s.AttrOr("type", "") == "radio":
+			if _, on := s.Attr("checked"); on {
+				v.Add(name, s.AttrOr("value", "on"))
+			}
+		default:
+			v.Set(name, s.AttrOr("value", ""))
+		}
+	})
+	return v
+}
+
+func TestEventEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	clearSchedule(t, site)
+	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
+	b := newStaff(t, site)
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	res := b.post(t, "/admin/schedule/new", url.Values{"kind": {"forum"}, "starts_at": {"2027-04-16T14:00"}, "ends_at": {"2027-04-16T16:00"},
+		"title_zh": {"机器人论坛"}, "title_en": {"Robotics forum"}, "venue_en": {"Hall 2"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.StatusCode)
+	}
+	path := strings.TrimSuffix(res.Header.Get("Location"), "?saved=1")
+	first, second := openedForm(t, b, path), openedForm(t, b, path)
+	if first.Get("version") != "1" || first.Get("title_zh") != "机器人论坛" {
+		t.Fatalf("the editor opened on %v", first)
+	}
+	first.Set("ends_at", "2027-04-16T17:30")
+	if res := b.post(t, path, first); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d", res.StatusCode)
+	}
+	second.Set("venue_en", "Hall 3, room 2")
+	res, d := b.postDoc(t, path, second)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("a save based on the old version: %d, want 409", res.StatusCode)
+	}
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find("#venue_en").AttrOr("value", "") != "Hall 3, room 2" {
+		t.Error("the refused form does not say why, or lost what was typed")
+	}
+	if got := d.Find("#ends_at-stored .field-stored-value").Text(); got != "2027-04-16T17:30" {
+		t.Errorf("the end saved meanwhile shows as %q, want 2027-04-16T17:30", got)
+	}
+	if got := d.Find("#venue_en-stored .field-stored-value").Text(); got != "Hall 2" {
+		t.Errorf("the venue saved now shows as %q, want Hall 2", got)
+	}
+	if d.Find("#title_zh-stored").Length() != 0 {
+		t.Error("an unchanged field shows a saved value")
+	}
+	var venue string
+	_ = site.pool.QueryRow(context.Background(), "SELECT venue FROM schedule_event_texts WHERE event_id = $1 AND lang = 'en'",
+		strings.TrimPrefix(path, "/admin/schedule/")).Scan(&venue)
+	if venue != "Hall 2" {
+		t.Errorf("the refused save wrote: venue %q", venue)
+	}
+	// Saving the refused form again is a deliberate choice: it goes through.
+	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("saving again on purpose: %d", res.StatusCode)
+	}
+	if got := openedForm(t, b, path); got.Get("venue_en") != "Hall 3, room 2" || got.Get("version") != "3" {
+		t.Errorf("after saving again: venue %q, version %q", got.Get("venue_en"), got.Get("version"))
 	}
 }

@@ -91,6 +91,20 @@ func TestFieldShowsWhatIsSavedNowOnAConflict(t *testing.T) {
 	}
 }
 
+func TestFieldShowsASavedChoiceByItsLabel(t *testing.T) {
+	st := form.Posted(url.Values{"status": {"available"}, "days": {"fri"}, "version": {"1"}})
+	st.Refuse(url.Values{"status": {"sold"}, "days": {"thu", "fri"}}, 2)
+	d := render(t, st,
+		form.Field{Name: "status", Label: "Status", Kind: form.Select, Options: []form.Option{{Value: "available", Label: "Available"}, {Value: "sold", Label: "Sold"}}},
+		form.Field{Name: "days", Label: "Days", Kind: form.Checkboxes, Options: []form.Option{{Value: "thu", Label: "Thursday"}, {Value: "fri", Label: "Friday"}}})
+	if got := d.Find("#status-stored .field-stored-value").Text(); got != "Sold" {
+		t.Errorf("the saved status shows as %q, want its label Sold", got)
+	}
+	if got := d.Find("#days-stored .field-stored-value").Text(); got != "Thursday, Friday" {
+		t.Errorf("the saved days show as %q, want Thursday, Friday", got)
+	}
+}
+
 func outer(s *goquery.Selection) string { h, _ := goquery.OuterHtml(s); return h }
 
 // A choice's hint is part of its label, so it is read with the choice.
