@@ -23,6 +23,7 @@ var messages = map[string]map[string]string{
 	"nav.crumbs":   {"zh": "您当前的位置：", "en": "Your current location:"},
 	"nav.contact":  {"zh": "联系我们", "en": "Contact us"},
 	"nav.search":   {"zh": "站内搜索", "en": "Search"},
+	"nav.menu":     {"zh": "菜单", "en": "Menu"},
 	"nav.sitemap":  {"zh": "网站地图", "en": "Site map"},
 	"search.label": {"zh": "搜索本站", "en": "Search this site"},
 	"search.go":    {"zh": "搜索", "en": "Search"},
