@@ -68,7 +68,7 @@ func TestSearchFindsEveryKind(t *testing.T) {
 	// the news keep their own list.
 	d := search("zh", "实验室")
 	for _, kind := range []string{"pages", "exhibitors", "events", "news"} {
-		n, _ := strconv.Atoi(d.Find(`[data-testid=search-count-` + kind + `]`).AttrOr("data-count", ""))
+		n, _ := strconv.Atoi(d.Find(`[data-testid=search-count-`+kind+`]`).AttrOr("data-count", ""))
 		if n < 1 || d.Find(`[data-testid=search-group-`+kind+`]`).Length() != 1 {
 			t.Errorf("zh 实验室: %s counted %d, or not grouped", kind, n)
 		}
