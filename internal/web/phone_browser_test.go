@@ -116,6 +116,9 @@ func TestBrowserPhoneFoldsOpen(t *testing.T) {
 
 	for _, lang := range []string{"zh", "en"} {
 		ctx := browser(t, phoneW, phoneH, 90*time.Second)
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile)); err != nil {
+			t.Fatal(err)
+		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(site.URL+"/"+lang+"/services/hotels"), chromedp.WaitReady(chromedp.CSS(`main h1`))); err != nil {
 			t.Fatal(err)
 		}
@@ -141,6 +144,9 @@ func TestBrowserPhoneFoldsOpen(t *testing.T) {
 		}
 		if !visible(ctx, `#main-menu a[href="/`+lang+`/contact"]`) {
 			t.Errorf("%s phone: the open menu has no contact link", lang)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`scrollTo(0, 0), true`)); err != nil {
+			t.Fatal(err)
 		}
 		shoot(t, ctx, "folds-open-"+lang+"-390")
 
