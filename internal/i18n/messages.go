@@ -23,6 +23,7 @@ var messages = map[string]map[string]string{
 	"nav.crumbs":   {"zh": "您当前的位置：", "en": "Your current location:"},
 	"nav.contact":  {"zh": "联系我们", "en": "Contact us"},
 	"nav.search":   {"zh": "站内搜索", "en": "Search"},
+	"nav.menu":     {"zh": "菜单", "en": "Menu"},
 	"nav.sitemap":  {"zh": "网站地图", "en": "Site map"},
 	"search.label": {"zh": "搜索本站", "en": "Search this site"},
 	"search.go":    {"zh": "搜索", "en": "Search"},
@@ -92,11 +93,19 @@ var messages = map[string]map[string]string{
 	"page.of":         {"zh": "第 %[1]s 页，共 %[2]s 页", "en": "Page %[1]s of %[2]s"},
 
 	// Search.
-	"search.title":    {"zh": "站内搜索", "en": "Search"},
-	"search.hint":     {"zh": "输入关键词搜索新闻，中英文均可，例如“教育装备”。", "en": "Search the news in Chinese or English, for example “smart classroom”."},
-	"search.found":    {"zh": "找到 %[1]s 篇与“%[2]s”相关的文章", "en": "%[1]s articles found for “%[2]s”"},
-	"search.nothing":  {"zh": "没有找到与“%[1]s”相关的文章，请换个关键词试试。", "en": "Nothing found for “%[1]s”. Try other words."},
-	"search.unusable": {"zh": "这个搜索词里没有可以查找的文字，请输入中文、英文字母或数字。", "en": "There is nothing to look for in that query: please type words, letters or digits."},
+	"search.title":           {"zh": "站内搜索", "en": "Search"},
+	"search.hint":            {"zh": "输入关键词搜索栏目页面、展商（名称或展位号）、日程和新闻，中英文均可，例如“酒店”或“1A02”。", "en": "Search the pages, exhibitors (by name or booth number), the schedule and the news, in Chinese or English: for example “hotel” or “1A02”."},
+	"search.found":           {"zh": "找到 %[1]s 条与“%[2]s”相关的结果", "en": "Results for “%[2]s”: %[1]s"},
+	"search.nothing":         {"zh": "没有找到与“%[1]s”相关的内容，请换个关键词试试。", "en": "Nothing found for “%[1]s”. Try other words."},
+	"search.unusable":        {"zh": "这个搜索词里没有可以查找的文字，请输入中文、英文字母或数字。", "en": "There is nothing to look for in that query: please type words, letters or digits."},
+	"search.kinds":           {"zh": "结果分类", "en": "Kinds of result"},
+	"search.count":           {"zh": "（%[1]s）", "en": "(%[1]s)"},
+	"search.more":            {"zh": "查看全部%[2]s结果（%[1]s）", "en": "All %[1]s results in %[2]s"},
+	"search.kind.all":        {"zh": "全部", "en": "All"},
+	"search.kind.pages":      {"zh": "栏目页面", "en": "Pages"},
+	"search.kind.exhibitors": {"zh": "展商", "en": "Exhibitors"},
+	"search.kind.events":     {"zh": "日程活动", "en": "Schedule"},
+	"search.kind.news":       {"zh": "新闻", "en": "News"},
 
 	// Back office.
 	"admin.title":     {"zh": "展会后台", "en": "Expo back office"},

@@ -82,10 +82,14 @@ func Terms(q string) []string {
 	return out
 }
 
+// Fold is s as tokens and terms see it: NFKC-normalised (full-width Ａ is
+// A) and lower-cased.
+func Fold(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+
 // each calls fn with every run of letters or digits in s, lower-cased and
 // NFKC-normalised (full-width Ａ is A), split where CJK meets other text.
 func each(s string, fn func(word []rune, cjk bool)) {
-	s = strings.ToLower(norm.NFKC.String(s))
+	s = Fold(s)
 	var word []rune
 	wordCJK := false
 	flush := func() {

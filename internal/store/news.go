@@ -315,9 +315,40 @@ type SearchHit struct {
 // read whole. (The rank once counted matches in the body too, which read
 // every match's body: most of a search's time at 100,000 articles.)
 func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time.Time, limit, offset int) ([]SearchHit, int, error) {
+	q, ok := newArticleSearch(query, lang, now, limit, offset)
+	if !ok {
+		return nil, 0, nil
+	}
+	rows, err := s.pool.Query(ctx, q.page, q.pageArgs...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	hits, total, err := q.scan(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+	}
+	if len(hits) == 0 && offset > 0 {
+		// Past the last page: say how many there are, for the caller's 404.
+		if err := s.pool.QueryRow(ctx, q.count, q.countArgs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
+		}
+	}
+	return hits, total, nil
+}
+
+// articleSearch is SearchArticles' SQL: a page of matches with their total,
+// and the total alone; SearchSite sends them in its batch.
+type articleSearch struct {
+	page, count         string
+	pageArgs, countArgs []any
+}
+
+// newArticleSearch builds the search for query; false when the query has
+// nothing to search for.
+func newArticleSearch(query, lang string, now time.Time, limit, offset int) (articleSearch, bool) {
 	tokens, terms := search.QueryTokens(query), search.Terms(query)
 	if len(tokens) == 0 {
-		return nil, 0, nil
+		return articleSearch{}, false
 	}
 	// The rank is a sum written out term by term: a subquery over the
 	// terms for each match cost a tenth of a common search.
@@ -334,7 +365,8 @@ func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time
 			ORDER BY s.article_id, s.lang = $lang DESC
 		)`
 	// One query: the total rides along with each row of the page.
-	rows, err := s.pool.Query(ctx, named(matches+`, page AS (
+	return articleSearch{
+		page: named(matches+`, page AS (
 			SELECT m.*, count(*) OVER () AS total FROM m
 			ORDER BY m.rank DESC, m.released_at DESC, m.article_id DESC
 			LIMIT $limit OFFSET $offset
@@ -345,10 +377,14 @@ func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time
 		JOIN article_translations t ON t.article_id = p.article_id AND t.lang = p.lang`+joinRendition("th", "a.cover_id", "thumb")+`
 		WHERE `+public+`
 		ORDER BY p.rank DESC, p.released_at DESC, p.article_id DESC`, "terms", "tokens", "now", "lang", "limit", "offset"),
-		terms, tokens, now, lang, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
-	}
+		pageArgs:  []any{terms, tokens, now, lang, limit, offset},
+		count:     named(matches+` SELECT count(*) FROM m -- Store.SearchArticles`, "terms", "tokens", "now", "lang"),
+		countArgs: []any{terms, tokens, now, lang},
+	}, true
+}
+
+// scan reads a page of hits and their total (0 when the page is empty).
+func (articleSearch) scan(rows pgx.Rows) ([]SearchHit, int, error) {
 	total := 0
 	hits, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (SearchHit, error) {
 		var h SearchHit
@@ -358,17 +394,7 @@ func (s *Store) SearchArticles(ctx context.Context, query, lang string, now time
 		h.Slug, h.Thumb = Slug(title), thumb.image()
 		return h, err
 	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
-	}
-	if len(hits) == 0 && offset > 0 {
-		// Past the last page: say how many there are, for the caller's 404.
-		if err := s.pool.QueryRow(ctx, named(matches+` SELECT count(*) FROM m -- Store.SearchArticles`, "terms", "tokens", "now", "lang"),
-			terms, tokens, now, lang).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("Store.SearchArticles: %w", err)
-		}
-	}
-	return hits, total, nil
+	return hits, total, err
 }
 
 // ArticleText is an article's words in one language, for SaveArticle.

@@ -75,17 +75,6 @@ type SearchHit struct {
 	Snippet []SnippetPart
 }
 
-// SearchPage is the search form and its results.
-type SearchPage struct {
-	*Page
-	Query    string
-	Searched bool // a usable query was run
-	Unusable bool // the query held nothing to search for
-	Hits     []SearchHit
-	Total    int
-	Pager    Pager
-}
-
 // HomeNews are the latest articles of a category, for the home page.
 type HomeNews struct {
 	Label, Href string

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/i18n"
-	"github.com/expoportal/portal/internal/search"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/textwidth"
 	"github.com/expoportal/portal/internal/view"
@@ -189,49 +187,6 @@ func cleanQuery(q string) string {
 		return r
 	}, q)
 	return strings.Join(strings.Fields(q), " ")
-}
-
-// showSearch answers /search?q=: articles in every language, ranked, with
-// the match highlighted.
-func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) error {
-	n, err := listPage(r)
-	if err != nil {
-		return err
-	}
-	lang := s.requestLang(r)
-	p, err := s.page(r.Context(), lang, "/search", "search.title")
-	if err != nil {
-		return err
-	}
-	v := &view.SearchPage{Page: p, Query: cleanQuery(r.URL.Query().Get("q"))}
-	if v.Query != "" {
-		s.setPageURLs(p, "?q="+url.QueryEscape(v.Query))
-		if n > 1 {
-			s.setPageURLs(p, "&page="+strconv.Itoa(n))
-		}
-		p.Title = p.T("search.title") + ": " + textwidth.Truncate(v.Query, 40)
-		w.Header().Set("X-Robots-Tag", "noindex")
-		if len(search.QueryTokens(v.Query)) == 0 {
-			v.Unusable = true
-		} else {
-			hits, total, err := s.store.SearchArticles(r.Context(), v.Query, lang.Code, s.now(), perPage, (n-1)*perPage)
-			if err != nil {
-				return err
-			}
-			last := max(1, (total+perPage-1)/perPage)
-			if n > last {
-				return errNotFound
-			}
-			v.Searched, v.Total = true, total
-			v.Pager = view.Pager{Current: n, Pages: last, Base: p.Href("/search"), Extra: "q=" + url.QueryEscape(v.Query)}
-			terms := search.Terms(v.Query)
-			for _, h := range hits {
-				v.Hits = append(v.Hits, view.SearchHit{ArticleSummary: h.ArticleSummary, Snippet: snippet(h.Summary+" "+plainText(h.Body), terms, 120)})
-			}
-		}
-	}
-	s.render(w, r, http.StatusOK, pages.Search(v))
-	return nil
 }
 
 var (
