@@ -208,3 +208,18 @@ func ReadMembers(t *csvimport.Table, voc MemberVocabulary) ([]store.Registration
 	}
 	return members, errs, nil
 }
+
+// ParseFindTicket reads the lost-ticket form: the name and mobile number
+// given when registering.
+func ParseFindTicket(v url.Values) (name, phone string, errs Errors) {
+	errs = Errors{}
+	name = strings.TrimSpace(v.Get("name"))
+	if name == "" {
+		errs["name"] = "register.err.name"
+	}
+	var key string
+	if phone, key = ParsePhone(v.Get("phone")); key != "" {
+		errs["phone"] = key
+	}
+	return name, phone, errs
+}

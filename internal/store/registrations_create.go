@@ -238,3 +238,49 @@ func (s *Store) GroupByToken(ctx context.Context, token string) (VisitorGroup, [
 	}
 	return g, members, nil
 }
+
+// SameVisitor finds a ticket already issued to the person r describes: the
+// same mobile number, the same name (ignoring case and spaces) and at least
+// one of r's days. A teacher who lost the page and registers again is given
+// that ticket instead of a second one; found is false when there is none.
+func (s *Store) SameVisitor(ctx context.Context, r Registration) (token string, found bool, err error) {
+	if r.Phone == "" {
+		return "", false, nil
+	}
+	err = s.pool.QueryRow(ctx, `SELECT token FROM registrations
+		WHERE phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g'))
+		  AND days && $3::date[]
+		ORDER BY id LIMIT 1 -- Store.SameVisitor`, r.Phone, r.Name, r.Days).Scan(&token)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, nil
+	} else if err != nil {
+		return "", false, fmt.Errorf("Store.SameVisitor: %w", err)
+	}
+	return token, true, nil
+}
+
+// ResendTickets runs then, in one transaction, with the tickets issued to
+// a mobile number under a name (ignoring case and spaces) that carry an
+// e-mail address, so the e-mails that send them again are queued with the
+// read. It returns how many there were.
+func (s *Store) ResendTickets(ctx context.Context, phone, name string, then func(context.Context, pgx.Tx, []Registration) error) (int, error) {
+	var n int
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `SELECT `+registrationColumns+` FROM registrations
+			WHERE phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g')) AND email <> ''
+			ORDER BY id LIMIT 5 -- Store.ResendTickets`, phone, name)
+		list, err := pgx.CollectRows(rows, scanRegistration)
+		if err != nil {
+			return err
+		}
+		n = len(list)
+		if n == 0 {
+			return nil
+		}
+		return then(ctx, tx, list)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("Store.ResendTickets: %w", err)
+	}
+	return n, nil
+}

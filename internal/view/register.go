@@ -128,6 +128,7 @@ type Tickets struct {
 	Tickets []Ticket
 	Group   *store.VisitorGroup // set on the delegation's print view
 	Back    string              // the delegation page, on its print view
+	Again   bool                // the visitor registered again and is shown the ticket they had
 }
 
 // DayLabel is a visit day with its weekday.

@@ -47,6 +47,12 @@ const browserUA = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 MicroMessenger/8.0.
 func TestCacheHitSkipsTheChainAndKeepsItsWork(t *testing.T) {
 	t.Parallel()
 	site, counter, m, article := hitSite(t)
+	// The demo's articles come with visits of their own: count from there.
+	var readsBefore int64
+	articleID, _, _ := strings.Cut(strings.TrimPrefix(article, "/zh/news/"), "-")
+	if err := site.pool.QueryRow(context.Background(), "SELECT visits FROM articles WHERE id = $1", articleID).Scan(&readsBefore); err != nil {
+		t.Fatal(err)
+	}
 	first, body := fetch(t, site.URL+article, "User-Agent: "+browserUA) // rendered and kept
 	if first.StatusCode != http.StatusOK || first.Header.Get("ETag") == "" {
 		t.Fatalf("first view: %d, ETag %q", first.StatusCode, first.Header.Get("ETag"))
@@ -126,8 +132,8 @@ func TestCacheHitSkipsTheChainAndKeepsItsWork(t *testing.T) {
 	if err := site.pool.QueryRow(context.Background(), "SELECT visits FROM articles WHERE id = $1", id).Scan(&reads); err != nil {
 		t.Fatal(err)
 	}
-	if reads != 5 {
-		t.Errorf("the article counts %d reads, want 5", reads)
+	if reads-readsBefore != 5 {
+		t.Errorf("the article counts %d reads more, want 5", reads-readsBefore)
 	}
 
 	// The metrics count hits under the route's pattern, the log has a line each.

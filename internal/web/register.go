@@ -137,6 +137,14 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	if err != nil {
 		return err
 	}
+	// The same person again (the ticket page was closed and lost) gets the
+	// ticket they have, not a second one that would count twice.
+	if token, found, err := s.store.SameVisitor(r.Context(), reg); err != nil {
+		return err
+	} else if found {
+		http.Redirect(w, r, "/"+lang.Code+"/tickets/"+token+"?again=1", http.StatusSeeOther)
+		return nil
+	}
 	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	// A double tap's second post gets the ticket the first one made.
@@ -220,7 +228,7 @@ func (s *Server) showTicket(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	privatePage(w)
-	s.render(w, r, http.StatusOK, pages.TicketPage(&view.Tickets{Page: p, Tickets: []view.Ticket{t}}))
+	s.render(w, r, http.StatusOK, pages.TicketPage(&view.Tickets{Page: p, Tickets: []view.Ticket{t}, Again: r.URL.Query().Get("again") == "1"}))
 	return nil
 }
 
@@ -474,4 +482,65 @@ func (s *Server) printGroup(w http.ResponseWriter, r *http.Request) error {
 	privatePage(w)
 	s.render(w, r, http.StatusOK, pages.TicketsPrint(v))
 	return nil
+}
+
+// findTicketLimit is how many look-ups one address may make an hour: a
+// teacher tries a few spellings; a script trying numbers gets nowhere.
+const findTicketLimit = 10
+
+// findTicketPage is the form that sends a lost ticket again; sent says the
+// answer is being shown (the same whether or not a ticket was found).
+func (s *Server) findTicketPage(sent bool) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		f, err := s.registerForm(r, st, "/register/find", "register.find.title")
+		if err != nil {
+			return nil, err
+		}
+		return pages.FindTicket(f, sent), nil
+	}
+}
+
+func (s *Server) showFindTicket(w http.ResponseWriter, r *http.Request) error {
+	return s.showForm(w, r, form.NewState(nil), s.findTicketPage(false))
+}
+
+// postFindTicket e-mails the tickets issued to a mobile number and name
+// again, to the address given when registering. The answer never says
+// whether a ticket was found, so nobody learns who registered.
+func (s *Server) postFindTicket(w http.ResponseWriter, r *http.Request) (err error) {
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		return clientError(err)
+	}
+	st := form.Posted(r.PostForm)
+	defer s.keepFormOnOutage(w, r, &err, st, s.findTicketPage(false))
+	lang, _, err := s.registerCheck(r, st)
+	if err != nil {
+		return err
+	}
+	name, phone, errs := form.ParseFindTicket(r.PostForm)
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.findTicketPage(false))
+	}
+	if ok, err := s.allowFormPost(r, "find-ticket", 1, findTicketLimit); err != nil {
+		return err
+	} else if !ok {
+		st.Notice = "form.err.too_many"
+		return limitedForm(st, s.findTicketPage(false))
+	}
+	p, err := s.registerFrame(r.Context(), lang, "/register", "")
+	if err != nil {
+		return err
+	}
+	if _, err := s.store.ResendTickets(r.Context(), phone, name, func(ctx context.Context, tx pgx.Tx, found []store.Registration) error {
+		for _, reg := range found {
+			if err := s.outbox.Enqueue(ctx, tx, s.ticketMail(p, reg)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return s.showForm(w, r, form.NewState(nil), s.findTicketPage(true))
 }

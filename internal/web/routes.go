@@ -106,6 +106,8 @@ func (s *Server) router() *chi.Mux {
 		// Visitor pre-registration and e-tickets (the token is the key).
 		r.Get("/register", s.handle(s.showRegister))
 		r.Post("/register", s.handle(s.postRegister))
+		r.Get("/register/find", s.handle(s.showFindTicket))
+		r.Post("/register/find", s.handle(s.postFindTicket))
 		r.Get("/register/group", s.handle(s.showGroupForm))
 		r.Post("/register/group", s.handle(s.postGroup))
 		r.Get("/register/group/template.csv", s.handle(s.groupTemplate))
