@@ -783,7 +783,7 @@ func fieldNotes(w Words, st *form.State, f form.Field) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if v, ok := st.StoredValue(f.Name); ok {
+		if v, ok := storedText(st, f); ok {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 60, "<p class=\"field-stored\" id=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1058,6 +1058,27 @@ func VersionInput(st *form.State) templ.Component {
 		}
 		return nil
 	})
+}
+
+// storedText is the field's saved value during a conflict as the reader
+// knows it: a choice by its label, not its value.
+func storedText(st *form.State, f form.Field) (string, bool) {
+	v, ok := st.StoredValue(f.Name)
+	if !ok || len(f.Options) == 0 {
+		return v, ok
+	}
+	var labels []string
+	for _, saved := range st.Stored[f.Name] {
+		label := saved
+		for _, o := range f.Options {
+			if o.Value == saved {
+				label = o.Label
+				break
+			}
+		}
+		labels = append(labels, label)
+	}
+	return strings.Join(labels, ", "), true
 }
 
 // optionGroups splits a select's options into runs of one group.
