@@ -1147,7 +1147,10 @@ func controlAttrs(st *form.State, f form.Field) templ.Attributes {
 			a[k] = v
 		}
 	}
-	if f.Required {
+	// A required select must open on an empty choice (HTML says so); one
+	// that opens on a real choice always has a value, and the marker says
+	// it is needed.
+	if f.Required && (f.Kind != form.Select || len(f.Options) > 0 && f.Options[0].Value == "") {
 		a["required"] = true
 	}
 	if st.Err(f.Name) != "" {
