@@ -95,7 +95,7 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return fmt.Errorf("no account for %s", store.NormalizeEmail(*email))
 		}
-		if err := st.SetDisabled(ctx, u.ID, verb == "disable"); errors.Is(err, store.ErrLastAdmin) {
+		if err := st.SetDisabled(ctx, u.ID, u.Version, verb == "disable"); errors.Is(err, store.ErrLastAdmin) {
 			return fmt.Errorf("%s is the last enabled admin: add another admin first", u.Email)
 		} else if err != nil {
 			return err

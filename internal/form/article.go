@@ -16,9 +16,9 @@ import (
 // Errors maps a field's name to a message key.
 type Errors map[string]string
 
-// Article is the news editor's form, as typed.
+// Article is the news editor's form, as typed. The version it edits is
+// the form state's (Posted), as for every editor.
 type Article struct {
-	Version     int
 	Category    string
 	Action      string // draft, publish, schedule, unpublish
 	ReleasedAt  string // "2006-01-02T15:04", the expo's time zone
@@ -44,11 +44,6 @@ func ParseArticle(v url.Values, langs []string, loc *time.Location) Article {
 		ReleasedAt: strings.TrimSpace(v.Get("released_at")),
 		CoverID:    strings.TrimSpace(v.Get("cover_id")),
 		Texts:      map[string]store.ArticleText{},
-	}
-	// The column is 32-bit; a version it cannot hold is a form from nowhere,
-	// which the save then refuses as stale (0 matches no version).
-	if n, err := strconv.ParseInt(v.Get("version"), 10, 32); err == nil {
-		a.Version = int(n)
 	}
 	for _, l := range langs {
 		a.Texts[l] = store.ArticleText{
@@ -126,7 +121,6 @@ func (a Article) Validate(now time.Time) Errors {
 // unless the time given is earlier.
 func (a Article) Apply(e store.EditArticle, now time.Time) store.EditArticle {
 	e.Category, e.CoverID, e.ReleasedAt = a.Category, a.ParsedCover, a.ParsedAt
-	e.Version = a.Version
 	switch a.Action {
 	case "draft", "unpublish":
 		e.Status = "draft"
@@ -145,6 +139,22 @@ func (a Article) Apply(e store.EditArticle, now time.Time) store.EditArticle {
 		}
 	}
 	return e
+}
+
+// ArticleValues fills the news editor from a saved article; times are
+// shown in loc.
+func ArticleValues(a store.EditArticle, loc *time.Location) url.Values {
+	v := url.Values{"category": {a.Category}, "released_at": {a.ReleasedAt.In(loc).Format("2006-01-02T15:04")}}
+	if a.CoverID != nil {
+		v.Set("cover_id", strconv.FormatInt(*a.CoverID, 10))
+	}
+	for l, t := range a.Texts {
+		v.Set("title_"+l, t.Title)
+		v.Set("summary_"+l, t.Summary)
+		v.Set("source_"+l, t.Source)
+		v.Set("body_"+l, t.Body)
+	}
+	return v
 }
 
 // visible reports whether s has a character that shows: a title of only

@@ -55,14 +55,17 @@ func TestArticleValidation(t *testing.T) {
 		}
 	}
 	// A version the 32-bit column cannot hold is no version (a stale form),
-	// not the largest int.
+	// not the largest int; the version is the form state's, as for every editor.
 	for _, v := range []string{"99999999999999999999", "2147483648", "x"} {
-		if a := ParseArticle(with("version", v), []string{"zh", "en"}, loc); a.Version != 0 {
-			t.Errorf("version %s parsed as %d", v, a.Version)
+		if st := Posted(with("version", v)); st.Version != 0 {
+			t.Errorf("version %s parsed as %d", v, st.Version)
 		}
 	}
+	if st := Posted(base); st.Version != 3 {
+		t.Errorf("version 3 parsed as %d", st.Version)
+	}
 	a := ParseArticle(with("action", "publish"), []string{"zh", "en"}, loc)
-	e := a.Apply(store.EditArticle{}, now)
+	e := a.Apply(store.EditArticle{Version: 3}, now)
 	if e.Status != "published" || len(e.Texts) != 1 || e.Version != 3 {
 		t.Errorf("apply: %+v", e)
 	}

@@ -14,9 +14,11 @@ type Page struct {
 	Texts     map[string]store.PageText
 }
 
-// ParsePage reads the form for langs.
+// ParsePage reads the form for langs. The published box sends "1" (the
+// form kit's checkbox) or "on" (a browser's default); unticked it sends
+// nothing.
 func ParsePage(v url.Values, langs []string) Page {
-	p := Page{Published: v.Get("published") == "on", Texts: map[string]store.PageText{}}
+	p := Page{Published: v.Get("published") != "", Texts: map[string]store.PageText{}}
 	for _, l := range langs {
 		p.Texts[l] = store.PageText{Lang: l, Title: strings.TrimSpace(v.Get("title_" + l)),
 			Summary: strings.TrimSpace(v.Get("summary_" + l)), Body: strings.ReplaceAll(v.Get("body_"+l), "\r\n", "\n")}
@@ -71,4 +73,18 @@ func (p Page) Written() []store.PageText {
 		}
 	}
 	return out
+}
+
+// PageValues fills the page editor from a saved page.
+func PageValues(published bool, texts map[string]store.PageText) url.Values {
+	v := url.Values{}
+	if published {
+		v.Set("published", "1")
+	}
+	for l, t := range texts {
+		v.Set("title_"+l, t.Title)
+		v.Set("summary_"+l, t.Summary)
+		v.Set("body_"+l, t.Body)
+	}
+	return v
 }

@@ -41,7 +41,11 @@ func NewState(values url.Values) *State {
 // opened on.
 func Posted(values url.Values) *State {
 	st := NewState(values)
-	st.Version, _ = strconv.Atoi(values.Get(VersionField))
+	// The columns are 32-bit; a version they cannot hold is a form from
+	// nowhere, which the save then refuses as stale (0 matches no version).
+	if n, err := strconv.ParseInt(values.Get(VersionField), 10, 32); err == nil {
+		st.Version = int(n)
+	}
 	return st
 }
 
@@ -107,6 +111,7 @@ const (
 	Email      Kind = "email"
 	Date       Kind = "date"
 	DateTime   Kind = "datetime-local"
+	Time       Kind = "time" // a time of day, 09:00
 	Password   Kind = "password"
 	URL        Kind = "url"
 	Select     Kind = "select"
@@ -148,6 +153,9 @@ type Option struct {
 	// Hint explains the choice under its label (what a booth type
 	// includes); it is part of the label, so it is read with it.
 	Hint string
+	// Group heads a select's run of options with the same group (an
+	// optgroup), so a long list reads part by part.
+	Group string
 }
 
 // InputID is the element id of the field.

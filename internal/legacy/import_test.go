@@ -239,10 +239,11 @@ func TestImportSampleMirror(t *testing.T) {
 
 			// An editor reviews the draft page and publishes it: it is theirs now.
 			var pageID int64
-			if err := pool.QueryRow(ctx, "SELECT id FROM pages WHERE path = '/about/overview'").Scan(&pageID); err != nil {
+			var version int
+			if err := pool.QueryRow(ctx, "SELECT id, version FROM pages WHERE path = '/about/overview'").Scan(&pageID, &version); err != nil {
 				t.Fatal(err)
 			}
-			if err := st.UpdatePage(ctx, pageID, true, []store.PageText{{Lang: "zh", Title: "展会概况", Body: "编辑改写的概况。"}}, 0); err != nil {
+			if err := st.UpdatePage(ctx, pageID, version, true, []store.PageText{{Lang: "zh", Title: "展会概况", Body: "编辑改写的概况。"}}, 0); err != nil {
 				t.Fatal(err)
 			}
 			rep = run(t, st, dir, false)

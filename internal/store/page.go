@@ -58,7 +58,7 @@ func (s *Store) SavePage(ctx context.Context, path string, sortOrder int, publis
 		if err := tx.QueryRow(ctx, `-- Store.SavePage
 			INSERT INTO pages (path, sort_order, published) VALUES ($1, $2, $3)
 			ON CONFLICT (path) DO UPDATE SET sort_order = EXCLUDED.sort_order,
-			    published = EXCLUDED.published, updated_at = now()
+			    published = EXCLUDED.published, updated_at = now(), version = pages.version + 1
 			RETURNING id`, path, sortOrder, published).Scan(&id); err != nil {
 			return err
 		}
@@ -133,6 +133,7 @@ type PageSummary struct {
 	Published bool
 	UpdatedAt time.Time
 	Titles    map[string]string // by language
+	Version   int               // set by PageForEdit, for the editor
 }
 
 // Pages lists every content page by path.
@@ -156,38 +157,55 @@ func (s *Store) Pages(ctx context.Context) ([]PageSummary, error) {
 
 // PageForEdit loads a content page with its words in every language.
 func (s *Store) PageForEdit(ctx context.Context, id int64) (PageSummary, map[string]PageText, int, error) {
-	var p PageSummary
-	var sort int
-	err := s.pool.QueryRow(ctx, "SELECT id, path, published, updated_at, sort_order FROM pages WHERE id = $1 -- Store.PageForEdit", id).
-		Scan(&p.ID, &p.Path, &p.Published, &p.UpdatedAt, &sort)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, ErrNotFound)
-	} else if err != nil {
-		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, err)
-	}
-	texts := map[string]PageText{}
-	rows, _ := s.pool.Query(ctx, "SELECT lang, title, summary, body FROM page_translations WHERE page_id = $1 -- Store.PageForEdit", id)
-	var t PageText
-	_, err = pgx.ForEachRow(rows, []any{&t.Lang, &t.Title, &t.Summary, &t.Body}, func() error { texts[t.Lang] = t; return nil })
+	p, texts, sort, err := pageForEdit(ctx, s.pool, id, "")
 	if err != nil {
 		return p, nil, 0, fmt.Errorf("Store.PageForEdit(%d): %w", id, err)
 	}
 	return p, texts, sort, nil
 }
 
-// UpdatePage replaces a content page's words (a language without a title
-// is removed) and its published flag, with an audit entry, in one transaction.
-func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts []PageText, userID int64) error {
-	old, oldTexts, _, err := s.PageForEdit(ctx, id)
-	if err != nil {
-		return err
+// pageForEdit reads a page and its words through q (the pool, or a
+// transaction that locks the row with lock "FOR UPDATE").
+func pageForEdit(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, id int64, lock string) (PageSummary, map[string]PageText, int, error) {
+	var p PageSummary
+	var sort int
+	err := q.QueryRow(ctx, "SELECT id, path, published, updated_at, sort_order, version FROM pages WHERE id = $1 "+lock+" -- Store.PageForEdit", id).
+		Scan(&p.ID, &p.Path, &p.Published, &p.UpdatedAt, &sort, &p.Version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return p, nil, 0, ErrNotFound
+	} else if err != nil {
+		return p, nil, 0, err
 	}
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, "UPDATE pages SET published = $2, updated_at = now() WHERE id = $1 RETURNING path -- Store.UpdatePage",
-			id, published).Scan(&path); errors.Is(err, pgx.ErrNoRows) {
-			return ErrNotFound
-		} else if err != nil {
+	texts := map[string]PageText{}
+	rows, _ := q.Query(ctx, "SELECT lang, title, summary, body FROM page_translations WHERE page_id = $1 -- Store.PageForEdit", id)
+	var t PageText
+	_, err = pgx.ForEachRow(rows, []any{&t.Lang, &t.Title, &t.Summary, &t.Body}, func() error { texts[t.Lang] = t; return nil })
+	if err != nil {
+		return p, nil, 0, err
+	}
+	return p, texts, sort, nil
+}
+
+// UpdatePage replaces a content page's words (a language without a title
+// is removed) and its published flag, with an audit entry, in one
+// transaction. A save based on another version than the saved one writes
+// nothing and returns ErrConflict.
+func (s *Store) UpdatePage(ctx context.Context, id int64, version int, published bool, texts []PageText, userID int64) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// Locked so that two saves at once audit what each really replaced.
+		old, oldTexts, _, err := pageForEdit(ctx, tx, id, "FOR UPDATE")
+		if err != nil {
+			return err
+		}
+		if old.Version != version {
+			return ErrConflict
+		}
+		path := old.Path
+		if _, err := tx.Exec(ctx, "UPDATE pages SET published = $2, updated_at = now(), version = version + 1 WHERE id = $1 -- Store.UpdatePage",
+			id, published); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM page_translations WHERE page_id = $1 -- Store.UpdatePage", id); err != nil {
@@ -198,10 +216,6 @@ func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts 
 				VALUES ($1, $2, $3, $4, $5) -- Store.UpdatePage`, id, t.Lang, t.Title, t.Summary, t.Body); err != nil {
 				return err
 			}
-		}
-		var uid *int64
-		if userID != 0 {
-			uid = &userID
 		}
 		var parts []string
 		if old.Published != published {
@@ -227,9 +241,7 @@ func (s *Store) UpdatePage(ctx context.Context, id int64, published bool, texts 
 		if summary == "" {
 			summary = "no change"
 		}
-		_, err := tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, 'page.update', $2, $3) -- Store.UpdatePage",
-			uid, path, summary)
-		return err
+		return auditTx(ctx, tx, userID, "page.update", path, summary)
 	})
 	if err != nil {
 		return fmt.Errorf("Store.UpdatePage(%d): %w", id, err)

@@ -116,51 +116,66 @@ func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []Si
 type SiteSettings struct {
 	Facts SiteFacts
 	Words map[string]SiteWords // by language
+	// Version is the settings' version as loaded, or the one a save is
+	// based on.
+	Version int
 }
 
 // SiteForEdit loads the settings with the words of every language.
 func (s *Store) SiteForEdit(ctx context.Context) (SiteSettings, error) {
-	st := SiteSettings{Words: map[string]SiteWords{}}
-	f := &st.Facts
-	err := s.pool.QueryRow(ctx, `SELECT opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
-		to_char(daily_opens, 'HH24:MI'), to_char(daily_closes, 'HH24:MI'), next_opens_at, edition, icp_number
-		FROM site_settings -- Store.SiteForEdit`).Scan(&f.OpensAt, &f.ClosesAt, &f.Hotline, &f.Fax, &f.Email, &f.CopyrightSince,
-		&f.VisitorCountStart, &f.DailyOpens, &f.DailyCloses, &f.NextOpensAt, &f.Edition, &f.ICPNumber)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return st, fmt.Errorf("Store.SiteForEdit: %w", ErrNotFound)
-	} else if err != nil {
-		return st, fmt.Errorf("Store.SiteForEdit: %w", err)
-	}
-	rows, _ := s.pool.Query(ctx, "SELECT lang, expo_name, venue, hall, address, organisers FROM site_settings_i18n -- Store.SiteForEdit")
-	var w SiteWords
-	_, err = pgx.ForEachRow(rows, []any{&w.Lang, &w.ExpoName, &w.Venue, &w.Hall, &w.Address, &w.Organisers}, func() error {
-		st.Words[w.Lang] = w
-		return nil
-	})
+	st, err := siteForEdit(ctx, s.pool, "")
 	if err != nil {
 		return st, fmt.Errorf("Store.SiteForEdit: %w", err)
 	}
 	return st, nil
 }
 
+// siteForEdit reads the settings through q (the pool, or a transaction
+// that locks the row with lock "FOR UPDATE").
+func siteForEdit(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, lock string) (SiteSettings, error) {
+	st := SiteSettings{Words: map[string]SiteWords{}}
+	f := &st.Facts
+	err := q.QueryRow(ctx, `SELECT opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
+		to_char(daily_opens, 'HH24:MI'), to_char(daily_closes, 'HH24:MI'), next_opens_at, edition, icp_number, version
+		FROM site_settings `+lock+` -- Store.SiteForEdit`).Scan(&f.OpensAt, &f.ClosesAt, &f.Hotline, &f.Fax, &f.Email, &f.CopyrightSince,
+		&f.VisitorCountStart, &f.DailyOpens, &f.DailyCloses, &f.NextOpensAt, &f.Edition, &f.ICPNumber, &st.Version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return st, ErrNotFound
+	} else if err != nil {
+		return st, err
+	}
+	rows, _ := q.Query(ctx, "SELECT lang, expo_name, venue, hall, address, organisers FROM site_settings_i18n -- Store.SiteForEdit")
+	var w SiteWords
+	_, err = pgx.ForEachRow(rows, []any{&w.Lang, &w.ExpoName, &w.Venue, &w.Hall, &w.Address, &w.Organisers}, func() error {
+		st.Words[w.Lang] = w
+		return nil
+	})
+	return st, err
+}
+
 // SaveSite writes all the settings and an audit entry in one transaction.
+// A save based on another version than st.Version writes nothing and
+// returns ErrConflict.
 func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) error {
 	f := st.Facts
-	before, err := s.SiteForEdit(ctx)
-	if err != nil {
-		return err
-	}
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE site_settings SET opens_at = $1, closes_at = $2, hotline = $3, fax = $4, email = $5,
-			copyright_since = $6, visitor_count_start = $7, daily_opens = $8::time, daily_closes = $9::time,
-			next_opens_at = $10, edition = $11, icp_number = $12, updated_at = now() -- Store.SaveSite`,
-			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart,
-			f.DailyOpens, f.DailyCloses, f.NextOpensAt, f.Edition, f.ICPNumber)
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// Locked so that two saves at once audit what each really replaced.
+		before, err := siteForEdit(ctx, tx, "FOR UPDATE")
 		if err != nil {
 			return err
 		}
-		if tag.RowsAffected() == 0 {
-			return ErrNotFound
+		if before.Version != st.Version {
+			return ErrConflict
+		}
+		if _, err := tx.Exec(ctx, `UPDATE site_settings SET opens_at = $1, closes_at = $2, hotline = $3, fax = $4, email = $5,
+			copyright_since = $6, visitor_count_start = $7, daily_opens = $8::time, daily_closes = $9::time,
+			next_opens_at = $10, edition = $11, icp_number = $12, updated_at = now(), version = version + 1 -- Store.SaveSite`,
+			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart,
+			f.DailyOpens, f.DailyCloses, f.NextOpensAt, f.Edition, f.ICPNumber); err != nil {
+			return err
 		}
 		for _, w := range st.Words {
 			if _, err := tx.Exec(ctx, `INSERT INTO site_settings_i18n (lang, expo_name, venue, hall, address, organisers)
@@ -170,13 +185,7 @@ func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) err
 				return err
 			}
 		}
-		var uid *int64
-		if userID != 0 {
-			uid = &userID
-		}
-		_, err = tx.Exec(ctx, "INSERT INTO audit_log (user_id, action, subject, summary) VALUES ($1, 'settings.update', 'site', $2) -- Store.SaveSite",
-			uid, settingsChanges(before, st))
-		return err
+		return auditTx(ctx, tx, userID, "settings.update", "site", settingsChanges(before, st))
 	})
 	if err != nil {
 		return fmt.Errorf("Store.SaveSite: %w", err)

@@ -19,6 +19,9 @@ type User struct {
 	PasswordHash string    `db:"password_hash"`
 	Disabled     bool      `db:"disabled"`
 	CreatedAt    time.Time `db:"created_at"`
+	// Version moves on with each change to the role or the disabled flag,
+	// the two things the accounts page edits.
+	Version int `db:"version"`
 }
 
 // ErrDuplicate is returned when a unique value (an e-mail) is taken.
@@ -31,7 +34,7 @@ func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(
 func (s *Store) CreateUser(ctx context.Context, email, role, hash string) (User, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.CreateUser
 		INSERT INTO users (email, role, password_hash) VALUES ($1, $2, $3)
-		RETURNING id, email, role, password_hash, disabled, created_at`, NormalizeEmail(email), role, hash)
+		RETURNING id, email, role, password_hash, disabled, created_at, version`, NormalizeEmail(email), role, hash)
 	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
@@ -53,7 +56,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 }
 
 func (s *Store) user(ctx context.Context, where string, arg any) (User, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version
 		FROM users WHERE `+where+` -- Store.User`, arg)
 	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -69,22 +72,33 @@ func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
 	return s.updateUser(ctx, "Store.SetPassword", "password_hash = $2", id, hash)
 }
 
-// SetDisabled enables or disables an account; a disabled account's
-// sessions stop working at their next request. The last enabled admin
-// cannot be disabled.
-func (s *Store) SetDisabled(ctx context.Context, id int64, disabled bool) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE users SET disabled = $2, updated_at = now()
-		WHERE id = $1 AND (NOT $2 OR role <> 'admin' OR `+keepsAnAdmin+`) -- Store.SetDisabled`, id, disabled)
+// SetDisabled enables or disables an account at version; a disabled
+// account's sessions stop working at their next request. The last enabled
+// admin cannot be disabled; a change based on another version than the
+// saved one returns ErrConflict.
+func (s *Store) SetDisabled(ctx context.Context, id int64, version int, disabled bool) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE users SET disabled = $2, updated_at = now(), version = version + 1
+		WHERE id = $1 AND version = $3 AND (NOT $2 OR role <> 'admin' OR `+keepsAnAdmin+`) -- Store.SetDisabled`, id, disabled, version)
 	if err != nil {
 		return fmt.Errorf("Store.SetDisabled(%d): %w", id, err)
 	}
 	if tag.RowsAffected() == 0 {
-		if _, err := s.UserByID(ctx, id); err != nil {
-			return err
-		}
-		return fmt.Errorf("Store.SetDisabled(%d): %w", id, ErrLastAdmin)
+		return s.whyUnchanged(ctx, "Store.SetDisabled", id, version)
 	}
 	return nil
+}
+
+// whyUnchanged says why a guarded update of user id at version changed
+// nothing: no such user, another version, or else the last admin's guard.
+func (s *Store) whyUnchanged(ctx context.Context, name string, id int64, version int) error {
+	u, err := s.UserByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if u.Version != version {
+		return fmt.Errorf("%s(%d): %w", name, id, ErrConflict)
+	}
+	return fmt.Errorf("%s(%d): %w", name, id, ErrLastAdmin)
 }
 
 func (s *Store) updateUser(ctx context.Context, name, set string, id int64, v any) error {
@@ -218,7 +232,7 @@ func (s *Store) RecentAudit(ctx context.Context, n int, prefixes ...string) ([]A
 
 // Users lists every account, by e-mail.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version
 		FROM users ORDER BY email -- Store.Users`)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[User])
 	if err != nil {
@@ -233,18 +247,17 @@ var ErrLastAdmin = errors.New("the last enabled admin")
 // keepsAnAdmin is true when the change to user $1 leaves another enabled admin.
 const keepsAnAdmin = `EXISTS (SELECT 1 FROM users o WHERE o.role = 'admin' AND NOT o.disabled AND o.id <> $1)`
 
-// SetRole changes an account's role; the last enabled admin stays one.
-func (s *Store) SetRole(ctx context.Context, id int64, role string) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE users SET role = $2, updated_at = now()
-		WHERE id = $1 AND ($2 = 'admin' OR role <> 'admin' OR disabled OR `+keepsAnAdmin+`) -- Store.SetRole`, id, role)
+// SetRole changes an account's role at version; the last enabled admin
+// stays one, and a change based on another version than the saved one
+// returns ErrConflict.
+func (s *Store) SetRole(ctx context.Context, id int64, version int, role string) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE users SET role = $2, updated_at = now(), version = version + 1
+		WHERE id = $1 AND version = $3 AND ($2 = 'admin' OR role <> 'admin' OR disabled OR `+keepsAnAdmin+`) -- Store.SetRole`, id, role, version)
 	if err != nil {
 		return fmt.Errorf("Store.SetRole(%d): %w", id, err)
 	}
 	if tag.RowsAffected() == 0 {
-		if _, err := s.UserByID(ctx, id); err != nil {
-			return err
-		}
-		return fmt.Errorf("Store.SetRole(%d): %w", id, ErrLastAdmin)
+		return s.whyUnchanged(ctx, "Store.SetRole", id, version)
 	}
 	return nil
 }

@@ -156,20 +156,58 @@ type ApplicationDetail struct {
 	Notes  []store.ApplicationNote
 	Moves  []string      // the statuses it may move to
 	Booths []store.Booth // what may be assigned: available booths
-	Values url.Values    // the status or note form as posted
-	Errors form.Errors
-	Moved  bool
-	Noted  bool
+	// Move and Note are the page's two forms, as saved or as posted.
+	Move, Note *form.State
+	Moved      bool
+	Noted      bool
 	// TakenNumber is the booth that apply.admin.err.taken is about.
 	TakenNumber string
 }
 
-// Err is field's translated error, or "".
-func (v *ApplicationDetail) Err(field string) string {
-	if v.Errors[field] == "apply.admin.err.taken" {
-		return v.T("apply.admin.err.taken", v.TakenNumber)
+// T is the page's words; the one error with an argument, a booth taken
+// meanwhile, names the booth.
+func (v *ApplicationDetail) T(key string, args ...any) string {
+	if key == "apply.admin.err.taken" && len(args) == 0 {
+		args = []any{v.TakenNumber}
 	}
-	return v.FieldError(v.Errors, field)
+	return v.Admin.T(key, args...)
+}
+
+// MoveFields are the status form's inputs: the statuses it may move to,
+// and the free booths hall by hall after keeping the booth it has.
+func (v *ApplicationDetail) MoveFields() []form.Field {
+	var moves []form.Option
+	for _, st := range v.Moves {
+		moves = append(moves, form.Option{Value: st, Label: v.T("apply.status." + st)})
+	}
+	keep := form.Option{Value: "", Label: v.T("apply.admin.no_booth")}
+	if v.App.Booth != nil {
+		keep.Label = v.T("apply.admin.keep_booth") + " (" + v.App.Booth.Number + ")"
+	}
+	booths := []form.Option{keep}
+	for _, b := range v.Booths {
+		booths = append(booths, form.Option{Value: b.Number, Label: v.BoothOption(b), Group: v.HallName(b.Hall)})
+	}
+	return []form.Field{
+		{Name: "status", Label: v.T("apply.admin.new_status"), Kind: form.Select, Required: true, Options: moves},
+		{Name: "booth", Label: v.T("apply.admin.assign"), Hint: v.T("apply.admin.assign_hint"), Kind: form.Select, Options: booths},
+	}
+}
+
+// NoteFields are the note form's one input.
+func (v *ApplicationDetail) NoteFields() []form.Field {
+	return []form.Field{{Name: "note", Label: v.T("apply.admin.note"), Hint: v.T("apply.admin.note_hint"), Kind: form.TextArea, Rows: 3, Required: true, MaxLen: form.MaxNote}}
+}
+
+// Refused is the form that came back, for the error summary, or nil.
+func (v *ApplicationDetail) Refused() (*form.State, []form.Field) {
+	if v.Note.Invalid() {
+		return v.Note, v.NoteFields()
+	}
+	if v.Move.Invalid() {
+		return v.Move, v.MoveFields()
+	}
+	return nil, nil
 }
 
 // Space is the application's booth or type and area.
@@ -178,7 +216,6 @@ func (v *ApplicationDetail) Space() string { return ApplicationSpace(v.Admin, v.
 // HallName is a hall's label in the staff member's language.
 func (v *ApplicationDetail) HallName(h string) string { return HallName(v.Admin, h) }
 
-// BoothOption is the label of a booth in the assignment list.
 // LangName is a language's name in itself ("中文", "English"), or its code.
 func (v *ApplicationDetail) LangName(code string) string {
 	for _, l := range v.Langs {
@@ -189,26 +226,7 @@ func (v *ApplicationDetail) LangName(code string) string {
 	return code
 }
 
-// BoothGroup is one hall's free booths in the assign list.
-type BoothGroup struct {
-	Label  string
-	Booths []store.Booth
-}
-
-// BoothGroups splits the free booths by hall, so a list of some two
-// hundred reads hall by hall.
-func (v *ApplicationDetail) BoothGroups() []BoothGroup {
-	var out []BoothGroup
-	for _, b := range v.Booths {
-		label := v.HallName(b.Hall)
-		if len(out) == 0 || out[len(out)-1].Label != label {
-			out = append(out, BoothGroup{Label: label})
-		}
-		out[len(out)-1].Booths = append(out[len(out)-1].Booths, b)
-	}
-	return out
-}
-
+// BoothOption is the label of a booth in the assignment list.
 func (v *ApplicationDetail) BoothOption(b store.Booth) string {
 	return b.Number + " · " + HallName(v.Admin, b.Hall) + " · " + strconv.Itoa(b.Width) + "×" + strconv.Itoa(b.Depth) + " m · " + v.T("booths.type."+b.Type)
 }

@@ -12,9 +12,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
@@ -92,7 +94,7 @@ func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *vi
 	lang := s.requestLang(r)
 	a := &view.Admin{
 		Printer: s.cat.Printer(lang), User: u, Path: r.URL.Path, Langs: s.cat.Langs(),
-		Assets: s.assets, Loc: s.location("Asia/Shanghai"),
+		Assets: s.assets, Loc: s.expoLoc(r),
 	}
 	a.ExpoName = a.T("site.name")
 	if site, _, err := s.frame(r.Context(), lang.Code); err == nil {
@@ -114,9 +116,12 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
 		return nil
 	}
-	v := &view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Next: safeNext(r.URL.Query().Get("next"))}
-	s.render(w, r, http.StatusOK, adminpages.LoginPage(v))
-	return nil
+	st := form.NewState(url.Values{"next": {safeNext(r.URL.Query().Get("next"))}})
+	return s.showForm(w, r, st, s.loginView)
+}
+
+func (s *Server) loginView(r *http.Request, st *form.State) (templ.Component, error) {
+	return adminpages.LoginPage(&view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Form: st}), nil
 }
 
 // login checks the e-mail and password. Whatever was wrong, the visitor
@@ -129,11 +134,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	email := store.NormalizeEmail(r.PostForm.Get("email"))
 	password := r.PostForm.Get("password")
-	v := &view.Login{Admin: s.adminFrame(r, nil, "admin.login"), Email: r.PostForm.Get("email"), Next: safeNext(r.PostForm.Get("next"))}
-	if len(email) > 254 || len(password) > 1024 {
-		v.Error = v.T("admin.bad_login")
-		s.render(w, r, http.StatusUnauthorized, adminpages.LoginPage(v))
+	// What comes back: the address as typed and where to go; never the password.
+	st := form.NewState(url.Values{"email": {r.PostForm.Get("email")}, "next": {safeNext(r.PostForm.Get("next"))}})
+	// A failed sign-in is 401, not a form's 422: the form was fine, the
+	// credentials were not.
+	refuse := func() error {
+		st.Notice = "admin.bad_login"
+		c, err := s.loginView(r, st)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, http.StatusUnauthorized, c)
 		return nil
+	}
+	if len(email) > 254 || len(password) > 1024 {
+		return refuse()
 	}
 	keys := []string{"account:" + email, "address:" + addressKey(visits.ClientIP(r, s.trustedProxies))}
 	// Counted before the password is checked: parallel guesses cannot all
@@ -143,9 +158,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if blocked {
-		v.Error = v.T("admin.throttled")
-		s.render(w, r, http.StatusTooManyRequests, adminpages.LoginPage(v))
-		return nil
+		st.Notice = "admin.throttled"
+		return limitedForm(st, s.loginView)
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	ok := false
@@ -169,9 +183,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !ok {
-		v.Error = v.T("admin.bad_login")
-		s.render(w, r, http.StatusUnauthorized, adminpages.LoginPage(v))
-		return nil
+		return refuse()
 	}
 	if err := s.store.ForgiveLoginAttempt(ctx, keys[0], keys[1]); err != nil {
 		return err
@@ -183,7 +195,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	s.sessions.Put(ctx, sessionUserKey, u.ID)
 	s.sessions.Put(ctx, sessionPasswordKey, passwordMark(u.PasswordHash))
 	_ = s.store.Audit(ctx, u.ID, "login", u.Email, "")
-	target := v.Next
+	target := st.Get("next")
 	if target == "" {
 		target = "/admin/"
 	}

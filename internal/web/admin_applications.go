@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/a-h/templ"
 
 	"github.com/expoportal/portal/internal/csvimport"
 	"github.com/expoportal/portal/internal/form"
@@ -16,9 +17,6 @@ import (
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
-
-// maxNote is the longest internal note, in characters.
-const maxNote = 2000
 
 // applicationFilter reads the inbox's filters; an unknown value filters
 // nothing rather than failing.
@@ -52,14 +50,15 @@ func (s *Server) listApplications(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// applicationDetail loads what the detail page shows.
+// applicationDetail loads what the detail page shows, with its two forms
+// empty.
 func (s *Server) applicationDetail(r *http.Request, id int64) (*view.ApplicationDetail, error) {
 	a, notes, err := s.store.Application(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
 	v := &view.ApplicationDetail{Admin: s.adminFrame(r, currentUser(r), "apply.admin.title"), App: a, Notes: notes,
-		Moves: store.ApplicationMoves(a.Status), Values: url.Values{}, Errors: form.Errors{}}
+		Moves: store.ApplicationMoves(a.Status), Move: form.NewState(nil), Note: form.NewState(nil)}
 	v.Title = a.Reference + " " + a.Company()
 	booths, err := s.store.Booths(r.Context())
 	if err != nil {
@@ -87,8 +86,29 @@ func (s *Server) showApplication(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// applicationForm shows the page of application id with st as the status
+// form (note false) or the note form; taken names a booth taken meanwhile.
+func (s *Server) applicationForm(id int64, note bool, taken string) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		v, err := s.applicationDetail(r, id)
+		if err != nil {
+			return nil, err
+		}
+		if note {
+			v.Note = st
+		} else {
+			v.Move = st
+		}
+		v.TakenNumber = taken
+		if taken == "" && v.App.Booth != nil {
+			v.TakenNumber = v.App.Booth.Number
+		}
+		return adminpages.ApplicationPage(v), nil
+	}
+}
+
 // moveApplication changes an application's status; its booth follows (see
-// store.MoveApplication). A refusal re-renders the page with the reason.
+// store.MoveApplication). A refusal shows the page with the reason.
 func (s *Server) moveApplication(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
@@ -97,48 +117,36 @@ func (s *Server) moveApplication(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.applicationDetail(r, id)
-	if err != nil {
-		return err
-	}
-	v.Values = r.PostForm
-	to := r.PostForm.Get("status")
+	st := form.Posted(r.PostForm)
+	m, errs := form.ParseMove(r.PostForm)
 	var boothID *int64
-	var number string
-	if number = strings.ToUpper(strings.TrimSpace(r.PostForm.Get("booth"))); number != "" {
-		b, err := s.store.BoothByNumber(r.Context(), number)
+	if m.Booth != "" && errs["booth"] == "" {
+		b, err := s.store.BoothByNumber(r.Context(), m.Booth)
 		if errors.Is(err, store.ErrNotFound) {
-			v.Errors["booth"] = "apply.admin.err.booth"
+			errs["booth"] = "apply.admin.err.booth"
 		} else if err != nil {
 			return err
 		}
 		boothID = &b.ID
 	}
-	switch {
-	case !slices.Contains(store.ApplicationStatuses, to):
-		v.Errors["status"] = "apply.admin.err.status"
-	case len(v.Errors) > 0:
-	default:
-		err = s.store.MoveApplication(r.Context(), id, to, boothID, currentUser(r).ID)
-		switch {
-		case err == nil:
-			http.Redirect(w, r, "/admin/applications/"+strconv.FormatInt(id, 10)+"?moved=1", http.StatusSeeOther)
-			return nil
-		case errors.Is(err, store.ErrMoveNotAllowed):
-			v.Errors["status"] = "apply.admin.err.move"
-		case errors.Is(err, store.ErrBoothNeeded):
-			v.Errors["booth"] = "apply.admin.err.needed"
-		case errors.Is(err, store.ErrBoothTaken):
-			if number == "" && v.App.Booth != nil {
-				number = v.App.Booth.Number
-			}
-			v.Errors["booth"], v.TakenNumber = "apply.admin.err.taken", number
-		default:
-			return err
-		}
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.applicationForm(id, false, m.Booth))
 	}
-	s.render(w, r, http.StatusUnprocessableEntity, adminpages.ApplicationPage(v))
-	return nil
+	err = s.store.MoveApplication(r.Context(), id, m.Status, boothID, currentUser(r).ID)
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/admin/applications/"+strconv.FormatInt(id, 10)+"?moved=1", http.StatusSeeOther)
+		return nil
+	case errors.Is(err, store.ErrMoveNotAllowed):
+		st.Fail("status", "apply.admin.err.move")
+	case errors.Is(err, store.ErrBoothNeeded):
+		st.Fail("booth", "apply.admin.err.needed")
+	case errors.Is(err, store.ErrBoothTaken):
+		st.Fail("booth", "apply.admin.err.taken")
+	default:
+		return err
+	}
+	return invalidForm(st, s.applicationForm(id, false, m.Booth))
 }
 
 // addApplicationNote adds an internal note.
@@ -150,15 +158,10 @@ func (s *Server) addApplicationNote(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	body := strings.TrimSpace(r.PostForm.Get("note"))
-	if body == "" || utf8.RuneCountInString(body) > maxNote || !utf8.ValidString(body) || strings.ContainsRune(body, 0) {
-		v, err := s.applicationDetail(r, id)
-		if err != nil {
-			return err
-		}
-		v.Values, v.Errors["note"] = r.PostForm, "apply.admin.err.note"
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.ApplicationPage(v))
-		return nil
+	st := form.Posted(r.PostForm)
+	body, errs := form.ParseNote(r.PostForm)
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.applicationForm(id, true, ""))
 	}
 	if err := s.store.AddApplicationNote(r.Context(), id, currentUser(r).ID, body); err != nil {
 		return err

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
+	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
@@ -56,16 +59,13 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) error {
 		input = input[:maxTicketInput]
 	}
 	input = strings.ToValidUTF8(input, "")
-	v := s.checkInPage(r)
+	allowCamera(w)
 	if strings.TrimSpace(input) == "" {
-		if err := s.countArrivals(r, v); err != nil {
-			return err
-		}
-		v.Empty = true
-		allowCamera(w)
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.CheckIn(v))
-		return nil
+		st := form.NewState(nil)
+		st.Fail("ticket", "checkin.empty")
+		return invalidForm(st, s.emptyCheckIn)
 	}
+	v := s.checkInPage(r)
 	res, err := s.store.CheckIn(r.Context(), input, currentUser(r).ID, s.now(), v.Loc.String())
 	if err != nil {
 		return err
@@ -87,7 +87,16 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	allowCamera(w)
 	s.render(w, r, http.StatusOK, adminpages.CheckIn(v))
 	return nil
+}
+
+// emptyCheckIn is the door's page after a post with no ticket in it.
+func (s *Server) emptyCheckIn(r *http.Request, st *form.State) (templ.Component, error) {
+	v := s.checkInPage(r)
+	if err := s.countArrivals(r, v); err != nil {
+		return nil, err
+	}
+	v.Empty = st.Err("ticket") != ""
+	return adminpages.CheckIn(v), nil
 }

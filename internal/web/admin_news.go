@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/form"
@@ -37,38 +38,57 @@ func (s *Server) listAdminNews(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// editorFor fills the editor with an article as stored.
-func (s *Server) editorFor(r *http.Request, a store.EditArticle) (*view.ArticleEditor, error) {
-	v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: a.ID, Status: a.Status,
-		Categories: store.Categories, Deleted: a.DeletedAt != nil}
-	v.Form = form.Article{Version: a.Version, Category: a.Category, ReleasedAt: a.ReleasedAt.In(v.Loc).Format("2006-01-02T15:04"), Texts: a.Texts}
-	if a.CoverID != nil {
-		v.Form.CoverID = strconv.FormatInt(*a.CoverID, 10)
-		url, err := s.store.MediaThumbURL(r.Context(), *a.CoverID)
-		if err != nil {
-			return nil, err
+// articleShown is what a save leaves to show beside the form: a preview,
+// an image just uploaded, or the article moved to the trash meanwhile.
+type articleShown struct {
+	id       int64 // the article saved, when the route has no id yet
+	preview  map[string]string
+	inserted string
+	saved    bool
+	trashed  bool
+}
+
+// articleEditor is the news editor of the article at the route's id (or a
+// new one) showing st. The article is read here, for its status, trash
+// state and history, only when the form is shown.
+func (s *Server) articleEditor(extra articleShown) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: extra.id, Form: st,
+			Status: "draft", Categories: store.Categories, Preview: extra.preview, Inserted: extra.inserted,
+			Trashed: extra.trashed, Saved: extra.saved || r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		if v.ID == 0 && chi.URLParam(r, "id") != "" {
+			var err error
+			if v.ID, err = idParam(r); err != nil {
+				return nil, err
+			}
 		}
-		v.CoverURL = url
-	}
-	if a.ID != 0 {
-		n, err := s.store.RevisionCount(r.Context(), a.ID)
-		if err != nil {
-			return nil, err
+		if v.ID != 0 {
+			a, err := s.store.ArticleForEdit(r.Context(), v.ID)
+			if err != nil {
+				return nil, err
+			}
+			v.Status, v.Deleted = a.Status, a.DeletedAt != nil
+			if v.Revisions, err = s.store.RevisionCount(r.Context(), v.ID); err != nil {
+				return nil, err
+			}
+		} else {
+			v.Title = v.T("admin.new_article")
 		}
-		v.Revisions = n
-	} else {
-		v.Title = v.T("admin.new_article")
+		// The thumbnail of the cover the form keeps; one that is gone shows none.
+		if id, err := strconv.ParseInt(st.Get("cover_id"), 10, 64); err == nil && id > 0 {
+			url, err := s.store.MediaThumbURL(r.Context(), id)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return nil, err
+			}
+			v.CoverURL = url
+		}
+		return adminpages.Editor(v), nil
 	}
-	return v, nil
 }
 
 func (s *Server) newArticle(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.editorFor(r, store.EditArticle{Category: "expo", Status: "draft", ReleasedAt: s.now(), Texts: map[string]store.ArticleText{}})
-	if err != nil {
-		return err
-	}
-	s.render(w, r, http.StatusOK, adminpages.Editor(v))
-	return nil
+	a := store.EditArticle{Category: "expo", ReleasedAt: s.now()}
+	return s.showForm(w, r, form.NewState(form.ArticleValues(a, s.expoLoc(r))), s.articleEditor(articleShown{}))
 }
 
 func (s *Server) editArticle(w http.ResponseWriter, r *http.Request) error {
@@ -80,18 +100,16 @@ func (s *Server) editArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.editorFor(r, a)
-	if err != nil {
-		return err
-	}
-	v.Saved = r.URL.Query().Get("saved") == "1"
-	s.render(w, r, http.StatusOK, adminpages.Editor(v))
-	return nil
+	st := form.NewState(form.ArticleValues(a, s.expoLoc(r)))
+	st.Version = a.Version
+	return s.showForm(w, r, st, s.articleEditor(articleShown{}))
 }
 
-// saveArticle creates (no id) or updates an article. Invalid input comes
-// back with everything typed and the errors by the fields; a save based on
-// an old version is refused and the typed text shown, so nothing is lost.
+// saveArticle creates (no id) or updates an article: parse, check, upload
+// the images, save in one transaction, redirect. Invalid input comes back
+// with everything typed and the errors by the fields; a save based on an
+// old version is refused and shows the typed text beside what is saved
+// now, so nothing is lost. A preview saves nothing.
 func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 2*media.MaxImageBytes+(1<<20))
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
@@ -103,55 +121,47 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	var id int64
-	current := store.EditArticle{Status: "draft"}
 	if chi.URLParam(r, "id") != "" {
 		var err error
 		if id, err = idParam(r); err != nil {
 			return err
 		}
-		if current, err = s.store.ArticleForEdit(r.Context(), id); err != nil {
-			return err
-		}
 	}
-	v, err := s.editorFor(r, current)
-	if err != nil {
-		return err
-	}
-	v.Form = form.ParseArticle(r.PostForm, s.langCodes(), v.Loc)
+	st := form.Posted(r.PostForm)
 	if id == 0 {
-		v.Form.Version = 0
+		st.Version = 0
 	}
-	if v.Form.Action == "preview" {
+	f := form.ParseArticle(r.PostForm, s.langCodes(), s.expoLoc(r))
+	if f.Action == "preview" {
 		// Render the bodies as the site will, without saving anything.
-		v.Preview = map[string]string{}
-		for l, t := range v.Form.Texts {
+		preview := map[string]string{}
+		for l, t := range f.Texts {
 			html, err := s.md.HTML(t.Body)
 			if err != nil {
 				return err
 			}
-			v.Preview[l] = string(html)
+			preview[l] = string(html)
 		}
-		s.render(w, r, http.StatusOK, adminpages.Editor(v))
-		return nil
+		return s.showForm(w, r, st, s.articleEditor(articleShown{preview: preview}))
 	}
-	if current.DeletedAt != nil {
-		// Trashed while this was being edited: keep the text on screen.
-		v.Conflict, v.Trashed = true, true
-		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
-		return nil
-	}
-	v.Errors = v.Form.Validate(s.now())
-	if c := v.Form.ParsedCover; c != nil && (current.CoverID == nil || *c != *current.CoverID) {
+	show := s.articleEditor(articleShown{})
+	st.Errors = f.Validate(s.now())
+	if c := f.ParsedCover; c != nil {
 		// A cover the form names must exist (the hidden field can be edited).
 		if _, err := s.store.MediaThumbURL(r.Context(), *c); errors.Is(err, store.ErrNotFound) {
-			v.Errors["cover_id"] = "form.cover"
+			st.Fail("cover_id", "form.cover")
 		} else if err != nil {
 			return err
 		}
 	}
-	if len(v.Errors) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
-		return nil
+	// The kept cover is a hidden field: its error is said by the upload
+	// that replaces it.
+	if k := st.Err("cover_id"); k != "" {
+		delete(st.Errors, "cover_id")
+		st.Fail("cover", k)
+	}
+	if st.Invalid() {
+		return invalidForm(st, show)
 	}
 	// Uploads only once the rest is valid: a refused image writes nothing.
 	if data, ok, err := uploaded(r, "cover"); err != nil {
@@ -159,57 +169,55 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 	} else if ok {
 		m, err := media.SaveImage(r.Context(), s.store, data)
 		if err != nil {
-			v.Errors["cover"] = imageError(err)
-			s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
-			return nil
+			st.Fail("cover", imageError(err))
+			return invalidForm(st, show)
 		}
-		v.Form.ParsedCover = &m.ID
-		v.Form.CoverID = strconv.FormatInt(m.ID, 10) // kept if the page comes back
+		f.ParsedCover = &m.ID
+		st.Values.Set("cover_id", strconv.FormatInt(m.ID, 10)) // kept if the page comes back
 	}
+	var inserted string
 	if data, ok, err := uploaded(r, "image"); err != nil {
 		return err
 	} else if ok {
 		m, err := media.SaveImage(r.Context(), s.store, data)
 		if err != nil {
-			v.Errors["image"] = imageError(err)
-			s.render(w, r, http.StatusUnprocessableEntity, adminpages.Editor(v))
-			return nil
+			st.Fail("image", imageError(err))
+			return invalidForm(st, show)
 		}
 		url, err := s.store.MediaRenditionURL(r.Context(), m.ID, "article")
 		if err != nil {
 			return err
 		}
-		v.Inserted = "![](" + url + ")"
+		inserted = "![](" + url + ")"
 	}
 	action := "article.update"
 	if id == 0 {
 		action = "article.create"
 	}
-	saved, err := s.store.SaveArticle(r.Context(), v.Form.Apply(current, s.now()), currentUser(r).ID, action+"."+v.Form.Action)
-	if errors.Is(err, store.ErrNotFound) && id != 0 {
-		v.Conflict, v.Trashed = true, true // trashed between loading and saving
-		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
-		return nil
-	}
-	if errors.Is(err, store.ErrConflict) {
-		// The typed text stays; the version moves on so that saving again
-		// is a deliberate choice to replace the other person's changes.
-		v.Conflict = true
-		v.Form.Version = current.Version
-		s.render(w, r, http.StatusConflict, adminpages.Editor(v))
-		return nil
-	} else if err != nil {
+	saved, err := s.store.SaveArticle(r.Context(), f.Apply(store.EditArticle{ID: id, Version: st.Version}, s.now()), currentUser(r).ID, action+"."+f.Action)
+	switch {
+	case errors.Is(err, store.ErrNotFound) && id != 0:
+		// Trashed between opening and saving: the text stays on screen.
+		st.Notice = "admin.trashed_meanwhile"
+		return staleForm(st, s.articleEditor(articleShown{trashed: true}))
+	case errors.Is(err, store.ErrConflict):
+		now, err := s.store.ArticleForEdit(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		st.Refuse(form.ArticleValues(now, s.expoLoc(r)), now.Version)
+		return staleForm(st, show)
+	case err != nil:
 		return err
 	}
-	if v.Inserted != "" {
+	if inserted != "" {
 		// Stay on the page, so the image's line can be copied into the body.
-		v.ID, v.Status, v.Form.Version, v.Saved = saved.ID, saved.Status, saved.Version, true
-		v.Form.CoverID = ""
+		st.Version = saved.Version
+		st.Values.Del("cover_id")
 		if saved.CoverID != nil {
-			v.Form.CoverID = strconv.FormatInt(*saved.CoverID, 10)
+			st.Values.Set("cover_id", strconv.FormatInt(*saved.CoverID, 10))
 		}
-		s.render(w, r, http.StatusOK, adminpages.Editor(v))
-		return nil
+		return s.showForm(w, r, st, s.articleEditor(articleShown{id: saved.ID, inserted: inserted, saved: true}))
 	}
 	http.Redirect(w, r, "/admin/news/"+strconv.FormatInt(saved.ID, 10)+"?saved=1", http.StatusSeeOther)
 	return nil

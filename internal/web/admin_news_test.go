@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -301,16 +302,17 @@ func TestEditorChangesAContentPage(t *testing.T) {
 	b := newStaff(t, site)
 	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
 	var id int64
-	if err := site.pool.QueryRow(context.Background(), "SELECT id FROM pages WHERE path = '/services/dining'").Scan(&id); err != nil {
+	var version string
+	if err := site.pool.QueryRow(context.Background(), "SELECT id, version::text FROM pages WHERE path = '/services/dining'").Scan(&id, &version); err != nil {
 		t.Fatal(err)
 	}
 	edit := fmt.Sprintf("/admin/pages/%d", id)
-	bad := url.Values{"published": {"on"}, "title_zh": {""}, "body_zh": {"有正文没标题"}, "title_en": {"Dining"}}
+	bad := url.Values{"published": {"on"}, "title_zh": {""}, "body_zh": {"有正文没标题"}, "title_en": {"Dining"}, "version": {version}}
 	if res := b.post(t, edit, bad); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("text without a title: %d", res.StatusCode)
 	}
 	good := url.Values{"published": {"on"}, "title_zh": {"周边美食 <script>x</script>"}, "body_zh": {"## 老边饺子\n\n<img src=x onerror=alert(1)>"},
-		"title_en": {"Dining nearby"}, "body_en": {"Dumplings."}}
+		"title_en": {"Dining nearby"}, "body_en": {"Dumplings."}, "version": {version}}
 	if res := b.post(t, edit, good); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d", res.StatusCode)
 	}
@@ -321,7 +323,8 @@ func TestEditorChangesAContentPage(t *testing.T) {
 		t.Error("the public page does not show the edit, or shows it unescaped")
 	}
 	// Unpublished: the page says "coming soon" again.
-	if res := b.post(t, edit, url.Values{"title_zh": {"周边美食"}, "title_en": {"Dining nearby"}}); res.StatusCode != http.StatusSeeOther {
+	saved, _ := strconv.Atoi(version)
+	if res := b.post(t, edit, url.Values{"title_zh": {"周边美食"}, "title_en": {"Dining nearby"}, "version": {strconv.Itoa(saved + 1)}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("unpublish: %d", res.StatusCode)
 	}
 	if d := site.doc(t, "/en/services/dining", http.StatusOK); d.Find(`[data-testid=coming-soon]`).Length() != 1 {

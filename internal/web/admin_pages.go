@@ -1,10 +1,14 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
+
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
@@ -19,45 +23,61 @@ func (s *Server) listPages(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) pageEditor(r *http.Request) (*view.PageEditor, int64, error) {
-	id, err := idParam(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	p, texts, _, err := s.store.PageForEdit(r.Context(), id)
-	if err != nil {
-		return nil, 0, err
-	}
-	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p,
-		Form: form.Page{Published: p.Published, Texts: texts}}
-	return v, id, nil
-}
-
 func (s *Server) editPage(w http.ResponseWriter, r *http.Request) error {
-	v, _, err := s.pageEditor(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
-	v.Saved = r.URL.Query().Get("saved") == "1"
-	s.render(w, r, http.StatusOK, adminpages.PageEdit(v))
-	return nil
+	p, texts, _, err := s.store.PageForEdit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	st := form.NewState(form.PageValues(p.Published, texts))
+	st.Version = p.Version
+	return s.showForm(w, r, st, s.pageEditor)
 }
 
-// savePage saves a content page; the public site shows it at once.
+// pageEditor is the editor of the page at the route's id. It reads the
+// page for its path alone: the fields come from st.
+func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, error) {
+	id, err := idParam(r)
+	if err != nil {
+		return nil, err
+	}
+	p, _, _, err := s.store.PageForEdit(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p, Form: st,
+		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	return adminpages.PageEdit(v), nil
+}
+
+// savePage saves a content page; the public site shows it at once. Errors
+// show the form again with what was typed, and nothing is saved; so does a
+// save based on an old version, beside what is saved now.
 func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	v, id, err := s.pageEditor(r)
+	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
-	v.Form = form.ParsePage(r.PostForm, s.langCodes())
-	if v.Errors = v.Form.Validate(); len(v.Errors) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.PageEdit(v))
-		return nil
+	st := form.Posted(r.PostForm)
+	p := form.ParsePage(r.PostForm, s.langCodes())
+	if st.Errors = p.Validate(); st.Invalid() {
+		return invalidForm(st, s.pageEditor)
 	}
-	if err := s.store.UpdatePage(r.Context(), id, v.Form.Published, v.Form.Written(), currentUser(r).ID); err != nil {
+	err = s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
+	if errors.Is(err, store.ErrConflict) {
+		now, texts, _, err := s.store.PageForEdit(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		st.Refuse(form.PageValues(now.Published, texts), now.Version)
+		return staleForm(st, s.pageEditor)
+	} else if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/admin/pages/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)

@@ -1,37 +1,55 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
 
 func (s *Server) editSettings(w http.ResponseWriter, r *http.Request) error {
-	v := &view.SettingsEditor{Admin: s.adminFrame(r, currentUser(r), "admin.settings"), Saved: r.URL.Query().Get("saved") == "1"}
-	st, err := s.store.SiteForEdit(r.Context())
+	saved, err := s.store.SiteForEdit(r.Context())
 	if err != nil {
 		return err
 	}
-	v.Values = form.SettingsValues(st, v.Loc)
-	s.render(w, r, http.StatusOK, adminpages.Settings(v))
-	return nil
+	st := form.NewState(form.SettingsValues(saved, s.expoLoc(r)))
+	st.Version = saved.Version
+	return s.showForm(w, r, st, s.settingsEditor)
 }
 
-// saveSettings saves the settings; every page shows them at once.
+func (s *Server) settingsEditor(r *http.Request, st *form.State) (templ.Component, error) {
+	v := &view.SettingsEditor{Admin: s.adminFrame(r, currentUser(r), "admin.settings"), Form: st,
+		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	return adminpages.Settings(v), nil
+}
+
+// saveSettings saves the settings; every page shows them at once. Errors
+// show the form again with what was typed; a save based on an old version
+// is refused and shows what is saved now beside it.
 func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	v := &view.SettingsEditor{Admin: s.adminFrame(r, currentUser(r), "admin.settings"), Values: r.PostForm}
-	st, errs := form.ParseSettings(r.PostForm, s.langCodes(), v.Loc)
-	if len(errs) > 0 {
-		v.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.Settings(v))
-		return nil
+	st := form.Posted(r.PostForm)
+	settings, errs := form.ParseSettings(r.PostForm, s.langCodes(), s.expoLoc(r))
+	if st.Errors = errs; st.Invalid() {
+		return invalidForm(st, s.settingsEditor)
 	}
-	if err := s.store.SaveSite(r.Context(), st, currentUser(r).ID); err != nil {
+	settings.Version = st.Version
+	err := s.store.SaveSite(r.Context(), settings, currentUser(r).ID)
+	if errors.Is(err, store.ErrConflict) {
+		now, err := s.store.SiteForEdit(r.Context())
+		if err != nil {
+			return err
+		}
+		st.Refuse(form.SettingsValues(now, s.expoLoc(r)), now.Version)
+		return staleForm(st, s.settingsEditor)
+	} else if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/admin/settings?saved=1", http.StatusSeeOther)

@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -107,7 +108,7 @@ func TestLoginAndLogout(t *testing.T) {
 	site := newSite(t)
 	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	off := addUser(t, site, "gone@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
-	if err := store.New(site.pool).SetDisabled(context.Background(), off.ID, true); err != nil {
+	if err := store.New(site.pool).SetDisabled(context.Background(), off.ID, off.Version, true); err != nil {
 		t.Fatal(err)
 	}
 	b := newStaff(t, site)
@@ -125,8 +126,8 @@ func TestLoginAndLogout(t *testing.T) {
 			t.Fatal(err)
 		}
 		d, _ := goqueryParse(res)
-		if res.StatusCode != http.StatusUnauthorized || d.Find(`[data-testid=login-error]`).Text() != "The e-mail address or the password is not right." {
-			t.Errorf("%s: %d %q", tc[0], res.StatusCode, d.Find(`[data-testid=login-error]`).Text())
+		if res.StatusCode != http.StatusUnauthorized || d.Find(`[data-testid=form-notice]`).Text() != "The e-mail address or the password is not right." {
+			t.Errorf("%s: %d %q", tc[0], res.StatusCode, d.Find(`[data-testid=form-notice]`).Text())
 		}
 		if got, _ := d.Find("#email").Attr("value"); got != tc[0] {
 			t.Errorf("the e-mail typed is not kept: %q", got)
@@ -191,7 +192,7 @@ func TestDisabledAccountLosesItsSession(t *testing.T) {
 	u := addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
 	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
-	if err := store.New(site.pool).SetDisabled(context.Background(), u.ID, true); err != nil {
+	if err := store.New(site.pool).SetDisabled(context.Background(), u.ID, u.Version, true); err != nil {
 		t.Fatal(err)
 	}
 	if res, _ := b.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
@@ -481,7 +482,7 @@ func TestAdminManagesAccounts(t *testing.T) {
 		t.Fatalf("new account's sign-in: %d", res.StatusCode)
 	}
 	u, _ := store.New(site.pool).UserByEmail(context.Background(), "new.editor@expo.example")
-	if res := b.post(t, fmt.Sprintf("/admin/users/%d/disabled", u.ID), url.Values{"disabled": {"true"}}); res.StatusCode != http.StatusOK {
+	if res := b.post(t, fmt.Sprintf("/admin/users/%d/disabled", u.ID), url.Values{"disabled": {"true"}, "version": {strconv.Itoa(u.Version)}}); res.StatusCode != http.StatusOK {
 		t.Fatalf("disable: %d", res.StatusCode)
 	}
 	if res, _ := other.get(t, "/admin/"); res.StatusCode != http.StatusSeeOther {
@@ -589,10 +590,10 @@ func TestPasswordChangeEndsSessionsAndLastAdminStays(t *testing.T) {
 		t.Error("the admin's own session ended")
 	}
 	st := store.New(site.pool)
-	if err := st.SetDisabled(context.Background(), admin.ID, true); !errors.Is(err, store.ErrLastAdmin) {
+	if err := st.SetDisabled(context.Background(), admin.ID, admin.Version, true); !errors.Is(err, store.ErrLastAdmin) {
 		t.Errorf("disabling the last admin: %v", err)
 	}
-	if err := st.SetRole(context.Background(), admin.ID, auth.RoleEditor); !errors.Is(err, store.ErrLastAdmin) {
+	if err := st.SetRole(context.Background(), admin.ID, admin.Version, auth.RoleEditor); !errors.Is(err, store.ErrLastAdmin) {
 		t.Errorf("demoting the last admin: %v", err)
 	}
 	// Staff other than admins do not see account changes on the dashboard.
@@ -614,7 +615,7 @@ func TestSettingsAndPageAuditSayWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := before
+	after := before // at the version loaded
 	after.Facts.Hotline = "024-1111-2222"
 	if err := st.SaveSite(ctx, after, 0); err != nil {
 		t.Fatal(err)
@@ -625,7 +626,7 @@ func TestSettingsAndPageAuditSayWhatChanged(t *testing.T) {
 	}
 	var id int64
 	site.pool.QueryRow(ctx, "SELECT id FROM pages WHERE path = '/contact'").Scan(&id)
-	if err := st.UpdatePage(ctx, id, false, []store.PageText{{Lang: "zh", Title: "联系方式", Body: "电话"}}, 0); err != nil {
+	if err := st.UpdatePage(ctx, id, 1, false, []store.PageText{{Lang: "zh", Title: "联系方式", Body: "电话"}}, 0); err != nil {
 		t.Fatal(err)
 	}
 	log, _ = st.RecentAudit(ctx, 1)

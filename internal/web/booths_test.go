@@ -416,7 +416,7 @@ func TestBoothEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 	if err != nil || got.Width != 3 || got.Status != "sold" || got.Version != 2 {
 		t.Fatalf("the refused save wrote: %+v %v", got, err)
 	}
-	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+	if res := b.post(t, path, editorFormValues(d)); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("saving again on purpose: %d", res.StatusCode)
 	}
 }

@@ -326,7 +326,7 @@ func TestExhibitorEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 	if err != nil || e.Booth != "1B01" || e.Website != "" || e.Version != 2 {
 		t.Fatalf("the refused save wrote: %+v %v", e, err)
 	}
-	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+	if res := b.post(t, path, editorFormValues(d)); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("saving again on purpose: %d", res.StatusCode)
 	}
 }

@@ -168,7 +168,7 @@ func TestHostileInputsNamedInTheIssue(t *testing.T) {
 
 	// A cover that does not exist is a field error, not a failed insert.
 	res, body = editor.save(t, "/admin/news/new", editorForm("draft", "0", "cover_id", "999999", "body_en", "Kept paragraph."))
-	if d := parse(t, body); res.StatusCode != http.StatusUnprocessableEntity || d.Find("#cover_id-err").Length() == 0 || !strings.Contains(body, "Kept paragraph.") {
+	if d := parse(t, body); res.StatusCode != http.StatusUnprocessableEntity || d.Find("#cover-err").Length() == 0 || !strings.Contains(body, "Kept paragraph.") {
 		t.Errorf("missing cover: %d", res.StatusCode)
 	}
 

@@ -456,12 +456,12 @@ func editorVersion(t *testing.T, b *staff, path string) string {
 // openedForm is what an editor at path would post if saved as opened.
 func openedForm(t *testing.T, b *staff, path string) url.Values {
 	t.Helper()
-	return formValues(b.page(t, path, http.StatusOK))
+	return editorFormValues(b.page(t, path, http.StatusOK))
 }
 
 // formValues is what the editor on d posts: its inputs, selects (the
 // selected option), ticked boxes and textareas.
-func formValues(d *goquery.Document) url.Values {
+func editorFormValues(d *goquery.Document) url.Values {
 	v := url.Values{}
 	d.Find(`form.editor input[name], form.editor select[name], form.editor textarea[name]`).Each(func(_ int, s *goquery.Selection) {
 		name := s.AttrOr("name", "")
@@ -527,7 +527,7 @@ func TestEventEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 		t.Errorf("the refused save wrote: venue %q", venue)
 	}
 	// Saving the refused form again is a deliberate choice: it goes through.
-	if res := b.post(t, path, formValues(d)); res.StatusCode != http.StatusSeeOther {
+	if res := b.post(t, path, editorFormValues(d)); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("saving again on purpose: %d", res.StatusCode)
 	}
 	if got := openedForm(t, b, path); got.Get("venue_en") != "Hall 3, room 2" || got.Get("version") != "3" {

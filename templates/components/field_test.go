@@ -118,3 +118,33 @@ func TestChoiceHintIsPartOfItsLabel(t *testing.T) {
 		t.Error("a choice without a hint shows one")
 	}
 }
+
+func TestSelectOptionsGroupsAndSavedLabels(t *testing.T) {
+	st := form.NewState(url.Values{"role": {"editor"}, "booth": {"1A02"}})
+	st.Refuse(url.Values{"role": {"organiser"}, "booth": {"1A02"}}, 2)
+	d := render(t, st,
+		form.Field{Name: "role", Label: "Role", Kind: form.Select, Required: true,
+			Options: []form.Option{{Value: "editor", Label: "Editor"}, {Value: "organiser", Label: "Organiser"}}},
+		form.Field{Name: "booth", Label: "Booth", Kind: form.Select, Required: true,
+			Options: []form.Option{{Value: "", Label: "None"}, {Value: "1A01", Label: "1A01", Group: "Hall 1"},
+				{Value: "1A02", Label: "1A02", Group: "Hall 1"}, {Value: "2B01", Label: "2B01", Group: "Hall 2"}}},
+	)
+	// HTML lets a select be required only when it opens on an empty choice.
+	if _, ok := d.Find("select#role").Attr("required"); ok || d.Find(`label[for=role] .field-req`).Length() != 1 {
+		t.Errorf("a select opening on a real choice: %s", outer(d.Find("select#role")))
+	}
+	if _, ok := d.Find("select#booth").Attr("required"); !ok {
+		t.Error("a required select opening on an empty choice lost required")
+	}
+	if got := d.Find("#role-stored .field-stored-value").Text(); got != "Organiser" {
+		t.Errorf("the saved choice shows as %q, want its label", got)
+	}
+	groups := d.Find("select#booth optgroup")
+	if groups.Length() != 2 || groups.First().AttrOr("label", "") != "Hall 1" || groups.First().Find("option").Length() != 2 ||
+		d.Find("select#booth > option").Length() != 1 || d.Find(`select#booth option[selected]`).AttrOr("value", "") != "1A02" {
+		t.Errorf("options by group: %s", outer(d.Find("select#booth")))
+	}
+	if d.Find("#booth-stored").Length() != 0 {
+		t.Error("an unchanged choice shows a saved value")
+	}
+}
