@@ -144,6 +144,10 @@ type Field struct {
 	Describes string
 	// ID overrides the element id when one name is used twice on a page.
 	ID string
+	// Attrs are further attributes of the input that only some fields need
+	// (autofocus, autocapitalize, enterkeyhint on the door's scanner field);
+	// an empty value is a boolean attribute.
+	Attrs map[string]string
 }
 
 // Option is one choice of a select, checkbox group or radio group.

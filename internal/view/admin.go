@@ -31,16 +31,6 @@ type Admin struct {
 // When formats a moment in the expo's time zone.
 func (a *Admin) When(t time.Time) string { return a.DateTime(t.In(a.Loc)) }
 
-// FieldError translates the error key of field in errs, or gives "". The
-// editors on the form kit do not use it; it goes with the last of the
-// others (booths, exhibitors, schedule).
-func (a *Admin) FieldError(errs map[string]string, field string) string {
-	if k, ok := errs[field]; ok {
-		return a.T(k)
-	}
-	return ""
-}
-
 // Asset is the content-hashed URL of a static file.
 func (a *Admin) Asset(name string) string { return a.Assets.URL(name) }
 

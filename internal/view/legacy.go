@@ -1,6 +1,9 @@
 package view
 
-import "github.com/expoportal/portal/internal/store"
+import (
+	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
+)
 
 // LegacyAdmin is the list of the old site's addresses and where each leads.
 type LegacyAdmin struct {
@@ -15,11 +18,13 @@ type LegacyAdmin struct {
 type LegacyEditor struct {
 	*Admin
 	Row     store.LegacyURL
-	Target  string // as stored, or as typed
-	Errors  map[string]string
+	Form    *form.State // the target, as stored or as typed
 	Saved   bool
 	Confirm bool
 }
 
-// Err is the translated error of a field, or "".
-func (e *LegacyEditor) Err(field string) string { return e.FieldError(e.Errors, field) }
+// Fields is the editor's one input: where the old address leads.
+func (e *LegacyEditor) Fields() []form.Field {
+	return []form.Field{{Name: "target", Label: e.T("legacy.admin.target"), Hint: e.T("legacy.admin.target_hint"),
+		Kind: form.Text, Required: true, MaxLen: 1000}}
+}

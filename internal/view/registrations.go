@@ -1,6 +1,7 @@
 package view
 
 import (
+	"github.com/expoportal/portal/internal/form"
 	"strconv"
 	"strings"
 	"time"
@@ -107,6 +108,27 @@ type CheckInPage struct {
 	NotToday bool                 // admitted, though registered for other days
 	Today    time.Time            // in the expo's time zone
 	Arrived  int                  // checked in today
+}
+
+// TicketField is the scanner's input: a code or a ticket's address, typed
+// or read by a barcode scanner that ends with Enter.
+func (c *CheckInPage) TicketField() form.Field {
+	describes := ""
+	if c.Result != nil {
+		describes = "checkin-result"
+	}
+	return form.Field{Name: "ticket", Label: c.T("checkin.input"), Hint: c.T("checkin.hint"), Kind: form.Text, MaxLen: 512,
+		Autocomplete: "off", Describes: describes,
+		Attrs: map[string]string{"autofocus": "", "autocapitalize": "characters", "spellcheck": "false", "enterkeyhint": "go"}}
+}
+
+// TicketState is the scanner form's state: empty, or the empty post's error.
+func (c *CheckInPage) TicketState() *form.State {
+	st := form.NewState(nil)
+	if c.Empty {
+		st.Fail("ticket", "checkin.empty")
+	}
+	return st
 }
 
 // Outcome is the result's outcome, or "".

@@ -7,6 +7,10 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/a-h/templ"
+
+	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
@@ -40,10 +44,16 @@ func (s *Server) editLegacyURL(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Target: l.Target,
-		Saved: r.URL.Query().Get("saved") == "1"}
-	s.render(w, r, http.StatusOK, adminpages.LegacyEdit(v))
-	return nil
+	return s.showForm(w, r, form.NewState(url.Values{"target": {l.Target}}), s.legacyEditor(l))
+}
+
+// legacyEditor is the editor of the old address l.
+func (s *Server) legacyEditor(l store.LegacyURL) formView {
+	return func(r *http.Request, st *form.State) (templ.Component, error) {
+		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Form: st,
+			Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		return adminpages.LegacyEdit(v), nil
+	}
 }
 
 // validTarget accepts a path on this site only: a redirect to another
@@ -69,12 +79,11 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	st := form.Posted(r.PostForm)
 	target := strings.TrimSpace(r.PostForm.Get("target"))
 	if !validTarget(target) {
-		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Target: target,
-			Errors: map[string]string{"target": "legacy.admin.target_invalid"}}
-		s.render(w, r, http.StatusUnprocessableEntity, adminpages.LegacyEdit(v))
-		return nil
+		st.Fail("target", "legacy.admin.target_invalid")
+		return invalidForm(st, s.legacyEditor(l))
 	}
 	if err := s.store.SetLegacyTarget(r.Context(), id, target, currentUser(r).ID); err != nil {
 		return err

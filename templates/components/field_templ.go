@@ -1165,6 +1165,13 @@ func describedBy(st *form.State, f form.Field) string {
 // those with nothing to say are left out rather than written empty.
 func controlAttrs(st *form.State, f form.Field) templ.Attributes {
 	a := templ.Attributes{"id": f.InputID(), "name": f.Name}
+	for k, v := range f.Attrs {
+		if v == "" {
+			a[k] = true
+		} else {
+			a[k] = v
+		}
+	}
 	set := func(k, v string) {
 		if v != "" {
 			a[k] = v
