@@ -20,18 +20,18 @@ func sampleApplications() []store.SampleApplication {
 		{Application: store.Application{Lang: "zh", CompanyZH: "大连海韵智慧教育科技有限公司",
 			Contact: "刘洋", Mobile: "13900411202", Email: "liuyang@haiyun.example.cn", BoothType: "standard",
 			Categories: []string{"smart-classroom"}},
-			BoothNumber: "1B12", Moves: []string{"contacted"}, Note: "已电话联系，下周寄送合同。"},
+			BoothNumber: "1B12", Moves: []store.ApplicationStatus{store.AppContacted}, Note: "已电话联系，下周寄送合同。"},
 		{Application: store.Application{Lang: "en", CompanyEN: "Northbridge Learning Labs Ltd.",
 			Contact: "Emma Clarke", Mobile: "+442079460958", Email: "emma.clarke@northbridge.example", BoothType: "standard",
 			Categories: []string{"stem", "sports"}, Message: "We would like a corner booth if one is free."},
-			BoothNumber: "2A12", Moves: []string{"contacted", "approved"}, Note: "Contract signed; deposit received."},
+			BoothNumber: "2A12", Moves: []store.ApplicationStatus{store.AppContacted, store.AppApproved}, Note: "Contract signed; deposit received."},
 		{Application: store.Application{Lang: "zh", CompanyZH: "鞍山启航职业教育装备有限公司",
 			Contact: "赵磊", Mobile: "13700412303", Email: "zhaolei@qihang.example.cn", BoothType: "raw", Area: area(54),
 			Categories: []string{"vocational"}, Message: "特装展位，约54平方米，需吊点。"}},
 		{Application: store.Application{Lang: "zh", CompanyZH: "锦州书香文具有限公司",
 			Contact: "孙静", Mobile: "13604163404", Email: "sunjing@shuxiang.example.cn", BoothType: "standard",
 			Categories: []string{"library", "publishing"}},
-			BoothNumber: "1D16", Moves: []string{"withdrawn"}, Note: "企业今年预算调整，主动撤回申请。"},
+			BoothNumber: "1D16", Moves: []store.ApplicationStatus{store.AppWithdrawn}, Note: "企业今年预算调整，主动撤回申请。"},
 	}
 }
 

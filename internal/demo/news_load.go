@@ -36,7 +36,7 @@ func loadNews(ctx context.Context, st *store.Store) error {
 		if err != nil {
 			return fmt.Errorf("article %q: %w", a.Text["en"].Title, err)
 		}
-		n := store.NewArticle{Category: a.Category, Status: "published", ReleasedAt: released, Visits: sampleVisits(a, released)}
+		n := store.NewArticle{Category: a.Category, Status: store.Published, ReleasedAt: released, Visits: sampleVisits(a, released)}
 		if a.Cover != "" {
 			id, err := image(a.Cover)
 			if err != nil {

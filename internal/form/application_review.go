@@ -15,14 +15,15 @@ const MaxNote = 2000
 // Move is the organisers' form moving an application: the status to move
 // to and the booth number chosen ("" keeps the booth it has, or none).
 type Move struct {
-	Status, Booth string
+	Status store.ApplicationStatus
+	Booth  string
 }
 
 // ParseMove checks the status form. Whether the booth exists, is free and
 // the move is allowed from the status now is the store's to say.
 func ParseMove(v url.Values) (Move, Errors) {
 	errs := Errors{}
-	m := Move{Status: v.Get("status"), Booth: strings.ToUpper(strings.TrimSpace(v.Get("booth")))}
+	m := Move{Status: store.ApplicationStatus(v.Get("status")), Booth: strings.ToUpper(strings.TrimSpace(v.Get("booth")))}
 	if !slices.Contains(store.ApplicationStatuses, m.Status) {
 		errs["status"] = "apply.admin.err.status"
 	}

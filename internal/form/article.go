@@ -4,6 +4,7 @@ package form
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,9 +67,7 @@ func ParseArticle(v url.Values, langs []string, loc *time.Location) Article {
 // Validate checks the form for saving with its action at now.
 func (a Article) Validate(now time.Time) Errors {
 	errs := Errors{}
-	switch a.Category {
-	case "expo", "industry", "media", "video", "photo":
-	default:
+	if !slices.Contains(store.Categories, a.Category) {
 		errs["category"] = "form.category"
 	}
 	switch a.Action {
@@ -123,14 +122,14 @@ func (a Article) Apply(e store.EditArticle, now time.Time) store.EditArticle {
 	e.Category, e.CoverID, e.ReleasedAt = a.Category, a.ParsedCover, a.ParsedAt
 	switch a.Action {
 	case "draft", "unpublish":
-		e.Status = "draft"
+		e.Status = store.Draft
 	case "publish":
-		e.Status = "published"
+		e.Status = store.Published
 		if e.ReleasedAt.After(now) {
 			e.ReleasedAt = now
 		}
 	case "schedule":
-		e.Status = "scheduled"
+		e.Status = store.Scheduled
 	}
 	e.Texts = map[string]store.ArticleText{}
 	for l, t := range a.Texts {

@@ -14,31 +14,33 @@ import (
 
 // ApplicationStatuses is the booth application workflow, in the order the
 // inbox shows it.
-var ApplicationStatuses = []string{"new", "contacted", "approved", "rejected", "withdrawn"}
+var ApplicationStatuses = []ApplicationStatus{AppNew, AppContacted, AppApproved, AppRejected, AppWithdrawn}
 
 // applicationMoves is the workflow: where an application may go from each
 // status. Closed ones (rejected, withdrawn) can only be reopened as new.
-var applicationMoves = map[string][]string{
-	"new":       {"contacted", "approved", "rejected", "withdrawn"},
-	"contacted": {"approved", "rejected", "withdrawn"},
-	"approved":  {"withdrawn", "contacted"},
-	"rejected":  {"new"},
-	"withdrawn": {"new"},
+var applicationMoves = map[ApplicationStatus][]ApplicationStatus{
+	AppNew:       {AppContacted, AppApproved, AppRejected, AppWithdrawn},
+	AppContacted: {AppApproved, AppRejected, AppWithdrawn},
+	AppApproved:  {AppWithdrawn, AppContacted},
+	AppRejected:  {AppNew},
+	AppWithdrawn: {AppNew},
 }
 
 // ApplicationMoves lists the statuses an application in status may move to.
-func ApplicationMoves(status string) []string { return applicationMoves[status] }
+func ApplicationMoves(status ApplicationStatus) []ApplicationStatus { return applicationMoves[status] }
 
 // CanMoveApplication reports whether the workflow allows from -> to.
-func CanMoveApplication(from, to string) bool { return slices.Contains(applicationMoves[from], to) }
+func CanMoveApplication(from, to ApplicationStatus) bool {
+	return slices.Contains(applicationMoves[from], to)
+}
 
 // BoothStatusFor is the status a booth has while its application is in
 // status: held while open, sold once approved, available once closed.
-func BoothStatusFor(status string) string {
+func BoothStatusFor(status ApplicationStatus) string {
 	switch status {
-	case "approved":
+	case AppApproved:
 		return "sold"
-	case "rejected", "withdrawn":
+	case AppRejected, AppWithdrawn:
 		return "available"
 	}
 	return "held"
@@ -46,8 +48,8 @@ func BoothStatusFor(status string) string {
 
 // liveStatus: an application in it holds its booth (the partial unique
 // index booth_applications_live_booth uses the same list).
-func liveStatus(status string) bool {
-	return status == "new" || status == "contacted" || status == "approved"
+func liveStatus(status ApplicationStatus) bool {
+	return status == AppNew || status == AppContacted || status == AppApproved
 }
 
 // Errors of the application workflow; the handlers translate them.
@@ -79,7 +81,7 @@ type Application struct {
 	Booth      *Booth // the booth of BoothID, read with the application
 	Categories []string
 	Message    string
-	Status     string
+	Status     ApplicationStatus
 	Address    string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
@@ -246,7 +248,7 @@ func (s *Store) ApplicationCounts(ctx context.Context, hall string) (map[string]
 		WHERE ($1 = '' OR b.hall = $1) GROUP BY a.status -- Store.ApplicationCounts`, hall)
 	counts := map[string]int{}
 	for _, st := range ApplicationStatuses {
-		counts[st] = 0
+		counts[string(st)] = 0
 	}
 	var st string
 	var n int
@@ -319,11 +321,11 @@ func (s *Store) ApplicationByToken(ctx context.Context, token string) (Applicati
 // ErrNotFound, ErrMoveNotAllowed, ErrBoothNeeded (approving with no
 // booth), ErrBoothTaken (the booth to hold is not available: reopening
 // after another company took it, or assigning a booth that is not free).
-func (s *Store) MoveApplication(ctx context.Context, id int64, to string, boothID *int64, userID int64) error {
+func (s *Store) MoveApplication(ctx context.Context, id int64, to ApplicationStatus, boothID *int64, userID int64) error {
 	return moveApplication(ctx, s.pool, id, to, boothID, userID)
 }
 
-func moveApplication(ctx context.Context, db beginner, id int64, to string, boothID *int64, userID int64) error {
+func moveApplication(ctx context.Context, db beginner, id int64, to ApplicationStatus, boothID *int64, userID int64) error {
 	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		// Lock the application alone first: a locking read through the
 		// outer join that waited for another organiser's change of booth
@@ -349,11 +351,11 @@ func moveApplication(ctx context.Context, db beginner, id int64, to string, boot
 		if switching {
 			target = boothID
 		}
-		if to == "approved" && target == nil {
+		if to == AppApproved && target == nil {
 			return ErrBoothNeeded
 		}
 		var changes []string
-		changes = append(changes, a.Status+" -> "+to)
+		changes = append(changes, string(a.Status)+" -> "+string(to))
 		// Release the booth this application held when it closes or moves
 		// to another booth.
 		if a.BoothID != nil && liveStatus(a.Status) && (switching || !liveStatus(to)) {
@@ -435,7 +437,7 @@ func addApplicationNote(ctx context.Context, db beginner, id, userID int64, body
 type SampleApplication struct {
 	Application
 	BoothNumber string
-	Moves       []string
+	Moves       []ApplicationStatus
 	Note        string
 }
 

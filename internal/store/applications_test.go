@@ -140,7 +140,7 @@ func TestApplicationWorkflow(t *testing.T) {
 	i := 0
 	for _, from := range store.ApplicationStatuses {
 		for _, to := range store.ApplicationStatuses {
-			t.Run(from+">"+to, func(t *testing.T) {
+			t.Run(string(from)+">"+string(to), func(t *testing.T) {
 				i++
 				booth := addBooth(t, pool, "1", fmt.Sprintf("1W%02d", i))
 				a, err := st.CreateApplication(ctx, sampleApplication(&booth), 2027)
@@ -156,7 +156,7 @@ func TestApplicationWorkflow(t *testing.T) {
 				}
 				err = st.MoveApplication(ctx, a.ID, to, nil, u.ID)
 				want := from
-				if allowed[from+">"+to] {
+				if allowed[string(from)+">"+string(to)] {
 					want = to
 					if err != nil {
 						t.Fatalf("allowed change refused: %v", err)
@@ -382,7 +382,7 @@ func TestConcurrentBoothSwitchesAgree(t *testing.T) {
 			booth int64
 		}{{"contacted", b1}, {"approved", b2}} {
 			wg.Go(func() {
-				if err := st.MoveApplication(ctx, a.ID, m.to, &m.booth, 0); err != nil && !errors.Is(err, store.ErrMoveNotAllowed) {
+				if err := st.MoveApplication(ctx, a.ID, store.ApplicationStatus(m.to), &m.booth, 0); err != nil && !errors.Is(err, store.ErrMoveNotAllowed) {
 					t.Errorf("round %d, %s to %d: %v", round, m.to, m.booth, err)
 				}
 			})

@@ -292,7 +292,7 @@ func (s *Store) ImportLegacyArticle(ctx context.Context, a LegacyArticle) (Legac
 		var id int64
 		version := 1
 		if outcome == LegacyNew {
-			if id, err = insertArticleTx(ctx, tx, a.Category, "published", a.ReleasedAt, a.CoverID, nil, a.Visits); err != nil {
+			if id, err = insertArticleTx(ctx, tx, a.Category, Published, a.ReleasedAt, a.CoverID, nil, a.Visits); err != nil {
 				return err
 			}
 		} else {
@@ -309,7 +309,7 @@ func (s *Store) ImportLegacyArticle(ctx context.Context, a LegacyArticle) (Legac
 		if err := writeTextsTx(ctx, tx, id, []ArticleText{{Lang: a.Lang, Title: a.Title, Body: a.Body, Source: a.Source}}); err != nil {
 			return err
 		}
-		snapshot, err := json.Marshal(EditArticle{ID: id, Version: version, Category: a.Category, Status: "published",
+		snapshot, err := json.Marshal(EditArticle{ID: id, Version: version, Category: a.Category, Status: Published,
 			ReleasedAt: a.ReleasedAt, CoverID: a.CoverID,
 			Texts: map[string]ArticleText{a.Lang: {Lang: a.Lang, Title: a.Title, Body: a.Body, Source: a.Source}}})
 		if err != nil {

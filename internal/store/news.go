@@ -404,7 +404,8 @@ type ArticleText struct {
 
 // NewArticle is what SaveArticle writes.
 type NewArticle struct {
-	Category, Status string
+	Category         string
+	Status           ArticleStatus
 	ReleasedAt       time.Time
 	CoverID, VideoID *int64
 	Texts            []ArticleText
@@ -450,7 +451,7 @@ func (s *Store) CreateArticle(ctx context.Context, n NewArticle) (int64, error) 
 // insertArticleTx writes a new article's row: the one INSERT that every
 // writer (the editor's SaveArticle, CreateArticle for the demo, the legacy
 // import) shares, so an article is made one way.
-func insertArticleTx(ctx context.Context, tx pgx.Tx, category, status string, releasedAt time.Time, coverID, videoID *int64, visits int64) (int64, error) {
+func insertArticleTx(ctx context.Context, tx pgx.Tx, category string, status ArticleStatus, releasedAt time.Time, coverID, videoID *int64, visits int64) (int64, error) {
 	var id int64
 	err := tx.QueryRow(ctx, `INSERT INTO articles (category, status, released_at, cover_id, video_id, visits)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id -- insertArticleTx`,

@@ -22,7 +22,7 @@ type EditArticle struct {
 	ID         int64                  `json:"id"`
 	Version    int                    `json:"version"`
 	Category   string                 `json:"category"`
-	Status     string                 `json:"status"`
+	Status     ArticleStatus          `json:"status"`
 	ReleasedAt time.Time              `json:"released_at"`
 	CoverID    *int64                 `json:"cover_id,omitempty"`
 	Texts      map[string]ArticleText `json:"texts"` // by language; a missing language has no entry
@@ -34,7 +34,7 @@ type EditArticle struct {
 type AdminArticle struct {
 	ID         int64
 	Category   string
-	Status     string
+	Status     ArticleStatus
 	ReleasedAt time.Time
 	UpdatedAt  time.Time
 	Title      string   // in the asked language, else another

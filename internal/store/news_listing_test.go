@@ -27,7 +27,7 @@ func TestNewsListingFollowsEveryChange(t *testing.T) {
 	st := store.New(pool)
 	now := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 	rng := rand.New(rand.NewPCG(15, 24))
-	statuses := []string{"published", "published", "published", "scheduled", "draft"}
+	statuses := []store.ArticleStatus{"published", "published", "published", "scheduled", "draft"}
 
 	create := func(i int) int64 {
 		// Spread over eight months around now, a few at the same minute.

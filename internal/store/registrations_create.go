@@ -241,16 +241,18 @@ func (s *Store) GroupByToken(ctx context.Context, token string) (VisitorGroup, [
 
 // SameVisitor finds a ticket already issued to the person r describes: the
 // same mobile number, the same name (ignoring case and spaces) and at least
-// one of r's days. A teacher who lost the page and registers again is given
-// that ticket instead of a second one; found is false when there is none.
+// one of r's days, made by another form than r's (the same form sent twice
+// is a double tap, which CreateRegistration answers). A teacher who lost the
+// page and registers again is given that ticket instead of a second one;
+// found is false when there is none.
 func (s *Store) SameVisitor(ctx context.Context, r Registration) (token string, found bool, err error) {
 	if r.Phone == "" {
 		return "", false, nil
 	}
 	err = s.pool.QueryRow(ctx, `SELECT token FROM registrations
 		WHERE phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g'))
-		  AND days && $3::date[]
-		ORDER BY id LIMIT 1 -- Store.SameVisitor`, r.Phone, r.Name, r.Days).Scan(&token)
+		  AND days && $3::date[] AND form_stamp IS DISTINCT FROM $4
+		ORDER BY id LIMIT 1 -- Store.SameVisitor`, r.Phone, r.Name, r.Days, stampOrNull(r.FormStamp)).Scan(&token)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", false, nil
 	} else if err != nil {

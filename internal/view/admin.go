@@ -149,7 +149,7 @@ type ArticleEditor struct {
 	Form       *form.State
 	Trashed    bool // the save was refused: someone moved it to the trash meanwhile
 	Saved      bool
-	Status     string
+	Status     store.ArticleStatus
 	Categories []string
 	Revisions  int
 	Deleted    bool              // in the trash

@@ -154,8 +154,8 @@ type ApplicationDetail struct {
 	*Admin
 	App    store.Application
 	Notes  []store.ApplicationNote
-	Moves  []string      // the statuses it may move to
-	Booths []store.Booth // what may be assigned: available booths
+	Moves  []store.ApplicationStatus // the statuses it may move to
+	Booths []store.Booth             // what may be assigned: available booths
 	// Move and Note are the page's two forms, as saved or as posted.
 	Move, Note *form.State
 	Moved      bool
@@ -178,7 +178,7 @@ func (v *ApplicationDetail) T(key string, args ...any) string {
 func (v *ApplicationDetail) MoveFields() []form.Field {
 	var moves []form.Option
 	for _, st := range v.Moves {
-		moves = append(moves, form.Option{Value: st, Label: v.T("apply.status." + st)})
+		moves = append(moves, form.Option{Value: string(st), Label: v.T("apply.status." + string(st))})
 	}
 	keep := form.Option{Value: "", Label: v.T("apply.admin.no_booth")}
 	if v.App.Booth != nil {

@@ -3,6 +3,7 @@ package view
 import (
 	"strconv"
 
+	"github.com/expoportal/portal/internal/search"
 	"github.com/expoportal/portal/internal/store"
 )
 
@@ -63,11 +64,8 @@ type ArticlePage struct {
 	Prev, Next    *store.ArticleLink
 }
 
-// SnippetPart is a piece of a search snippet; Mark parts matched.
-type SnippetPart struct {
-	Text string
-	Mark bool
-}
+// SnippetPart is a piece of a search snippet (search.Snippet makes them).
+type SnippetPart = search.Part
 
 // SearchHit is a search result.
 type SearchHit struct {

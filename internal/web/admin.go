@@ -254,10 +254,10 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if u := currentUser(r); u.Role == auth.RoleAdmin || u.Role == auth.RoleEditor {
-		if v.DraftList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, "draft", "", "", "", 10); err != nil {
+		if v.DraftList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, string(store.Draft), "", "", "", 10); err != nil {
 			return err
 		}
-		if v.ScheduledList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, "scheduled", "", "", "", 10); err != nil {
+		if v.ScheduledList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, string(store.Scheduled), "", "", "", 10); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ import (
 func applicationFilter(r *http.Request) store.ApplicationFilter {
 	q := r.URL.Query()
 	f := store.ApplicationFilter{Status: q.Get("status"), Hall: strings.TrimSpace(q.Get("hall"))}
-	if !slices.Contains(store.ApplicationStatuses, f.Status) {
+	if !slices.Contains(store.ApplicationStatuses, store.ApplicationStatus(f.Status)) {
 		f.Status = ""
 	}
 	if utf8.RuneCountInString(f.Hall) > 40 {
@@ -195,7 +195,7 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request) erro
 		for i, c := range app.Categories {
 			cats[i] = a.T("category." + c)
 		}
-		row := []string{app.Reference, app.CreatedAt.In(a.Loc).Format("2006-01-02 15:04"), a.T("apply.status." + app.Status),
+		row := []string{app.Reference, app.CreatedAt.In(a.Loc).Format("2006-01-02 15:04"), a.T("apply.status." + string(app.Status)),
 			app.CompanyZH, app.CompanyEN, app.Contact, app.Mobile, app.Email, "", "", a.T("booths.type." + app.BoothType), "",
 			strings.Join(cats, sep), app.Message}
 		if app.Booth != nil {

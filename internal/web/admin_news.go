@@ -54,7 +54,7 @@ type articleShown struct {
 func (s *Server) articleEditor(extra articleShown) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
 		v := &view.ArticleEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_article"), ID: extra.id, Form: st,
-			Status: "draft", Categories: store.Categories, Preview: extra.preview, Inserted: extra.inserted,
+			Status: store.Draft, Categories: store.Categories, Preview: extra.preview, Inserted: extra.inserted,
 			Trashed: extra.trashed, Saved: extra.saved || r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
 		if v.ID == 0 && chi.URLParam(r, "id") != "" {
 			var err error

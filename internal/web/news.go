@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
-	"github.com/expoportal/portal/internal/textwidth"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/templates/pages"
 )
@@ -187,94 +185,6 @@ func cleanQuery(q string) string {
 		return r
 	}, q)
 	return strings.Join(strings.Fields(q), " ")
-}
-
-var (
-	mdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdMarkup = regexp.MustCompile("[#*_>`|~]+")
-)
-
-// plainText strips the Markdown a snippet should not show.
-func plainText(md string) string {
-	md = mdLink.ReplaceAllString(md, "$1")
-	md = mdMarkup.ReplaceAllString(md, "")
-	return strings.Join(strings.Fields(md), " ")
-}
-
-// snippet is about width columns of text around the first match of any
-// term, with every match marked. It works on runes lower-cased one by one,
-// so offsets in the folded text are offsets in the original (strings.ToLower
-// may change a string's length in bytes: "İ" becomes "i̇").
-func snippet(text string, terms []string, width int) []view.SnippetPart {
-	runes := []rune(text)
-	folded := make([]rune, len(runes))
-	for i, r := range runes {
-		folded[i] = unicode.ToLower(r)
-	}
-	var needles [][]rune
-	for _, t := range terms {
-		if t == "" {
-			continue
-		}
-		n := []rune(t)
-		for i, r := range n {
-			n[i] = unicode.ToLower(r)
-		}
-		needles = append(needles, n)
-	}
-	// match returns the earliest, then longest, needle at or after from.
-	match := func(from int) (at, length int) {
-		at = -1
-		for _, n := range needles {
-			if i := indexRunes(folded[from:], n); i >= 0 && (at < 0 || from+i < at || (from+i == at && len(n) > length)) {
-				at, length = from+i, len(n)
-			}
-		}
-		return at, length
-	}
-	start := 0
-	if first, _ := match(0); first > 0 {
-		// Begin a quarter of the width before the first match.
-		back := 0
-		for start = first; start > 0 && back < width/4; start-- {
-			back += textwidth.RuneWidth(runes[start-1])
-		}
-	}
-	end, used := start, 0
-	for end < len(runes) && used+textwidth.RuneWidth(runes[end]) <= width {
-		used += textwidth.RuneWidth(runes[end])
-		end++
-	}
-	var parts []view.SnippetPart
-	if start > 0 {
-		parts = append(parts, view.SnippetPart{Text: "…"})
-	}
-	for i := start; i < end; {
-		at, n := match(i)
-		if at < 0 || at >= end {
-			parts = append(parts, view.SnippetPart{Text: string(runes[i:end])})
-			break
-		}
-		if at > i {
-			parts = append(parts, view.SnippetPart{Text: string(runes[i:at])})
-		}
-		stop := min(at+n, end)
-		parts = append(parts, view.SnippetPart{Text: string(runes[at:stop]), Mark: true})
-		i = stop
-	}
-	if end < len(runes) {
-		parts = append(parts, view.SnippetPart{Text: "…"})
-	}
-	return parts
-}
-
-func indexRunes(s, sub []rune) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if slices.Equal(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
 }
 
 // homeNews are the latest expo and industry news for the home page.

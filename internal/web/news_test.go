@@ -55,7 +55,7 @@ func addArticle(t *testing.T, site *testSite, a articleSpec) int64 {
 	if a.category == "" {
 		a.category = "expo"
 	}
-	n := store.NewArticle{Category: a.category, Status: a.status, ReleasedAt: a.released, CoverID: a.cover}
+	n := store.NewArticle{Category: a.category, Status: store.ArticleStatus(a.status), ReleasedAt: a.released, CoverID: a.cover}
 	if a.zh != "" {
 		n.Texts = append(n.Texts, store.ArticleText{Lang: "zh", Title: a.zh, Summary: "摘要：" + a.zh, Body: a.body, Source: "展会组委会"})
 	}

@@ -137,6 +137,7 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	if err != nil {
 		return err
 	}
+	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	// The same person again (the ticket page was closed and lost) gets the
 	// ticket they have, not a second one that would count twice.
 	if token, found, err := s.store.SameVisitor(r.Context(), reg); err != nil {
@@ -145,7 +146,6 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 		http.Redirect(w, r, "/"+lang.Code+"/tickets/"+token+"?again=1", http.StatusSeeOther)
 		return nil
 	}
-	reg.Lang, reg.FormStamp, reg.FormDigest = lang.Code, r.PostForm.Get(stampField), submissionDigest(r.PostForm)
 	reg.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	// A double tap's second post gets the ticket the first one made.
 	reg, err = s.store.CreateRegistration(r.Context(), reg, func(ctx context.Context, tx pgx.Tx, reg store.Registration) error {

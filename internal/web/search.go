@@ -111,13 +111,13 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) error {
 				it.Meta = p.DateTime(p.Local(h.StartsAt))
 			}
 			if h.Text != "" {
-				it.Snippet = snippet(plainText(h.Text), terms, 120)
+				it.Snippet = search.Snippet(search.PlainText(h.Text), terms, 120)
 			}
 			g.Items = append(g.Items, it)
 		}
 		if k == store.KindNews {
 			for _, h := range res.News {
-				v.Hits = append(v.Hits, view.SearchHit{ArticleSummary: h.ArticleSummary, Snippet: snippet(h.Summary+" "+plainText(h.Body), terms, 120)})
+				v.Hits = append(v.Hits, view.SearchHit{ArticleSummary: h.ArticleSummary, Snippet: search.Snippet(h.Summary+" "+search.PlainText(h.Body), terms, 120)})
 			}
 		} else {
 			g.More = kind == "" && count > len(g.Items)
