@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/expoportal/portal/internal/paths"
 	"image"
 	"image/png"
 	"os"
@@ -152,7 +153,7 @@ func TestImportSampleMirror(t *testing.T) {
 				!a.released.Equal(time.Date(2024, 2, 26, 0, 0, 0, 0, shanghai)) || a.source != "展会组委会" || a.visits != 2310 || a.body != wantBody {
 				t.Errorf("article 1187: %+v\nbody %q", a, a.body)
 			}
-			if want := "/zh" + store.ArticlePath(a.id, store.Slug(a.title)); target != want {
+			if want := "/zh" + paths.Article(a.id, store.Slug(a.title)); target != want {
 				t.Errorf("1187 leads to %q, want %q", target, want)
 			}
 			var ct string

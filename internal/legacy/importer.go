@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/expoportal/portal/internal/paths"
 	"io"
 	"io/fs"
 	"net/http"
@@ -336,7 +337,7 @@ func (im *importer) image(ctx context.Context, pageURL, src string) imageRef {
 		var pi media.ProcessedImage
 		if pi, err = media.ProcessImage(ctx, data); err == nil {
 			sum := sha256.Sum256(pi.Original.Data)
-			ref.url, ref.data = store.MediaURL(hex.EncodeToString(sum[:]), pi.Original.ContentType), data
+			ref.url, ref.data = paths.Media(hex.EncodeToString(sum[:]), pi.Original.ContentType), data
 			im.rep.Images++
 			im.rep.ImageTypes[pi.Original.ContentType]++
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/expoportal/portal/internal/paths"
 	"net/url"
 	"sort"
 	"strings"
@@ -320,7 +321,7 @@ func (s *Store) ImportLegacyArticle(ctx context.Context, a LegacyArticle) (Legac
 			return err
 		}
 		// The article's own address, slug as the article page makes it.
-		canonical := "/" + a.Lang + ArticlePath(id, Slug(a.Title))
+		canonical := "/" + a.Lang + paths.Article(id, Slug(a.Title))
 		if outcome == LegacyNew || !r.targetEdited {
 			target = canonical
 		}

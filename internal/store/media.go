@@ -6,7 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"mime"
+	"github.com/expoportal/portal/internal/paths"
 	"strings"
 	"time"
 
@@ -31,32 +31,7 @@ type Media struct {
 }
 
 // URL is where the file is served; the hash makes it immutable.
-func (m Media) URL() string { return MediaURL(m.Hash, m.ContentType) }
-
-// MediaURL builds a media URL from a hash and a content type.
-func MediaURL(hash, contentType string) string {
-	return "/media/" + hash + MediaExt(contentType)
-}
-
-// MediaExt is the file extension for a content type.
-func MediaExt(contentType string) string {
-	switch contentType {
-	case "image/jpeg":
-		return ".jpg"
-	case "image/png":
-		return ".png"
-	case "image/gif":
-		return ".gif"
-	case "video/mp4":
-		return ".mp4"
-	case "video/webm":
-		return ".webm"
-	}
-	if exts, _ := mime.ExtensionsByType(contentType); len(exts) > 0 {
-		return exts[0]
-	}
-	return ""
-}
+func (m Media) URL() string { return paths.Media(m.Hash, m.ContentType) }
 
 // MediaFile is a file to store.
 type MediaFile struct {
@@ -169,7 +144,7 @@ func (s *Store) MediaRenditionURL(ctx context.Context, id int64, rendition strin
 	} else if err != nil {
 		return "", fmt.Errorf("Store.MediaRenditionURL(%d): %w", id, err)
 	}
-	return MediaURL(hash, ct), nil
+	return paths.Media(hash, ct), nil
 }
 
 // MediaThumbURL is the list-thumbnail URL of an image.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
+	"github.com/expoportal/portal/internal/paths"
 	"strings"
 	"time"
 
@@ -113,7 +113,7 @@ func (r *imageRow) image() *Image {
 	if r.Hash == nil {
 		return nil
 	}
-	img := &Image{URL: MediaURL(*r.Hash, *r.ContentType)}
+	img := &Image{URL: paths.Media(*r.Hash, *r.ContentType)}
 	if r.Width != nil && r.Height != nil {
 		img.Width, img.Height = *r.Width, *r.Height
 	}
@@ -502,15 +502,6 @@ func (s *Store) PublishedArticleDates(ctx context.Context, now time.Time) ([]Art
 		return nil, fmt.Errorf("Store.PublishedArticleDates: %w", err)
 	}
 	return list, nil
-}
-
-// ArticlePath is an article's path after /{lang}: its id, then its slug.
-func ArticlePath(id int64, slug string) string {
-	p := "/news/" + strconv.FormatInt(id, 10)
-	if slug != "" {
-		p += "-" + slug
-	}
-	return p
 }
 
 // Slug makes a URL-safe, ASCII suffix from a title: "Smart Classrooms in

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/xml"
+	"github.com/expoportal/portal/internal/paths"
 	"net/http"
 	"strings"
 	"time"
@@ -86,7 +87,7 @@ func (s *Server) showFeed(w http.ResponseWriter, r *http.Request) error {
 		feed.Updated = items[0].ReleasedAt.UTC().Format(time.RFC3339)
 	}
 	for _, a := range items {
-		url := s.baseURL + "/" + lang.Code + store.ArticlePath(a.ID, a.Slug)
+		url := s.baseURL + "/" + lang.Code + paths.Article(a.ID, a.Slug)
 		at := a.ReleasedAt.UTC().Format(time.RFC3339)
 		e := atomEntry{
 			ID: url, Title: a.Title, Updated: at, Published: at,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/expoportal/portal/internal/paths"
 	"html"
 	"io"
 	"maps"
@@ -27,7 +28,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/auth"
-	"github.com/expoportal/portal/internal/store"
 )
 
 // requestAs sends a request with an optional client (nil: anonymous) and
@@ -628,7 +628,7 @@ func TestHostileInputsAnywhere(t *testing.T) {
 	{
 		var hash, ct string
 		if err := site.pool.QueryRow(ctx, "SELECT hash, content_type FROM media WHERE parent_id IS NULL ORDER BY id LIMIT 1").Scan(&hash, &ct); err == nil {
-			mediaFile = strings.TrimPrefix(store.MediaURL(hash, ct), "/media/")
+			mediaFile = strings.TrimPrefix(paths.Media(hash, ct), "/media/")
 		}
 	}
 	ids := map[string]string{

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/expoportal/portal/internal/paths"
 	"net/http"
 	"net/url"
 	"os"
@@ -58,8 +59,8 @@ func TestLegacyAddressesRedirect(t *testing.T) {
 		t.Fatal(err)
 	}
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	zh1187 := "/zh" + store.ArticlePath(id1187, "2024")
-	en88 := "/en" + store.ArticlePath(id88, "liaoning-accelerating-the-construction-of-an-education")
+	zh1187 := "/zh" + paths.Article(id1187, "2024")
+	en88 := "/en" + paths.Article(id88, "liaoning-accelerating-the-construction-of-an-education")
 	for _, c := range []struct{ old, want string }{
 		{"/news/news_show.asp?id=1187", zh1187},
 		{"/NEWS/News_Show.asp?ID=1187", zh1187},         // IIS ignored case

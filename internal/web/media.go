@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"github.com/expoportal/portal/internal/paths"
 	"io"
 	"net/http"
 	"regexp"
@@ -32,7 +33,7 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if m[2] != "" && m[2] != store.MediaExt(media.ContentType) {
+	if m[2] != "" && m[2] != paths.MediaExt(media.ContentType) {
 		return errNotFound
 	}
 	h := w.Header()

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/expoportal/portal/internal/paths"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -12,7 +13,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/i18n"
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/templates/pages"
 )
@@ -138,7 +138,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	canonical := store.ArticlePath(a.ID, a.Slug)
+	canonical := paths.Article(a.ID, a.Slug)
 	if toCanonical(w, r, lang.Code, "/news/", canonical) {
 		return nil
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/xml"
+	urlpaths "github.com/expoportal/portal/internal/paths"
 	"net/http"
 	"strings"
 	"time"
@@ -79,7 +80,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, a := range articles {
-		path := store.ArticlePath(a.ID, a.Slug)
+		path := urlpaths.Article(a.ID, a.Slug)
 		paths = append(paths, path)
 		updated[path] = a.ReleasedAt
 	}
