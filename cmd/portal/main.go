@@ -371,7 +371,7 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, ou
 // removeDemo takes the samples away before launch and says, table by
 // table, what went and what stayed because people changed or use it.
 func removeDemo(ctx context.Context, st *store.Store, out io.Writer) error {
-	report, err := demo.Remove(ctx, st)
+	report, err := st.RemoveDemo(ctx)
 	if err != nil {
 		return err
 	}

@@ -34,20 +34,21 @@ func Load(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// Remove deletes what Load wrote and nobody has changed since; see
-// store.RemoveDemo.
-func Remove(ctx context.Context, st *store.Store) ([]store.DemoRemoval, error) {
-	return st.RemoveDemo(ctx)
-}
+// The demo's made-up contact details: the launch checklist asks for real
+// ones while the settings still hold these.
+const (
+	Hotline = "400-885-6191"
+	Email   = "expo@lnjyzb.example.cn"
+)
 
 func load(ctx context.Context, st *store.Store) error {
 	shanghai := time.FixedZone("CST", 8*3600)
 	facts := store.SiteFacts{
 		OpensAt:           time.Date(2027, time.April, 16, 9, 0, 0, 0, shanghai),
 		ClosesAt:          time.Date(2027, time.April, 18, 16, 0, 0, 0, shanghai),
-		Hotline:           "400-885-6191",
+		Hotline:           Hotline,
 		Fax:               "024-2281-6190",
-		Email:             "expo@lnjyzb.example.cn",
+		Email:             Email,
 		CopyrightSince:    2006,
 		VisitorCountStart: 549426,
 	}

@@ -175,8 +175,6 @@ var messages = map[string]map[string]string{
 	"admin.unpublish":        {"zh": "撤回发布", "en": "Unpublish"},
 	"admin.saved":            {"zh": "已保存。", "en": "Saved."},
 	"admin.revisions":        {"zh": "%[1]s 个历史版本", "en": "%[1]s revisions"},
-	"admin.fix_errors":       {"zh": "有几处需要修改，请看标出的字段。您输入的内容都在下面。", "en": "A few things need fixing: see the marked fields. Everything you typed is below."},
-	"admin.conflict":         {"zh": "保存未成功：在您编辑期间，其他人保存了这篇文章。您的内容没有丢失，就在下面；请与最新版本核对后再保存（再次保存将覆盖对方的修改）。", "en": "Not saved: someone else saved this article while you were editing. Your text is below and nothing is lost; compare it with the latest version, then save again (which will replace their changes)."},
 	"admin.conflict_open":    {"zh": "在新窗口查看最新版本", "en": "Open the latest version in a new window"},
 	"form.category":          {"zh": "请选择栏目。", "en": "Choose a category."},
 	"form.action":            {"zh": "请选择保存方式。", "en": "Choose how to save."},

@@ -74,8 +74,6 @@ func init() {
 		"booths.admin.delete_yes":     {"zh": "删除", "en": "Delete"},
 		"booths.admin.delete_held":    {"zh": "展位%[1]s正被申请%[2]s占用，不能删除。请先处理该申请。", "en": "Booth %[1]s is held by application %[2]s and cannot be deleted. Settle the application first."},
 		"booths.admin.deleted":        {"zh": "展位已删除。", "en": "The booth was deleted."},
-		"booths.admin.error_item":     {"zh": "%[1]s：%[2]s", "en": "%[1]s: %[2]s"},
-		"booths.admin.errors":         {"zh": "有几处需要修改：", "en": "A few things need fixing:"},
 
 		"booths.err.number":    {"zh": "展位号只能包含大写字母、数字和连字符，最多16个字符，如1A05。", "en": "Use capital letters, digits and hyphens, at most 16, like 1A05."},
 		"booths.err.position":  {"zh": "请输入0到1000之间的整数米数。", "en": "Enter whole metres from 0 to 1000."},

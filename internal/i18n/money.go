@@ -30,7 +30,6 @@ func (p *Printer) Money(minor int64, cur currency.Unit) string {
 	}
 	mp := message.NewPrinter(tag)
 	symbol := mp.Sprint(currency.Symbol(cur))
-	const whole = true
 	if p.Lang.Code == "zh" && cur == currency.CNY {
 		symbol = mp.Sprint(currency.NarrowSymbol(cur))
 	}
@@ -48,7 +47,7 @@ func (p *Printer) Money(minor int64, cur currency.Unit) string {
 	b.WriteString(sign)
 	b.WriteString(symbol)
 	b.WriteString(mp.Sprint(number.Decimal(units)))
-	if scale > 0 && (rest != 0 || !whole) {
+	if scale > 0 && rest != 0 {
 		b.WriteString(decimalSeparator(mp))
 		frac := []byte(strings.Repeat("0", scale))
 		for i := scale - 1; i >= 0; i-- {

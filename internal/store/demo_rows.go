@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -58,6 +60,12 @@ func (s *Store) RecordDemoRows(ctx context.Context, marks map[string]int64) erro
 	return nil
 }
 
+// demoRow is a row the demo wrote, with its updated_at when the load ended.
+type demoRow struct {
+	ID    int64
+	Stamp *time.Time
+}
+
 // DemoRemoval is what RemoveDemo did to one table.
 type DemoRemoval struct {
 	Table   string
@@ -78,26 +86,22 @@ func (s *Store) RemoveDemo(ctx context.Context) ([]DemoRemoval, error) {
 		for _, t := range demoTables {
 			r := DemoRemoval{Table: t.name}
 			rows, _ := tx.Query(ctx, "SELECT id, stamp FROM demo_rows WHERE tbl = $1 ORDER BY id -- Store.RemoveDemo", t.name)
-			var ids []int64
-			var stamps []any
-			var id int64
-			var stamp any
-			if _, err := pgx.ForEachRow(rows, []any{&id, &stamp}, func() error {
-				ids, stamps = append(ids, id), append(stamps, stamp)
-				return nil
-			}); err != nil {
+			marks, err := pgx.CollectRows(rows, pgx.RowToStructByPos[demoRow])
+			if err != nil {
 				return err
 			}
-			for i, id := range ids {
-				if edited, err := demoRowEdited(ctx, tx, t.name, t.updated, id, stamps[i]); err != nil {
+			for _, m := range marks {
+				if edited, err := demoRowEdited(ctx, tx, t.name, t.updated, m.ID, m.Stamp); err != nil {
 					return err
 				} else if edited {
 					r.Edited++
 					continue
 				}
 				// A savepoint, so that a row still referenced is kept and the rest go on.
+				var gone int64
 				err := pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error {
-					_, err := sp.Exec(ctx, "DELETE FROM "+t.name+" WHERE id = $1 -- Store.RemoveDemo", id)
+					tag, err := sp.Exec(ctx, "DELETE FROM "+t.name+" WHERE id = $1 -- Store.RemoveDemo", m.ID)
+					gone = tag.RowsAffected()
 					return err
 				})
 				var pe *pgconn.PgError
@@ -108,10 +112,11 @@ func (s *Store) RemoveDemo(ctx context.Context) ([]DemoRemoval, error) {
 				case err != nil:
 					return err
 				}
-				if _, err := tx.Exec(ctx, "DELETE FROM demo_rows WHERE tbl = $1 AND id = $2 -- Store.RemoveDemo", t.name, id); err != nil {
+				if _, err := tx.Exec(ctx, "DELETE FROM demo_rows WHERE tbl = $1 AND id = $2 -- Store.RemoveDemo", t.name, m.ID); err != nil {
 					return err
 				}
-				r.Removed++
+				// A row staff deleted (or that went with its parent) was not ours to remove.
+				r.Removed += int(gone)
 			}
 			out = append(out, r)
 		}
@@ -125,7 +130,7 @@ func (s *Store) RemoveDemo(ctx context.Context) ([]DemoRemoval, error) {
 }
 
 // demoRowEdited reports whether someone changed a demo row since the load.
-func demoRowEdited(ctx context.Context, tx pgx.Tx, table string, updated bool, id int64, stamp any) (bool, error) {
+func demoRowEdited(ctx context.Context, tx pgx.Tx, table string, updated bool, id int64, stamp *time.Time) (bool, error) {
 	var sql string
 	switch {
 	case table == "pages":
@@ -172,19 +177,15 @@ func demoRowEdited(ctx context.Context, tx pgx.Tx, table string, updated bool, i
 
 // DemoLeft counts, by table, the demo's rows that are still there and
 // unchanged since it wrote them: what portal demo --remove would take.
-func (s *Store) DemoLeft(ctx context.Context) (map[string]int, error) {
-	left := map[string]int{}
-	for _, t := range demoTables {
+func (s *Store) DemoLeft(ctx context.Context) (map[string]int64, error) {
+	parts := make([]string, len(demoTables))
+	for i, t := range demoTables {
 		cond := "true"
 		if t.updated {
 			cond = "x.updated_at IS NOT DISTINCT FROM d.stamp"
 		}
-		var n int
-		if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM demo_rows d JOIN "+t.name+" x ON x.id = d.id WHERE d.tbl = $1 AND "+cond+
-			" -- Store.DemoLeft", t.name).Scan(&n); err != nil {
-			return nil, fmt.Errorf("Store.DemoLeft(%s): %w", t.name, err)
-		}
-		left[t.name] = n
+		// Names from the list above, never input.
+		parts[i] = fmt.Sprintf("SELECT '%[1]s', count(*) FROM demo_rows d JOIN %[1]s x ON x.id = d.id WHERE d.tbl = '%[1]s' AND %[2]s", t.name, cond)
 	}
-	return left, nil
+	return s.countsByKind(ctx, "Store.DemoLeft", strings.Join(parts, " UNION ALL "))
 }

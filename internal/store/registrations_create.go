@@ -239,20 +239,27 @@ func (s *Store) GroupByToken(ctx context.Context, token string) (VisitorGroup, [
 	return g, members, nil
 }
 
-// SameVisitor finds a ticket already issued to the person r describes: the
-// same mobile number, the same name (ignoring case and spaces) and at least
-// one of r's days, made by another form than r's (the same form sent twice
-// is a double tap, which CreateRegistration answers). A teacher who lost the
-// page and registers again is given that ticket instead of a second one;
+// samePerson matches a registration to a mobile number ($1) and a name
+// ($2), the name ignoring case and spaces ("王 晓梅" is 王晓梅).
+const samePerson = `phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g'))`
+
+// SameVisitor finds a ticket already issued to the person r describes, on
+// at least one of r's days, made by another form than r's (the same form
+// sent twice is a double tap, which CreateRegistration answers). A teacher
+// who lost the page and registers again is given that ticket instead of a
+// second one. Everything the ticket shows must match what r says (mobile
+// number, name, organisation, role, e-mail): someone who knows only a
+// teacher's name and number gets a ticket of their own, never hers.
 // found is false when there is none.
 func (s *Store) SameVisitor(ctx context.Context, r Registration) (token string, found bool, err error) {
 	if r.Phone == "" {
 		return "", false, nil
 	}
 	err = s.pool.QueryRow(ctx, `SELECT token FROM registrations
-		WHERE phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g'))
-		  AND days && $3::date[] AND form_stamp IS DISTINCT FROM $4
-		ORDER BY id LIMIT 1 -- Store.SameVisitor`, r.Phone, r.Name, r.Days, stampOrNull(r.FormStamp)).Scan(&token)
+		WHERE `+samePerson+` AND days && $3::date[] AND form_stamp IS DISTINCT FROM $4
+		  AND lower(btrim(organisation)) = lower(btrim($5)) AND role = $6 AND lower(email) = lower($7)
+		ORDER BY id LIMIT 1 -- Store.SameVisitor`, r.Phone, r.Name, r.Days, stampOrNull(r.FormStamp),
+		r.Organisation, r.Role, r.Email).Scan(&token)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", false, nil
 	} else if err != nil {
@@ -269,7 +276,7 @@ func (s *Store) ResendTickets(ctx context.Context, phone, name string, then func
 	var n int
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+registrationColumns+` FROM registrations
-			WHERE phone = $1 AND lower(regexp_replace(name, '\s', '', 'g')) = lower(regexp_replace($2, '\s', '', 'g')) AND email <> ''
+			WHERE `+samePerson+` AND email <> ''
 			ORDER BY id LIMIT 5 -- Store.ResendTickets`, phone, name)
 		list, err := pgx.CollectRows(rows, scanRegistration)
 		if err != nil {

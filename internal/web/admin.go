@@ -16,6 +16,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/auth"
+	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
@@ -313,7 +314,8 @@ func (s *Server) showLaunch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := view.NewLaunch(s.adminFrame(r, currentUser(r), "launch.title"), left, site.Facts.Email, site.Facts.Hotline)
+	v := view.NewLaunch(s.adminFrame(r, currentUser(r), "launch.title"), left,
+		site.Facts.Email, site.Facts.Hotline, demo.Email, demo.Hotline)
 	s.render(w, r, http.StatusOK, adminpages.Launch(v))
 	return nil
 }

@@ -57,10 +57,10 @@ func TestSearchFindsEveryKind(t *testing.T) {
 	}
 	// 酒店 on the English site: the hotel page matched in Chinese only, and
 	// says so; on the Chinese site it does not.
-	if d := search("en", "酒店"); d.Find(`[data-testid=search-group-pages] [data-testid=in-lang]`).Length() == 0 {
+	if d := search("en", "酒店"); d.Find(`[data-testid=search-group-pages] [data-testid=lang-badge]`).Length() == 0 {
 		t.Error("en 酒店: no page says it is in Chinese")
 	}
-	if d := search("zh", "酒店"); d.Find(`[data-testid=search-group-pages] [data-testid=in-lang]`).Length() != 0 {
+	if d := search("zh", "酒店"); d.Find(`[data-testid=search-group-pages] [data-testid=lang-badge]`).Length() != 0 {
 		t.Error("zh 酒店: a Chinese page is marked as another language")
 	}
 
