@@ -56,7 +56,7 @@ func init() {
 		"register.find.lead":         {"zh": "请填写登记时使用的姓名和手机号，我们会把门票链接重新发送到您登记时填写的电子邮箱。", "en": "Enter the name and mobile number you registered with, and we will send the ticket's link again to the e-mail address you gave."},
 		"register.find.submit":       {"zh": "发送门票", "en": "Send my ticket"},
 		"register.find.sent":         {"zh": "如果该姓名和手机号登记过门票并留有电子邮箱，门票链接已重新发送到该邮箱，请查收（也请查看垃圾邮件）。", "en": "If a ticket was issued to this name and mobile number with an e-mail address, its link is on its way there again (check your spam folder too)."},
-		"register.find.no_email":     {"zh": "登记时没有填写电子邮箱？用同一手机号和姓名再次登记即可看到原来的门票；也可在展会现场登记处凭手机号查询。", "en": "Gave no e-mail address? Register again with the same name and mobile number to see your ticket, or ask at the registration desk at the expo with your mobile number."},
+		"register.find.no_email":     {"zh": "登记时没有填写电子邮箱？按原来填写的内容（姓名、手机号、单位、身份）再次登记，即可看到原来的门票；也可在展会现场登记处凭手机号查询。", "en": "Gave no e-mail address? Register again with exactly what you gave before (name, mobile number, organisation, role) to see your ticket, or ask at the registration desk at the expo with your mobile number."},
 		"register.find.register":     {"zh": "返回观众登记", "en": "Back to visitor registration"},
 		"register.ticket.kind":       {"zh": "观众电子门票", "en": "Visitor e-ticket"},
 		"register.ticket.code":       {"zh": "票号", "en": "Ticket number"},

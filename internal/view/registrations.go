@@ -117,7 +117,7 @@ func (c *CheckInPage) TicketField() form.Field {
 	if c.Result != nil {
 		describes = "checkin-result"
 	}
-	return form.Field{Name: "ticket", Label: c.T("checkin.input"), Hint: c.T("checkin.hint"), Kind: form.Text, MaxLen: 512,
+	return form.Field{Name: "ticket", Label: c.T("checkin.input"), Hint: c.T("checkin.hint"), Kind: form.Text, MaxLen: 512, Required: true,
 		Autocomplete: "off", Describes: describes,
 		Attrs: map[string]string{"autofocus": "", "autocapitalize": "characters", "spellcheck": "false", "enterkeyhint": "go"}}
 }
