@@ -54,3 +54,12 @@ func (s *Store) RecordDemo(ctx context.Context, kind string, rows int64) error {
 	}
 	return nil
 }
+
+// Analyze gathers the planner's statistics for the whole database, as
+// autovacuum would once a table had grown enough.
+func (s *Store) Analyze(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, "ANALYZE -- Store.Analyze"); err != nil {
+		return fmt.Errorf("Store.Analyze: %w", err)
+	}
+	return nil
+}

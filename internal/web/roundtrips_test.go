@@ -144,3 +144,20 @@ func TestColdPagesTakeOneRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoLeavesPlannerStatistics: the demo's tables are too small for
+// autovacuum ever to analyze them, and without statistics the planner took
+// one row a table and read the news list's page 53 times over.
+func TestDemoLeavesPlannerStatistics(t *testing.T) {
+	site := newSite(t)
+	for _, table := range []string{"articles", "news_listing", "article_translations", "exhibitors"} {
+		var n int
+		if err := site.pool.QueryRow(context.Background(),
+			"SELECT count(*) FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1", table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("%s has no planner statistics after the demo", table)
+		}
+	}
+}
