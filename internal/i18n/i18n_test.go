@@ -150,3 +150,32 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainMessagesReadAsTheCatalogWould: T's shortcut for messages without
+// verbs gives exactly what the catalog's formatting gives, in every
+// language, and messages with verbs still format their arguments.
+func TestPlainMessagesReadAsTheCatalogWould(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range c.Langs() {
+		p := c.Printer(l)
+		shortcut := 0
+		for key := range messages {
+			if _, ok := p.plain[key]; ok {
+				shortcut++
+			}
+			if got, want := p.T(key), p.p.Sprintf(key); got != want {
+				t.Errorf("%s %s: T gives %q, the catalog %q", l.Code, key, got, want)
+			}
+		}
+		if shortcut < len(messages)/2 {
+			t.Errorf("%s: only %d of %d messages take the shortcut", l.Code, shortcut, len(messages))
+		}
+	}
+	en, _ := c.Lookup("en")
+	if got := c.Printer(en).T("footer.visitors", "1,234"); !strings.Contains(got, "1,234") {
+		t.Errorf("a message with a verb lost its argument: %q", got)
+	}
+}

@@ -28,7 +28,10 @@ func (p *Printer) Money(minor int64, cur currency.Unit) string {
 		// stand for US dollars, which a foreign exhibitor may misread.
 		tag = language.BritishEnglish
 	}
-	mp := message.NewPrinter(tag)
+	if p.money == nil {
+		p.money = message.NewPrinter(tag)
+	}
+	mp := p.money
 	symbol := mp.Sprint(currency.Symbol(cur))
 	if p.Lang.Code == "zh" && cur == currency.CNY {
 		symbol = mp.Sprint(currency.NarrowSymbol(cur))
