@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"io"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -52,4 +53,11 @@ func (l *logWriter) flush() {
 func (l *logWriter) Close() {
 	close(l.stop)
 	<-l.done
+}
+
+// textLog is slog's text handler with its writer at hand, for the access
+// log, which writes lines of the same form itself (web.Options.AccessLog).
+type textLog struct {
+	*slog.TextHandler
+	w io.Writer
 }

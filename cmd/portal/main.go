@@ -61,7 +61,7 @@ variable (DATABASE_URL, PORTAL_ADDR, PORTAL_DATA_DIR, PORTAL_BASE_URL).
 
 func main() {
 	logw := newLogWriter(os.Stderr, 200*time.Millisecond)
-	log := slog.New(slog.NewTextHandler(logw, nil))
+	log := slog.New(textLog{slog.NewTextHandler(logw, nil), logw})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// After the first signal, a second one ends the process at once instead
@@ -214,6 +214,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	opts := web.Options{Store: st, Catalog: cat, Assets: assets, Visits: counter, Logger: log, BaseURL: cfg.BaseURL,
 		BaseURLGuessed: cfg.BaseURLGuessed, Sessions: sessions, TrustedProxies: cfg.TrustedProxies,
 		PageCacheBytes: int64(cfg.PageCacheMB) << 20, Metrics: m}
+	if t, ok := log.Handler().(textLog); ok {
+		opts.AccessLog = t.w
+	}
 	// Background jobs: e-mails (only with a mail server: without one none
 	// are written, so none pile up) and the periodic clean-ups, which
 	// river's elected leader schedules once for all instances.

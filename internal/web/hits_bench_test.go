@@ -33,7 +33,7 @@ func BenchmarkCachedHit(b *testing.B) {
 	pool := testdb.New(b)
 	site := newSiteOn(b, pool, func(o *Options, _ string) {
 		o.PageCacheBytes, o.PageCacheTTL = 8<<20, time.Hour
-		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		o.Logger, o.AccessLog = slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard
 		o.Metrics = metrics.New(nil)
 		o.Visits = visits.New(visits.Options{Store: store.New(pool), Interval: time.Hour})
 	})

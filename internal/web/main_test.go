@@ -103,7 +103,7 @@ func newSiteOn(t testing.TB, pool *pgxpool.Pool, change func(o *Options, self st
 	ts := httptest.NewUnstartedServer(nil)
 	opts := Options{
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
-		Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Logger: slog.New(slog.NewTextHandler(logs, nil)), AccessLog: logs,
 		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
 		// The request deadline runs on the wall clock. Many tests signing in
 		// at once (argon2id) on a busy machine can take longer than the

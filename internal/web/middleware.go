@@ -132,6 +132,11 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 // program counter (a stack walk that was a sixth of the line's cost),
 // which an access log line has no use for.
 func (s *Server) logRequest(r *http.Request, id string, status, bytes int, took time.Duration) {
+	if s.access != nil {
+		s.access.write(accessLine{at: time.Now(), id: id, method: r.Method, path: loggedPath(r.URL.Path),
+			status: status, bytes: bytes, took: took, remote: r.RemoteAddr})
+		return
+	}
 	h := s.log.Handler()
 	if !h.Enabled(r.Context(), slog.LevelInfo) {
 		return

@@ -4,6 +4,7 @@ package web
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -40,6 +41,7 @@ type Server struct {
 	dummyHash      func() string
 	trustedProxies []netip.Prefix
 	log            *slog.Logger
+	access         *accessLog // nil: the access log goes through log
 	baseURL        string
 	now            func() time.Time
 	timeout        time.Duration
@@ -74,10 +76,13 @@ type Options struct {
 	Sessions       *scs.SessionManager
 	TrustedProxies []netip.Prefix
 	Logger         *slog.Logger
-	BaseURL        string           // public origin, no trailing slash
-	Now            func() time.Time // the clock; time.Now when nil
-	Timeout        time.Duration    // per request; 30s when zero
-	Outbox         *outbox.Outbox   // optional: e-mails (organisers' notices, e-tickets) as durable jobs
+	// AccessLog takes the access log's lines, written directly in the
+	// Logger's text format; nil sends them through Logger.
+	AccessLog io.Writer
+	BaseURL   string           // public origin, no trailing slash
+	Now       func() time.Time // the clock; time.Now when nil
+	Timeout   time.Duration    // per request; 30s when zero
+	Outbox    *outbox.Outbox   // optional: e-mails (organisers' notices, e-tickets) as durable jobs
 	// PageCacheBytes bounds the page cache (every encoding of every page);
 	// 0 turns it off. Pages are kept only while ListenForChanges runs.
 	PageCacheBytes int64
@@ -115,6 +120,9 @@ func New(o Options) *Server {
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	if o.AccessLog != nil {
+		s.access = newAccessLog(o.AccessLog)
 	}
 	if s.sessions == nil {
 		s.sessions = scs.New() // in memory: for tests that never sign in
