@@ -104,7 +104,7 @@ func newSiteOn(t testing.TB, pool *pgxpool.Pool, change func(o *Options, self st
 	opts := Options{
 		Store: st, Catalog: cat, Assets: assets, BaseURL: "https://expo.example.org", Sessions: sessions,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)), AccessLog: logs,
-		Now:    func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
 		// The request deadline runs on the wall clock. Many tests signing in
 		// at once (argon2id) on a busy machine can take longer than the
 		// production 30 s, and the deadline would turn a slow answer into a
