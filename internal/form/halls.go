@@ -50,12 +50,13 @@ func HallValues(h store.Hall) url.Values {
 	return v
 }
 
-// DoorRows is how many door rows v holds (the highest row with a key, plus one).
+// DoorRows is how many door rows v fills: the highest row with something
+// typed in it, plus one. Empty rows after it are left for new doors.
 func DoorRows(v url.Values) int {
 	n := 0
-	for k := range v {
+	for k, vals := range v {
 		for _, p := range []string{"door_side_", "door_at_", "door_width_"} {
-			if rest, ok := strings.CutPrefix(k, p); ok {
+			if rest, ok := strings.CutPrefix(k, p); ok && strings.TrimSpace(strings.Join(vals, "")) != "" {
 				if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < MaxDoors {
 					n = max(n, i+1)
 				}

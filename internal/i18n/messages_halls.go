@@ -21,7 +21,7 @@ func init() {
 		"halls.admin.doors_hint":      {"zh": "每个入口位于一面墙上：填写距该墙左端（左右两面墙为上端）的米数和入口宽度。清空一行即删除该入口。", "en": "Each door is in one wall: give the metres from the wall's left end (the top end for the side walls) and the door's width. Clear a row to remove its door."},
 		"halls.admin.door":            {"zh": "入口%[1]d", "en": "Door %[1]d"},
 		"halls.admin.door_side":       {"zh": "所在墙", "en": "Wall"},
-		"halls.admin.door_at":         {"zh": "距墙端（米）", "en": "From the wall's end (m)"},
+		"halls.admin.door_at":         {"zh": "距墙端（米）", "en": "From the end (m)"},
 		"halls.admin.door_width":      {"zh": "入口宽度（米）", "en": "Door width (m)"},
 		"halls.side.none":             {"zh": "（无）", "en": "(none)"},
 		"halls.side.n":                {"zh": "上墙（北）", "en": "Top wall (north)"},
