@@ -198,6 +198,25 @@ func TestHallEditorAddsRenamesReordersAndRemovesAHall(t *testing.T) {
 		t.Errorf("after the delete, the filter: %v", got)
 	}
 	site.doc(t, "/en/exhibit/booths?hall=3", http.StatusNotFound)
+
+	// A hall with no outline yet takes no doors; once made, its tab says
+	// its map is to come instead of drawing an empty box.
+	outdoor := url.Values{"code": {"w"}, "name_zh": {"室外展区"}, "name_en": {"Outdoor area"}, "position": {"9"},
+		"door_side_0": {"n"}, "door_at_0": {"0"}, "door_width_0": {"5"}}
+	res, d = b.postDoc(t, "/admin/halls/new", outdoor)
+	if res.StatusCode != http.StatusUnprocessableEntity || d.Find("#door_side_0-err").Text() == "" {
+		t.Errorf("a door without an outline: %d", res.StatusCode)
+	}
+	for _, k := range []string{"door_side_0", "door_at_0", "door_width_0"} {
+		outdoor.Del(k)
+	}
+	if res := b.post(t, "/admin/halls/new", outdoor); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/halls/W?saved=1" {
+		t.Fatalf("an outdoor area: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	d = site.doc(t, "/zh/exhibit/booths?hall=W", http.StatusOK)
+	if d.Find("[data-testid=hall-empty]").Length() != 1 || d.Find("[data-testid=hallmap]").Length() != 0 {
+		t.Error("a hall with neither outline nor booths draws a map")
+	}
 }
 
 func TestHallEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
