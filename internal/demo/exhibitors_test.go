@@ -43,8 +43,8 @@ func TestExhibitorsAreConsistent(t *testing.T) {
 			t.Errorf("%s: website %q is not on an example domain", e.EN, e.Website)
 		}
 	}
-	for _, h := range store.ExhibitorHalls {
-		if halls[h] < 20 {
+	for _, h := range sampleHalls {
+		if h := h.plan.Hall; halls[h] < 20 {
 			t.Errorf("hall %s has %d exhibitors", h, halls[h])
 		}
 	}

@@ -25,13 +25,14 @@ func BoothValues(b store.Booth) url.Values {
 
 // ParseBooth checks the booth editor's form. Numbers are kept in capitals,
 // as printed on the floor plan; full-width digits and letters from a
-// Chinese input method count as the plain ones. Whether the booth overlaps
-// another or its number is taken is the store's to say.
-func ParseBooth(v url.Values) (store.Booth, Errors) {
+// Chinese input method count as the plain ones. halls are the codes of
+// the halls there are. Whether the booth overlaps another or its number is
+// taken is the store's to say.
+func ParseBooth(v url.Values, halls []string) (store.Booth, Errors) {
 	errs := Errors{}
 	get := func(k string) string { return strings.TrimSpace(width.Fold.String(v.Get(k))) }
 	b := store.Booth{Hall: get("hall"), Number: strings.ToUpper(get("number")), Type: get("type"), Status: get("status")}
-	if !slices.Contains(store.ExhibitorHalls, b.Hall) {
+	if !slices.Contains(halls, b.Hall) {
 		errs["hall"] = "exhibitors.err.hall"
 	}
 	if !boothNumber.MatchString(b.Number) {

@@ -5,13 +5,16 @@ import (
 	"testing"
 )
 
+// testHalls are the halls the form tests know (the store's are data).
+var testHalls = []string{"1", "2"}
+
 func TestParseBooth(t *testing.T) {
 	good := url.Values{"hall": {"2"}, "number": {" ２c15 "}, "x": {"３"}, "y": {"0"}, "width": {"9"}, "depth": {"12"}, "type": {"raw"}, "status": {"sold"}}
-	b, errs := ParseBooth(good)
+	b, errs := ParseBooth(good, testHalls)
 	if len(errs) != 0 || b.Number != "2C15" || b.Hall != "2" || b.X != 3 || b.Y != 0 || b.Width != 9 || b.Depth != 12 || b.Type != "raw" || b.Status != "sold" {
 		t.Fatalf("good form: %+v %v", b, errs)
 	}
-	if back, errs := ParseBooth(BoothValues(b)); len(errs) != 0 || back != b {
+	if back, errs := ParseBooth(BoothValues(b), testHalls); len(errs) != 0 || back != b {
 		t.Errorf("round trip: %+v %v", back, errs)
 	}
 	for _, tc := range []struct{ field, value, key string }{
@@ -34,7 +37,7 @@ func TestParseBooth(t *testing.T) {
 			v[k] = vs
 		}
 		v.Set(tc.field, tc.value)
-		_, errs := ParseBooth(v)
+		_, errs := ParseBooth(v, testHalls)
 		if len(errs) != 1 || errs[tc.field] != tc.key {
 			t.Errorf("%s=%q: %v, want %s", tc.field, tc.value, errs, tc.key)
 		}

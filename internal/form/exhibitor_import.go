@@ -25,7 +25,7 @@ var ErrNoNameColumn = errors.New("form: no name column")
 type ImportVocabulary struct {
 	Columns    map[string]string // header -> field (name_zh, booth, ...)
 	Categories map[string]string // label or slug -> slug
-	Halls      map[string]string // label -> hall
+	Halls      map[string]string // label -> hall; every hall's code is one of the values
 }
 
 // Fold makes the forms staff type the same: case, spaces, full-width
@@ -52,6 +52,12 @@ type ImportRow struct {
 // ReadImport reads every row of t against the exhibitors already listed;
 // ignored lists the columns it did not understand.
 func ReadImport(t *csvimport.Table, langs []string, voc ImportVocabulary, existing []store.Exhibitor) (rows []ImportRow, ignored []string, err error) {
+	var halls []string
+	for _, h := range voc.Halls {
+		if !slices.Contains(halls, h) {
+			halls = append(halls, h)
+		}
+	}
 	field := make([]string, len(t.Header))
 	hasName := false
 	for i, h := range t.Header {
@@ -125,7 +131,7 @@ func ReadImport(t *csvimport.Table, langs []string, voc ImportVocabulary, existi
 		if e, ok := byID[row.Target]; ok {
 			keepStored(&row.Form, e)
 		}
-		row.Errors = row.Form.Validate()
+		row.Errors = row.Form.Validate(halls)
 		if conflict != "" && row.Errors[conflict] == "" {
 			// The names belong to two different exhibitors: the store
 			// would refuse the whole import.

@@ -47,11 +47,12 @@ func ExhibitorValues(e store.Exhibitor) url.Values {
 }
 
 // ParseExhibitor checks the editor's form for langs and returns what the
-// store takes, with the errors keyed by field. Booth numbers are kept in
-// capitals, as printed on the floor plan.
-func ParseExhibitor(v url.Values, langs []string) (store.ExhibitorInput, Errors) {
+// store takes, with the errors keyed by field; halls are the codes of the
+// halls there are. Booth numbers are kept in capitals, as printed on the
+// floor plan.
+func ParseExhibitor(v url.Values, langs, halls []string) (store.ExhibitorInput, Errors) {
 	f := readExhibitor(v, langs)
-	return f.Input(), f.Validate()
+	return f.Input(), f.Validate(halls)
 }
 
 // readExhibitor reads the form (or an import row made into one) as typed.
@@ -74,8 +75,9 @@ func readExhibitor(v url.Values, langs []string) Exhibitor {
 	return f
 }
 
-// Validate checks the form; the keys are the fields' names.
-func (f Exhibitor) Validate() Errors {
+// Validate checks the form, with halls the codes of the halls there are;
+// the keys are the fields' names.
+func (f Exhibitor) Validate(halls []string) Errors {
 	errs := Errors{}
 	named := 0
 	for l, n := range f.Names {
@@ -107,7 +109,7 @@ func (f Exhibitor) Validate() Errors {
 	if f.Booth != "" && !boothPattern.MatchString(f.Booth) {
 		errs["booth"] = "exhibitors.err.booth"
 	}
-	if f.Hall != "" && !slices.Contains(store.ExhibitorHalls, f.Hall) {
+	if f.Hall != "" && !slices.Contains(halls, f.Hall) {
 		errs["hall"] = "exhibitors.err.hall"
 	}
 	for _, c := range f.Categories {

@@ -19,7 +19,7 @@ func TestExhibitorValidation(t *testing.T) {
 		c[k] = v
 		return c
 	}
-	in, errs := ParseExhibitor(base, langs)
+	in, errs := ParseExhibitor(base, langs, testHalls)
 	if len(errs) != 0 {
 		t.Fatalf("valid form refused: %v", errs)
 	}
@@ -42,7 +42,7 @@ func TestExhibitorValidation(t *testing.T) {
 		{with("website", "https://user:pw@example.cn/"), "website", "exhibitors.err.website"},
 		{with("website", "https://exa mple.cn/"), "website", "exhibitors.err.website"},
 	} {
-		if _, got := ParseExhibitor(tc.form, langs); got[tc.field] != tc.key {
+		if _, got := ParseExhibitor(tc.form, langs, testHalls); got[tc.field] != tc.key {
 			t.Errorf("%v: errors %v, want %s on %s", tc.form, got, tc.key, tc.field)
 		}
 	}

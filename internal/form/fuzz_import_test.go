@@ -118,7 +118,7 @@ func FuzzReadImport(f *testing.F) {
 		voc.Categories[Fold(c)] = c
 	}
 	voc.Categories[Fold("STEM、机器人与创客教育")] = "stem"
-	for _, h := range store.ExhibitorHalls {
+	for _, h := range testHalls {
 		voc.Halls[Fold(h)], voc.Halls[Fold(h+"号馆")], voc.Halls[Fold("hall "+h)] = h, h, h
 	}
 	existing := []store.Exhibitor{

@@ -167,7 +167,7 @@ func FuzzParseBooth(f *testing.F) {
 		for i, s := range []string{hall, number, x, y, w, d, typ, status} {
 			v.Set(fields[i], s)
 		}
-		b, errs := ParseBooth(v)
+		b, errs := ParseBooth(v, testHalls)
 		checkErrorFields(t, errs, fields...)
 		if len(errs) != 0 {
 			return
@@ -176,7 +176,7 @@ func FuzzParseBooth(f *testing.F) {
 			b.Width < 1 || b.Width > 200 || b.Depth < 1 || b.Depth > 200 {
 			t.Fatalf("ParseBooth(%v) passed %+v", v, b)
 		}
-		again, errs := ParseBooth(BoothValues(b))
+		again, errs := ParseBooth(BoothValues(b), testHalls)
 		if len(errs) != 0 || again != b {
 			t.Fatalf("booth %+v reopened reads as %+v, %v", b, again, errs)
 		}

@@ -16,9 +16,6 @@ func init() {
 		"category.library":         {"zh": "图书馆与阅读", "en": "Library and reading"},
 		"category.publishing":      {"zh": "图书与教育出版", "en": "Books and educational publishing"},
 
-		"exhibitors.hall.1": {"zh": "一号馆", "en": "Hall 1"},
-		"exhibitors.hall.2": {"zh": "二号馆", "en": "Hall 2"},
-
 		// The public directory.
 		"exhibitors.lead":           {"zh": "本届展会参展企业名录。可按展品类别和展馆筛选，也可按企业名称或展位号搜索。", "en": "The companies exhibiting this year. Filter by category or hall, or search by company name or booth number."},
 		"exhibitors.filters":        {"zh": "筛选展商", "en": "Filter exhibitors"},

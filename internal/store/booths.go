@@ -90,15 +90,12 @@ func (s *Store) Booth(ctx context.Context, id int64) (Booth, error) {
 	return b, nil
 }
 
-// HallMap is what a hall map is drawn from: the halls' plans, every booth
-// (by hall and number) and the prices in force on day, read in one round
-// trip (a batch of HallPlans, Booths and ChargesInForce).
-func (s *Store) HallMap(ctx context.Context, day time.Time) (plans map[string]HallPlan, booths []Booth, inForce []Charge, err error) {
+// HallMap is what a hall map is drawn from besides the halls (which the
+// page frame keeps): every booth (by hall and number) and the prices in
+// force on day, read in one round trip (a batch of Booths and
+// ChargesInForce).
+func (s *Store) HallMap(ctx context.Context, day time.Time) (booths []Booth, inForce []Charge, err error) {
 	b := &pgx.Batch{}
-	b.Queue(hallPlansSQL).Query(func(rows pgx.Rows) (err error) {
-		plans, err = collectHallPlans(rows)
-		return err
-	})
 	b.Queue(boothsSQL).Query(func(rows pgx.Rows) (err error) {
 		booths, err = pgx.CollectRows(rows, scanBooth)
 		return err
@@ -108,7 +105,7 @@ func (s *Store) HallMap(ctx context.Context, day time.Time) (plans map[string]Ha
 		return err
 	})
 	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
-		return nil, nil, nil, fmt.Errorf("Store.HallMap: %w", err)
+		return nil, nil, fmt.Errorf("Store.HallMap: %w", err)
 	}
-	return plans, booths, inForce, nil
+	return booths, inForce, nil
 }

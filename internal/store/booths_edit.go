@@ -18,55 +18,13 @@ const liveApplication = "status IN ('new', 'contacted', 'approved')"
 // is the editor's field it belongs to, Reason what is wrong, Other the
 // booth number or application reference it clashes with.
 type BoothConflict struct {
-	Field  string // "number", "x", "width", "depth", "status", or "" for the whole booth
-	Reason string // "duplicate", "overlap", "outside", "held"
+	Field  string // "hall", "number", "x", "width", "depth", "status", or "" for the whole booth
+	Reason string // "no_hall", "duplicate", "overlap", "outside", "held"
 	Other  string
 }
 
 func (c *BoothConflict) Error() string {
 	return fmt.Sprintf("booth %s: %s %s", c.Field, c.Reason, c.Other)
-}
-
-// HallPlan is a hall's outline and doors, in metres.
-type HallPlan struct {
-	Hall      string
-	Width     int
-	Depth     int
-	Entrances []Entrance
-}
-
-// Entrance is a door in a hall's wall: Side n, s, w or e; At metres from
-// the wall's left or top end.
-type Entrance struct {
-	Side  string
-	At    int
-	Width int
-}
-
-// HallPlans lists every hall's plan, by hall.
-func (s *Store) HallPlans(ctx context.Context) (map[string]HallPlan, error) {
-	rows, _ := s.pool.Query(ctx, hallPlansSQL)
-	plans, err := collectHallPlans(rows)
-	if err != nil {
-		return nil, fmt.Errorf("Store.HallPlans: %w", err)
-	}
-	return plans, nil
-}
-
-const hallPlansSQL = `SELECT p.hall, p.width, p.depth,
-		coalesce((SELECT jsonb_agg(jsonb_build_object('Side', e.side, 'At', e.at, 'Width', e.width) ORDER BY e.side, e.at)
-		          FROM hall_entrances e WHERE e.hall = p.hall), '[]')
-		FROM hall_plans p -- Store.HallPlans`
-
-func collectHallPlans(rows pgx.Rows) (map[string]HallPlan, error) {
-	plans := map[string]HallPlan{}
-	var p HallPlan
-	_, err := pgx.ForEachRow(rows, []any{&p.Hall, &p.Width, &p.Depth, &p.Entrances}, func() error {
-		plans[p.Hall] = p
-		p = HallPlan{}
-		return nil
-	})
-	return plans, err
 }
 
 // BoothsUpdatedAt is when a booth last changed, for the sitemap; false
@@ -198,11 +156,14 @@ func checkBooth(ctx context.Context, tx pgx.Tx, b Booth) error {
 		return err
 	}
 	var w, d int
-	err = tx.QueryRow(ctx, "SELECT width, depth FROM hall_plans WHERE hall = $1 -- checkBooth", b.Hall).Scan(&w, &d)
+	var drawn bool
+	err = tx.QueryRow(ctx, "SELECT coalesce(width, 0), coalesce(depth, 0), width IS NOT NULL FROM halls WHERE code = $1 -- checkBooth", b.Hall).Scan(&w, &d, &drawn)
 	switch {
-	case errors.Is(err, pgx.ErrNoRows): // no plan: the map is drawn around the booths
+	case errors.Is(err, pgx.ErrNoRows):
+		return &BoothConflict{Field: "hall", Reason: "no_hall", Other: b.Hall}
 	case err != nil:
 		return err
+	case !drawn: // no outline: the map is drawn around the booths
 	case b.X+b.Width > w:
 		return &BoothConflict{Field: "width", Reason: "outside", Other: fmt.Sprintf("%d×%d", w, d)}
 	case b.Y+b.Depth > d:
@@ -274,13 +235,15 @@ func (s *Store) DeleteBooth(ctx context.Context, id, userID int64) error {
 	return nil
 }
 
-// InsertBoothsIfEmpty writes the demo halls' plans and booths when there
-// are no booths yet, in one transaction.
+// InsertBoothsIfEmpty writes the demo halls' outlines and doors and their
+// booths when there are no booths yet, in one transaction. A hall staff
+// have drawn already keeps its outline.
 func (s *Store) InsertBoothsIfEmpty(ctx context.Context, plans []HallPlan, booths []Booth) error {
 	err := s.fillIfEmpty(ctx, "booths", "SELECT 1 FROM booths", func(tx pgx.Tx) error {
-		for _, p := range plans {
-			tag, err := tx.Exec(ctx, "INSERT INTO hall_plans (hall, width, depth) VALUES ($1, $2, $3) ON CONFLICT (hall) DO NOTHING -- Store.InsertBoothsIfEmpty",
-				p.Hall, p.Width, p.Depth)
+		for i, p := range plans {
+			tag, err := tx.Exec(ctx, `INSERT INTO halls (code, position, width, depth) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (code) DO UPDATE SET width = excluded.width, depth = excluded.depth WHERE halls.width IS NULL
+				-- Store.InsertBoothsIfEmpty`, p.Hall, i+1, p.Width, p.Depth)
 			if err != nil {
 				return err
 			}
@@ -288,7 +251,7 @@ func (s *Store) InsertBoothsIfEmpty(ctx context.Context, plans []HallPlan, booth
 				continue // staff drew this hall already
 			}
 			for _, e := range p.Entrances {
-				if _, err := tx.Exec(ctx, "INSERT INTO hall_entrances (hall, side, at, width) VALUES ($1, $2, $3, $4) -- Store.InsertBoothsIfEmpty",
+				if _, err := tx.Exec(ctx, "INSERT INTO hall_doors (hall, side, at, width) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING -- Store.InsertBoothsIfEmpty",
 					p.Hall, e.Side, e.At, e.Width); err != nil {
 					return err
 				}

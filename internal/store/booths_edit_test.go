@@ -33,9 +33,9 @@ func TestSaveBoothRefusesOverlapDuplicateAndOutside(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	plans, err := st.HallPlans(ctx)
-	if err != nil || plans["1"].Width != 30 || len(plans["1"].Entrances) != 1 || plans["1"].Entrances[0].Side != "s" {
-		t.Fatalf("plans %+v %v", plans, err)
+	h, err := st.Hall(ctx, "1")
+	if err != nil || h.Width != 30 || len(h.Doors) != 1 || h.Doors[0].Side != "s" {
+		t.Fatalf("hall 1 %+v %v", h, err)
 	}
 	count := func() int {
 		var n int

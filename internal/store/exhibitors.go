@@ -22,9 +22,6 @@ var ExhibitorCategories = []string{
 	"preschool", "furniture", "safety", "library", "publishing",
 }
 
-// ExhibitorHalls are the halls a booth can be in.
-var ExhibitorHalls = []string{"1", "2"}
-
 // Exhibitor is a company in the directory, with every language it has.
 type Exhibitor struct {
 	ID                  int64
@@ -112,9 +109,6 @@ func (in ExhibitorInput) check() error {
 		if !slices.Contains(ExhibitorCategories, c) {
 			return fmt.Errorf("unknown category %q", c)
 		}
-	}
-	if in.Hall != "" && !slices.Contains(ExhibitorHalls, in.Hall) {
-		return fmt.Errorf("unknown hall %q", in.Hall)
 	}
 	if w := strings.ToLower(in.Website); w != "" && !strings.HasPrefix(w, "https://") && !strings.HasPrefix(w, "http://") {
 		return fmt.Errorf("website %q is not an http(s) address", in.Website)

@@ -26,7 +26,11 @@ type Admin struct {
 	// NewApplications is how many booth applications are new, for the
 	// menu's badge (organisers and admins only).
 	NewApplications int
+	Halls           store.Halls // every hall in order, for their names
 }
+
+// HallName is a hall's name in the staff member's language.
+func (a *Admin) HallName(code string) string { return a.Halls.Name(code, a.Lang.Code) }
 
 // When formats a moment in the expo's time zone.
 func (a *Admin) When(t time.Time) string { return a.DateTime(t.In(a.Loc)) }

@@ -2,7 +2,6 @@ package view
 
 import (
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/expoportal/portal/internal/form"
@@ -65,12 +64,11 @@ func (p *Page) BoothLine(b store.Booth) string {
 	return p.T("apply.booth_chosen", b.Number, b.Width, b.Depth, p.T("booths.type."+b.Type))
 }
 
-// HallName is a hall's name: "Hall 1" for the halls the catalog knows.
-func HallName(t interface{ T(string, ...any) string }, hall string) string {
-	if slices.Contains(store.ExhibitorHalls, hall) {
-		return t.T("exhibitors.hall." + hall)
-	}
-	return hall
+// HallName is a hall's name in the reader's language ("Hall 1"), from the
+// halls the page or the back office frame holds; a hall no longer there
+// shows its code.
+func HallName(t interface{ HallName(string) string }, hall string) string {
+	return t.HallName(hall)
 }
 
 // ApplyDone is the confirmation page of a booth application.

@@ -125,28 +125,26 @@ func NewBoothItems(p *i18n.Printer, booths []store.Booth, inForce []store.Charge
 	return out
 }
 
-// NewHallMap draws hall from its plan, or, without one, round its booths.
-func NewHallMap(p *i18n.Printer, hall string, plan *store.HallPlan, items []BoothItem, public bool) *HallMap {
-	m := &HallMap{Hall: hall, Label: p.T("hallmap.map_label", p.T("exhibitors.hall."+hall)), Booths: items,
+// NewHallMap draws hall from its outline, or, without one, round its booths.
+func NewHallMap(p *i18n.Printer, hall store.Hall, items []BoothItem, public bool) *HallMap {
+	m := &HallMap{Hall: hall.Code, Label: p.T("hallmap.map_label", hall.Name(p.Lang.Code)), Booths: items,
 		Public: public, DoorLabel: p.T("hallmap.entrance")}
-	if plan != nil {
-		m.Width, m.Depth = plan.Width, plan.Depth
-	}
-	// A booth placed past the plan's walls still shows (the editor refuses
-	// it, but the plan may have shrunk since).
-	pad := 3 // an aisle round the booths when there is no plan
-	if plan != nil {
+	m.Width, m.Depth = hall.Width, hall.Depth
+	// A booth placed past the walls still shows (the editors refuse it,
+	// but the database may have been edited by hand).
+	pad := 3 // an aisle round the booths when there is no outline
+	if hall.Drawn() {
 		pad = 0
 	}
 	for _, b := range items {
 		m.Width = max(m.Width, b.X+b.Width+pad)
 		m.Depth = max(m.Depth, b.Y+b.Depth+pad)
 	}
-	if plan == nil {
+	if !hall.Drawn() {
 		return m
 	}
 	const wall, inset = 0.8, 1.4
-	for _, e := range plan.Entrances {
+	for _, e := range hall.Doors {
 		at, w := float64(e.At), float64(e.Width)
 		d := Door{}
 		switch e.Side {
@@ -175,6 +173,7 @@ type Booths struct {
 	*Page
 	Tabs          []HallTab
 	Unknown       string // the hall asked for, when there is no such hall
+	Empty         bool   // the hall has neither an outline nor a booth yet: no map
 	Map           *HallMap
 	List          []BoothItem // the list under the map: all, or the available ones
 	Total         int
@@ -182,21 +181,6 @@ type Booths struct {
 	OnlyAvailable bool
 	AllHref       string // the list with every booth
 	AvailableHref string // the list with available booths only
-}
-
-// HallsOf lists the halls that have a plan or a booth, in order.
-func HallsOf(plans map[string]store.HallPlan, booths []store.Booth) []string {
-	var halls []string
-	for h := range plans {
-		halls = append(halls, h)
-	}
-	for _, b := range booths {
-		if !slices.Contains(halls, b.Hall) {
-			halls = append(halls, b.Hall)
-		}
-	}
-	slices.Sort(halls)
-	return halls
 }
 
 // BoothsAdmin is the back office's hall map: one hall, its counts, its map
@@ -230,7 +214,7 @@ type BoothEditor struct {
 }
 
 // boothRefusals are the store's refusals, whose messages name Other.
-var boothRefusals = []string{"booths.err.duplicate", "booths.err.overlap", "booths.err.outside", "booths.err.held"}
+var boothRefusals = []string{"booths.err.no_hall", "booths.err.duplicate", "booths.err.overlap", "booths.err.outside", "booths.err.held"}
 
 // T is the staff member's words; a refusal by the store names what it
 // ran into, so the form kit can show it like any field error.
@@ -257,7 +241,7 @@ func (e *BoothEditor) Fields() []form.Field {
 		return form.Field{Name: name, Label: e.T("booths.admin." + name), Kind: form.Decimal, Required: true, Describes: "grid-hint"}
 	}
 	return []form.Field{
-		{Name: "hall", Label: e.T("booths.admin.hall"), Kind: form.Select, Required: true, Options: options(store.ExhibitorHalls, "exhibitors.hall.")},
+		{Name: "hall", Label: e.T("booths.admin.hall"), Kind: form.Select, Required: true, Options: hallOptions(e.Halls, e.Lang.Code)},
 		{Name: "number", Label: e.T("booths.admin.number"), Kind: form.Text, Required: true, Hint: e.T("booths.admin.number_hint"), MaxLen: 16, Autocomplete: "off"},
 		metres("x"), metres("y"), metres("width"), metres("depth"),
 		{Name: "type", Label: e.T("booths.admin.type"), Kind: form.Select, Required: true, Options: options(store.BoothTypes, "booths.type.")},
@@ -267,3 +251,12 @@ func (e *BoothEditor) Fields() []form.Field {
 
 // Field is one of Fields by name.
 func (e *BoothEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }
+
+// hallOptions are the halls as a select's options, named in lang.
+func hallOptions(halls store.Halls, lang string) []form.Option {
+	out := make([]form.Option, 0, len(halls))
+	for _, h := range halls {
+		out = append(out, form.Option{Value: h.Code, Label: h.Name(lang)})
+	}
+	return out
+}

@@ -20,7 +20,7 @@ type ExhibitorList struct {
 	Total             int
 	Pager             Pager
 	Category, Hall, Q string // the filters in force
-	Categories, Halls []string
+	Categories        []string
 	Filtered          bool
 }
 
@@ -55,10 +55,7 @@ type ExhibitorEditor struct {
 // Fields are the editor's inputs in the order shown: the exhibitor's
 // facts, its logo, its categories, then its words in each language.
 func (e *ExhibitorEditor) Fields() []form.Field {
-	halls := []form.Option{{Value: "", Label: e.T("exhibitors.admin.no_hall")}}
-	for _, h := range store.ExhibitorHalls {
-		halls = append(halls, form.Option{Value: h, Label: e.T("exhibitors.hall." + h)})
-	}
+	halls := append([]form.Option{{Value: "", Label: e.T("exhibitors.admin.no_hall")}}, hallOptions(e.Halls, e.Lang.Code)...)
 	var cats []form.Option
 	for _, c := range store.ExhibitorCategories {
 		cats = append(cats, form.Option{Value: c, Label: e.T("category." + c)})

@@ -32,7 +32,11 @@ type Page struct {
 	// OGType and OGImage describe the page to link previews (og:type
 	// "website" when empty; OGImage absolute).
 	OGType, OGImage string
+	Halls           store.Halls // every hall in order, for their names
 }
+
+// HallName is a hall's name in the page's language.
+func (p *Page) HallName(code string) string { return p.Halls.Name(code, p.Lang.Code) }
 
 // Alternate is the page in one language.
 type Alternate struct {

@@ -98,9 +98,10 @@ func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *vi
 		Assets: s.assets, Loc: s.expoLoc(r),
 	}
 	a.ExpoName = a.T("site.name")
-	if site, _, err := s.frame(r.Context(), lang.Code); err == nil {
-		a.ExpoName = site.ExpoName
-		a.Loc = s.location(site.TimeZone)
+	if f, err := s.frameOf(r.Context(), lang.Code); err == nil {
+		a.ExpoName = f.site.ExpoName
+		a.Loc = s.location(f.site.TimeZone)
+		a.Halls = f.halls
 	}
 	a.Title = a.T(titleKey)
 	// The menu's badge: a failed count leaves the badge off, not the page.

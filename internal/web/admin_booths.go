@@ -23,7 +23,7 @@ import (
 func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	a := s.adminFrame(r, currentUser(r), "booths.admin.title")
-	plans, all, inForce, err := s.hallData(ctx, s.now().In(a.Loc))
+	all, inForce, err := s.hallData(ctx, s.now().In(a.Loc))
 	if err != nil {
 		return err
 	}
@@ -32,20 +32,18 @@ func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// Every hall a booth may be put in has a tab, drawn or not yet.
-	halls := view.HallsOf(plans, all)
-	for _, h := range store.ExhibitorHalls {
-		if !slices.Contains(halls, h) {
-			halls = append(halls, h)
-		}
+	halls := a.Halls.Codes()
+	if len(halls) == 0 {
+		http.Redirect(w, r, "/admin/halls", http.StatusSeeOther) // no hall yet: make one first
+		return nil
 	}
-	slices.Sort(halls)
 	hall := r.URL.Query().Get("hall")
 	if !slices.Contains(halls, hall) {
 		hall = halls[0]
 	}
 	v := &view.BoothsAdmin{Admin: a, Hall: hall, Counts: map[string]int{}, Deleted: r.URL.Query().Get("deleted") == "1"}
 	for _, h := range halls {
-		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: a.T("exhibitors.hall." + h), Href: "/admin/booths?hall=" + url.QueryEscape(h), Current: h == hall})
+		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: a.HallName(h), Href: "/admin/booths?hall=" + url.QueryEscape(h), Current: h == hall})
 	}
 	var booths []store.Booth
 	for _, b := range all {
@@ -60,11 +58,8 @@ func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
 	for i := range v.Booths {
 		v.Booths[i].Holder = holders[v.Booths[i].ID]
 	}
-	var plan *store.HallPlan
-	if p, ok := plans[hall]; ok {
-		plan = &p
-	}
-	v.Map = view.NewHallMap(a.Printer, hall, plan, v.Booths, false)
+	h, _ := a.Halls.Find(hall)
+	v.Map = view.NewHallMap(a.Printer, h, v.Booths, false)
 	s.render(w, r, http.StatusOK, adminpages.BoothsList(v))
 	return nil
 }
@@ -73,8 +68,7 @@ func (s *Server) listBooths(w http.ResponseWriter, r *http.Request) error {
 // given, as a standard 3 m × 3 m booth that is available.
 func (s *Server) newBooth(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	values := url.Values{"hall": {store.ExhibitorHalls[0]}, "x": {"0"}, "y": {"0"}, "width": {"3"}, "depth": {"3"},
-		"type": {"standard"}, "status": {"available"}}
+	values := url.Values{"x": {"0"}, "y": {"0"}, "width": {"3"}, "depth": {"3"}, "type": {"standard"}, "status": {"available"}}
 	for _, k := range []string{"hall", "x", "y"} {
 		if q.Get(k) != "" {
 			values.Set(k, q.Get(k))
@@ -156,7 +150,11 @@ func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 		values = url.Values(maps.Clone(values))
 		values.Set("status", store.BoothStatuses[0])
 	}
-	b, errs := form.ParseBooth(values)
+	halls, err := s.halls(r)
+	if err != nil {
+		return err
+	}
+	b, errs := form.ParseBooth(values, halls.Codes())
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, s.boothEditor(nil, ""))
 	}

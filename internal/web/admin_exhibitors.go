@@ -113,7 +113,11 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	st := form.Posted(r.PostForm)
-	in, errs := form.ParseExhibitor(r.PostForm, s.langCodes())
+	halls, err := s.halls(r)
+	if err != nil {
+		return err
+	}
+	in, errs := form.ParseExhibitor(r.PostForm, s.langCodes(), halls.Codes())
 	st.Errors = errs
 	drop := r.PostForm.Get("remove_logo") != ""
 	chosen := r.MultipartForm != nil && len(r.MultipartForm.File["logo"]) > 0 && r.MultipartForm.File["logo"][0].Size > 0
@@ -144,7 +148,7 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 		logo = &m.ID
 	}
 	in.Version = st.Version
-	id, err := s.store.SaveExhibitor(r.Context(), currentUser(r).ID, id, in, logo, drop)
+	id, err = s.store.SaveExhibitor(r.Context(), currentUser(r).ID, id, in, logo, drop)
 	var dup *store.DuplicateNameError
 	if errors.As(err, &dup) {
 		st.Fail("name_"+dup.Lang, "exhibitors.err.duplicate")

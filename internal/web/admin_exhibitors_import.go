@@ -33,7 +33,7 @@ func (s *Server) importColumns() []string {
 // importVocabulary collects every word the import accepts: the machine
 // names, the export's headers in every language, and the labels of
 // categories and halls as the site shows them.
-func (s *Server) importVocabulary() form.ImportVocabulary {
+func (s *Server) importVocabulary(halls store.Halls) form.ImportVocabulary {
 	voc := form.ImportVocabulary{Columns: map[string]string{}, Categories: map[string]string{}, Halls: map[string]string{}}
 	for _, c := range s.importColumns() {
 		voc.Columns[form.Fold(c)] = c
@@ -49,16 +49,16 @@ func (s *Server) importVocabulary() form.ImportVocabulary {
 		for _, c := range store.ExhibitorCategories {
 			voc.Categories[form.Fold(p.T("category."+c))] = c
 		}
-		for _, h := range store.ExhibitorHalls {
-			voc.Halls[form.Fold(p.T("exhibitors.hall."+h))] = h
-		}
 	}
 	for _, c := range store.ExhibitorCategories {
 		voc.Categories[form.Fold(c)] = c
 	}
-	for _, h := range store.ExhibitorHalls {
-		for _, w := range []string{h, h + "号馆", "hall" + h, "h" + h} {
-			voc.Halls[form.Fold(w)] = h
+	for _, h := range halls {
+		for _, n := range h.Names {
+			voc.Halls[form.Fold(n)] = h.Code
+		}
+		for _, w := range []string{h.Code, h.Code + "号馆", "hall" + h.Code, "h" + h.Code} {
+			voc.Halls[form.Fold(w)] = h.Code
 		}
 	}
 	return voc
@@ -135,7 +135,11 @@ func (s *Server) previewImport(w http.ResponseWriter, r *http.Request, st *form.
 		if existing, err = s.store.AllExhibitors(r.Context()); err != nil {
 			return err
 		}
-		p.rows, p.ignored, err = form.ReadImport(tab, s.langCodes(), s.importVocabulary(), existing)
+		var halls store.Halls
+		if halls, err = s.halls(r); err != nil {
+			return err
+		}
+		p.rows, p.ignored, err = form.ReadImport(tab, s.langCodes(), s.importVocabulary(halls), existing)
 	}
 	if key := importErrorKey(err); key != "" {
 		st.Notice = ""
@@ -201,7 +205,11 @@ func (s *Server) confirmExhibitorImport(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	rows, _, err := form.ReadImport(tab, s.langCodes(), s.importVocabulary(), existing)
+	halls, err := s.halls(r)
+	if err != nil {
+		return err
+	}
+	rows, _, err := form.ReadImport(tab, s.langCodes(), s.importVocabulary(halls), existing)
 	if err != nil {
 		return s.previewImport(w, r, st, name, data)
 	}

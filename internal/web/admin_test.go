@@ -342,6 +342,13 @@ var adminRoutes = []struct {
 	{"GET", "/admin/applications/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/applications/{id}/status", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/applications/{id}/notes", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/halls", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/halls/new", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/new", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/halls/{code}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}/move", []string{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}/delete", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

@@ -24,11 +24,14 @@ import (
 	"github.com/expoportal/portal/internal/store"
 )
 
-// addTestBooth puts an available booth on the map. Numbers in hall 8 and
-// 9 stay clear of any demo booths.
+// addTestBooth puts an available booth on the map, in a hall made for it
+// when there is none. Numbers in hall 8 and 9 stay clear of any demo booths.
 func addTestBooth(t testing.TB, site *testSite, hall, number string) int64 {
 	t.Helper()
 	var id int64
+	if _, err := site.pool.Exec(context.Background(), `INSERT INTO halls (code, position) VALUES ($1, 10) ON CONFLICT DO NOTHING`, hall); err != nil {
+		t.Fatal(err)
+	}
 	if err := site.pool.QueryRow(context.Background(), `INSERT INTO booths (hall, number, x, y, width, depth, type)
 		VALUES ($1, $2, 0, 0, 3, 3, 'standard') RETURNING id`, hall, number).Scan(&id); err != nil {
 		t.Fatal(err)

@@ -27,13 +27,13 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
-	plans, all, inForce, err := s.hallData(ctx, p.Now)
+	all, inForce, err := s.hallData(ctx, p.Now)
 	if err != nil {
 		return err
 	}
 	q := r.URL.Query()
 	v := &view.Booths{Page: p, OnlyAvailable: q.Get("available") == "1"}
-	halls := view.HallsOf(plans, all)
+	halls := p.Halls.Codes()
 	hall := q.Get("hall")
 	status := http.StatusOK
 	switch {
@@ -51,7 +51,7 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 		return p.Href(boothsPath) + "?" + u.Encode()
 	}
 	for _, h := range halls {
-		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: p.T("exhibitors.hall." + h), Href: link(h, v.OnlyAvailable), Current: h == hall})
+		v.Tabs = append(v.Tabs, view.HallTab{Hall: h, Label: p.HallName(h), Href: link(h, v.OnlyAvailable), Current: h == hall})
 	}
 	if hall != "" {
 		var booths []store.Booth
@@ -66,11 +66,13 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 			}
 			return p.Href("/exhibit/apply") + "?" + url.Values{"booth": {b.Number}}.Encode()
 		})
-		var plan *store.HallPlan
-		if pl, ok := plans[hall]; ok {
-			plan = &pl
+		h, _ := p.Halls.Find(hall)
+		if !h.Drawn() && len(items) == 0 {
+			v.Empty = true
+			s.render(w, r, status, pages.Booths(v))
+			return nil
 		}
-		v.Map = view.NewHallMap(p.Printer, hall, plan, items, true)
+		v.Map = view.NewHallMap(p.Printer, h, items, true)
 		for _, it := range items {
 			v.Total++
 			if it.Apply() {
@@ -86,8 +88,9 @@ func (s *Server) showBooths(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// hallData is what a hall map is drawn from: the halls' plans, every booth,
-// and the prices in force on day (which price each booth).
-func (s *Server) hallData(ctx context.Context, day time.Time) (map[string]store.HallPlan, []store.Booth, []store.Charge, error) {
+// hallData is what a hall map is drawn from besides the halls (the frame
+// has them): every booth, and the prices in force on day (which price
+// each booth).
+func (s *Server) hallData(ctx context.Context, day time.Time) ([]store.Booth, []store.Charge, error) {
 	return s.store.HallMap(ctx, day)
 }

@@ -37,12 +37,11 @@ func (s *Server) showExhibitors(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	v := &view.ExhibitorList{Page: p, Categories: store.ExhibitorCategories, Halls: store.ExhibitorHalls,
-		Q: cleanQuery(q.Get("q"))}
+	v := &view.ExhibitorList{Page: p, Categories: store.ExhibitorCategories, Q: cleanQuery(q.Get("q"))}
 	if c := q.Get("category"); slices.Contains(store.ExhibitorCategories, c) {
 		v.Category = c
 	}
-	if h := q.Get("hall"); slices.Contains(store.ExhibitorHalls, h) {
+	if h := q.Get("hall"); slices.Contains(p.Halls.Codes(), h) {
 		v.Hall = h
 	}
 	list, err := s.exhibitorsInOrder(r.Context(), lang.Code, store.ExhibitorFilter{Category: v.Category, Hall: v.Hall, Q: v.Q})

@@ -31,10 +31,11 @@ func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string
 // is made; structured data is derived from it while rendering
 // (view.Page.StructuredData).
 func (s *Server) frameFor(ctx context.Context, lang i18n.Lang, pl place) (*view.Page, error) {
-	site, nav, err := s.frame(ctx, lang.Code)
+	f, err := s.frameOf(ctx, lang.Code)
 	if err != nil {
 		return nil, err
 	}
+	site, nav := f.site, f.nav
 	p := &view.Page{
 		Printer:  s.cat.Printer(lang),
 		Path:     pl.path,
@@ -45,6 +46,7 @@ func (s *Server) frameFor(ctx context.Context, lang i18n.Lang, pl place) (*view.
 		Now:      s.now().In(s.location(site.TimeZone)),
 		Visitors: site.VisitorCountStart + s.visits.Total(),
 		OGType:   pl.ogType,
+		Halls:    f.halls,
 	}
 	for _, l := range s.cat.Langs() {
 		p.Alternates = append(p.Alternates, view.Alternate{

@@ -249,6 +249,18 @@ func (s *Server) router() *chi.Mux {
 			r.Post("/applications/{id}/status", s.handle(s.moveApplication))
 			r.Post("/applications/{id}/notes", s.handle(s.addApplicationNote))
 		})
+
+		// Organisers keep the halls: names, order, outlines and doors.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(auth.RoleOrganiser))
+			r.Get("/halls", s.handle(s.listHalls))
+			r.Get("/halls/new", s.handle(s.newHall))
+			r.Post("/halls/new", s.handle(s.saveHall))
+			r.Get("/halls/{code}", s.handle(s.editHall))
+			r.Post("/halls/{code}", s.handle(s.saveHall))
+			r.Post("/halls/{code}/move", s.handle(s.moveHall))
+			r.Post("/halls/{code}/delete", s.handle(s.deleteHall))
+		})
 	})
 
 	r.NotFound(s.notFound(r))

@@ -105,7 +105,7 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request) error {
 			case store.KindExhibitors:
 				it.Meta = p.T("exhibitors.booth") + " " + h.Booth
 				if h.Hall != "" && h.Booth != "" {
-					it.Meta = p.T("exhibitors.where", p.T("exhibitors.hall."+h.Hall), h.Booth)
+					it.Meta = p.T("exhibitors.where", p.HallName(h.Hall), h.Booth)
 				}
 			case store.KindEvents:
 				it.Meta = p.DateTime(p.Local(h.StartsAt))

@@ -151,7 +151,7 @@ func ExhibitorList(v *view.ExhibitorList) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			for _, h := range v.Halls {
-				templ_7745c5c3_Err = exhOption(h, v.Hall, v.T("exhibitors.hall."+h)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = exhOption(h.Code, v.Hall, v.HallName(h.Code)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1055,7 +1055,7 @@ func Exhibitor(v *view.ExhibitorPage) templ.Component {
 func exhibitorWhere(p *view.Page, e view.ExhibitorItem) string {
 	hall := ""
 	if e.Hall != "" {
-		hall = p.T("exhibitors.hall." + e.Hall)
+		hall = p.HallName(e.Hall)
 	}
 	switch {
 	case hall != "" && e.Booth != "":
