@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -107,6 +108,11 @@ func (g *GroupForm) RowsField() form.Field {
 type MemberRow struct {
 	N      int
 	Fields []form.Field
+}
+
+// Invalid reports whether any of the row's inputs has an error in st.
+func (m MemberRow) Invalid(st *form.State) bool {
+	return slices.ContainsFunc(m.Fields, func(f form.Field) bool { return st.Err(f.Name) != "" })
 }
 
 // ID is the row's element id, which the "add rows" button jumps to.
