@@ -46,7 +46,7 @@ func currentUser(r *http.Request) *store.User {
 
 // requireRole lets through signed-in users whose role is one of roles
 // (admin always); others see the sign-in page or a 403.
-func (s *Server) requireRole(roles ...string) func(http.Handler) http.Handler {
+func (s *Server) requireRole(roles ...auth.Role) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			id := s.sessions.GetInt64(r.Context(), sessionUserKey)
