@@ -141,12 +141,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	// credentials were not.
 	refuse := func() error {
 		st.Notice = "admin.bad_login"
-		c, err := s.loginView(r, st)
-		if err != nil {
-			return err
-		}
-		s.render(w, r, http.StatusUnauthorized, c)
-		return nil
+		return deniedForm(st, s.loginView)
 	}
 	if len(email) > 254 || len(password) > 1024 {
 		return refuse()
