@@ -20,12 +20,18 @@ func (words) T(key string, args ...any) string { return "[" + key + "]" }
 
 func render(t *testing.T, st *form.State, fields ...form.Field) *goquery.Document {
 	t.Helper()
+	return renderIn(t, words{}, st, fields...)
+}
+
+// renderIn is render with the page's words w.
+func renderIn(t *testing.T, w Words, st *form.State, fields ...form.Field) *goquery.Document {
+	t.Helper()
 	var b strings.Builder
-	if err := ErrorSummary(words{}, st, fields).Render(context.Background(), &b); err != nil {
+	if err := ErrorSummary(w, st, fields).Render(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range fields {
-		if err := Field(words{}, st, f).Render(context.Background(), &b); err != nil {
+		if err := Field(w, st, f).Render(context.Background(), &b); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -166,16 +172,7 @@ func TestStoredDatesReadAsThePageWritesThem(t *testing.T) {
 		{Name: "valid_until", Label: "Until", Kind: form.Date},
 		{Name: "released_at", Label: "Released", Kind: form.DateTime},
 	}
-	var b strings.Builder
-	for _, f := range fields {
-		if err := Field(datedWords{}, st, f).Render(context.Background(), &b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d, err := goquery.NewDocumentFromReader(strings.NewReader(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := renderIn(t, datedWords{}, st, fields...)
 	for id, want := range map[string]string{"starts_at": "20 May 2026 09:00", "valid_until": "30 Apr 2026"} {
 		if got := d.Find("#" + id + "-stored .field-stored-value").Text(); got != want {
 			t.Errorf("%s: saved value shown as %q, want %q", id, got, want)
