@@ -51,20 +51,21 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	st := store.New(pool)
 	switch verb {
 	case "add":
-		if !auth.ValidRole(*role) {
+		r, ok := auth.ParseRole(*role)
+		if !ok {
 			return fmt.Errorf("--role must be admin, editor or organiser, not %q", *role)
 		}
 		hash, pw, err := newPassword(in)
 		if err != nil {
 			return err
 		}
-		u, err := st.CreateUser(ctx, *email, *role, hash)
+		u, err := st.CreateUser(ctx, *email, r, hash)
 		if errors.Is(err, store.ErrDuplicate) {
 			return fmt.Errorf("an account for %s exists already (use 'portal user passwd')", store.NormalizeEmail(*email))
 		} else if err != nil {
 			return err
 		}
-		_ = st.Audit(ctx, 0, "user.add", u.Email, "role "+u.Role+" (command line)")
+		_ = st.Audit(ctx, 0, "user.add", u.Email, "role "+string(u.Role)+" (command line)")
 		fmt.Fprintf(out, "created %s (%s)\n", u.Email, u.Role)
 		if pw != "" {
 			fmt.Fprintf(out, "password: %s\n(shown once: keep it somewhere safe)\n", pw)

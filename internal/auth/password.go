@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -113,14 +114,22 @@ func GeneratePassword() string {
 	return string(b)
 }
 
-// Roles, from most to least powerful.
+// Role is what a staff account may do: a misspelt role is a compile error,
+// and one read from outside (a form, a flag) goes through ParseRole.
+type Role string
+
+// The roles, from most to least powerful.
 const (
-	RoleAdmin     = "admin"
-	RoleEditor    = "editor"
-	RoleOrganiser = "organiser"
+	RoleAdmin     Role = "admin"
+	RoleEditor    Role = "editor"
+	RoleOrganiser Role = "organiser"
 )
 
-// ValidRole reports whether r is a role.
-func ValidRole(r string) bool {
-	return r == RoleAdmin || r == RoleEditor || r == RoleOrganiser
+// Roles are every role, in that order.
+var Roles = []Role{RoleAdmin, RoleEditor, RoleOrganiser}
+
+// ParseRole is the role named s; false when s names none.
+func ParseRole(s string) (Role, bool) {
+	r := Role(s)
+	return r, slices.Contains(Roles, r)
 }

@@ -175,37 +175,20 @@ func ReadMembers(t *csvimport.Table, voc MemberVocabulary) ([]store.Registration
 	var members []store.Registration
 	var errs []RowError
 	for _, row := range t.Rows {
-		m := store.Registration{Name: cell(row, "name"), Role: "student"}
-		switch {
-		case m.Name == "":
-			errs = append(errs, RowError{row.Line, "name", "register.err.name"})
-		case BadText(m.Name, false): // a quoted cell may hold a line break
-			errs = append(errs, RowError{row.Line, "name", "form.bad_text"})
-		case utf8.RuneCountInString(m.Name) > maxPersonName:
-			errs = append(errs, RowError{row.Line, "name", "form.too_long"})
-		}
+		fail := func(col, key string) { errs = append(errs, RowError{row.Line, col, key}) }
+		role := "student"
 		if s := cell(row, "role"); s != "" {
-			if m.Role = voc.Roles[Fold(s)]; m.Role == "" {
-				errs = append(errs, RowError{row.Line, "role", "register.err.member_role"})
+			if role = voc.Roles[Fold(s)]; role == "" {
+				fail("role", "register.err.member_role")
+				role = "student" // one error for the row's role, not another for its phone
 			}
 		}
-		var key string
-		switch phone := cell(row, "phone"); {
-		case phone == "" && m.Role == "student":
-		case phone == "" && m.Role != "":
-			errs = append(errs, RowError{row.Line, "phone", "register.err.member_phone"})
-		case phone != "":
-			if m.Phone, key = ParsePhone(phone); key != "" {
-				errs = append(errs, RowError{row.Line, "phone", key})
-			}
-		}
-		if email := cell(row, "email"); email != "" {
-			if m.Email, key = ParseEmail(email); key != "" {
-				errs = append(errs, RowError{row.Line, "email", key})
-			}
-		}
-		members = append(members, m)
+		members = append(members, checkMember(cell(row, "name"), role, cell(row, "phone"), cell(row, "email"), fail))
 	}
+	for _, i := range repeatedPhones(members) {
+		errs = append(errs, RowError{t.Rows[i].Line, "phone", "register.group.err.dup_phone"})
+	}
+	slices.SortStableFunc(errs, func(a, b RowError) int { return a.Line - b.Line })
 	return members, errs, nil
 }
 

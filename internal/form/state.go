@@ -130,6 +130,9 @@ type Field struct {
 	Hint     string
 	Kind     Kind
 	Required bool
+	// Quiet leaves out the required/optional marker, for inputs whose rule
+	// a note beside them states once (a group's member rows).
+	Quiet bool
 	// Autocomplete is the autocomplete token ("name", "tel", "off").
 	Autocomplete string
 	MaxLen       int

@@ -11,19 +11,22 @@ import (
 
 // NewUser is the form adding a staff account, checked.
 type NewUser struct {
-	Email, Role string
+	Email string
+	Role  auth.Role
 }
 
 // ParseNewUser checks the form adding an account: one plain address (as
 // it will be stored, or with capitals the store folds) and a known role.
 func ParseNewUser(v url.Values) (NewUser, Errors) {
 	errs := Errors{}
-	u := NewUser{Email: strings.TrimSpace(v.Get("email")), Role: v.Get("role")}
+	u := NewUser{Email: strings.TrimSpace(v.Get("email"))}
+	role, ok := auth.ParseRole(v.Get("role"))
+	u.Role = role
 	addr, err := mail.ParseAddress(u.Email)
 	if err != nil || addr.Address != store.NormalizeEmail(u.Email) && addr.Address != u.Email || len(u.Email) > 254 {
 		errs["email"] = "form.email"
 	}
-	if !auth.ValidRole(u.Role) {
+	if !ok {
 		errs["role"] = "form.action"
 	}
 	return u, errs
@@ -31,7 +34,6 @@ func ParseNewUser(v url.Values) (NewUser, Errors) {
 
 // ParseRole reads an account's new role; a role that is none is a form
 // from nowhere (the select offers only real ones).
-func ParseRole(v url.Values) (string, bool) {
-	r := v.Get("role")
-	return r, auth.ValidRole(r)
+func ParseRole(v url.Values) (auth.Role, bool) {
+	return auth.ParseRole(v.Get("role"))
 }

@@ -74,7 +74,7 @@ func init() {
 
 		// The group form.
 		"register.group.title":              {"zh": "学校团体登记", "en": "School group registration"},
-		"register.group.lead":               {"zh": "带队教师填写学校和联系信息并上传成员名单（CSV文件），系统将为每位成员生成一张电子门票。", "en": "The group leader gives the school and contact details and uploads a member list (a CSV file); every member gets an e-ticket."},
+		"register.group.lead":               {"zh": "带队教师填写学校和联系信息，再逐行填写成员或上传成员名单（CSV文件），系统将为每位成员生成一张电子门票。", "en": "The group leader gives the school and contact details, then types the members one a row or uploads a member list (a CSV file); every member gets an e-ticket."},
 		"register.group.single":             {"zh": "个人登记请点此", "en": "Registering just yourself? Use the individual form"},
 		"register.group.field.organisation": {"zh": "学校名称", "en": "School"},
 		"register.group.field.name":         {"zh": "带队教师姓名", "en": "Group leader's name"},
@@ -98,7 +98,6 @@ func init() {
 		"register.group.col.role":           {"zh": "身份", "en": "Role"},
 		"register.group.col.phone":          {"zh": "手机", "en": "Mobile"},
 		"register.group.col.email":          {"zh": "邮箱", "en": "E-mail"},
-		"register.group.err.no_file":        {"zh": "请选择成员名单文件。", "en": "Choose the member list file."},
 		"register.group.err.empty":          {"zh": "名单中没有成员。", "en": "The list has nobody in it."},
 		"register.group.err.too_large":      {"zh": "文件过大，请确认选择的是成员名单。", "en": "The file is too large: check that it is the member list."},
 		"register.group.err.too_many":       {"zh": "名单超过200人，请分成几个文件分别登记。", "en": "The list has more than 200 people: split it into several files and register each."},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -15,7 +16,7 @@ import (
 type User struct {
 	ID           int64     `db:"id"`
 	Email        string    `db:"email"`
-	Role         string    `db:"role"`
+	Role         auth.Role `db:"role"`
 	PasswordHash string    `db:"password_hash"`
 	Disabled     bool      `db:"disabled"`
 	CreatedAt    time.Time `db:"created_at"`
@@ -31,7 +32,7 @@ var ErrDuplicate = errors.New("already exists")
 func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // CreateUser adds an account.
-func (s *Store) CreateUser(ctx context.Context, email, role, hash string) (User, error) {
+func (s *Store) CreateUser(ctx context.Context, email string, role auth.Role, hash string) (User, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.CreateUser
 		INSERT INTO users (email, role, password_hash) VALUES ($1, $2, $3)
 		RETURNING id, email, role, password_hash, disabled, created_at, version`, NormalizeEmail(email), role, hash)
@@ -250,7 +251,7 @@ const keepsAnAdmin = `EXISTS (SELECT 1 FROM users o WHERE o.role = 'admin' AND N
 // SetRole changes an account's role at version; the last enabled admin
 // stays one, and a change based on another version than the saved one
 // returns ErrConflict.
-func (s *Store) SetRole(ctx context.Context, id int64, version int, role string) error {
+func (s *Store) SetRole(ctx context.Context, id int64, version int, role auth.Role) error {
 	tag, err := s.pool.Exec(ctx, `UPDATE users SET role = $2, updated_at = now(), version = version + 1
 		WHERE id = $1 AND version = $3 AND ($2 = 'admin' OR role <> 'admin' OR disabled OR `+keepsAnAdmin+`) -- Store.SetRole`, id, role, version)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
@@ -39,7 +40,7 @@ func (a *Admin) When(t time.Time) string { return a.DateTime(t.In(a.Loc)) }
 func (a *Admin) Asset(name string) string { return a.Assets.URL(name) }
 
 // Can reports whether the signed-in user has one of roles.
-func (a *Admin) Can(roles ...string) bool {
+func (a *Admin) Can(roles ...auth.Role) bool {
 	if a.User == nil {
 		return false
 	}
@@ -236,7 +237,7 @@ type UsersPage struct {
 func (u *UsersPage) AddFields() []form.Field {
 	return []form.Field{
 		{Name: "email", Label: u.T("admin.email"), Kind: form.Email, Required: true, Autocomplete: "off", MaxLen: 254, ID: "new-email"},
-		{Name: "role", Label: u.T("admin.role"), Kind: form.Select, Required: true, Options: u.roles("editor", "organiser", "admin"), ID: "new-role"},
+		{Name: "role", Label: u.T("admin.role"), Kind: form.Select, Required: true, Options: u.roles(auth.RoleEditor, auth.RoleOrganiser, auth.RoleAdmin), ID: "new-role"},
 	}
 }
 
@@ -246,7 +247,7 @@ func (u *UsersPage) AddField(name string) form.Field { return fieldNamed(u.AddFi
 // RoleField is the role input of account id's row.
 func (u *UsersPage) RoleField(id int64) form.Field {
 	return form.Field{Name: "role", Label: u.T("admin.role"), Kind: form.Select, Required: true,
-		Options: u.roles("admin", "editor", "organiser"), ID: "role-" + strconv.FormatInt(id, 10)}
+		Options: u.roles(auth.Roles...), ID: "role-" + strconv.FormatInt(id, 10)}
 }
 
 // RowFields are the inputs of the refused row, for the error summary.
@@ -258,15 +259,15 @@ func (u *UsersPage) RowState(x store.User) *form.State {
 	if u.Row != nil && u.RowID == x.ID {
 		return u.Row
 	}
-	st := form.NewState(url.Values{"role": {x.Role}})
+	st := form.NewState(url.Values{"role": {string(x.Role)}})
 	st.Version = x.Version
 	return st
 }
 
-func (u *UsersPage) roles(names ...string) []form.Option {
+func (u *UsersPage) roles(roles ...auth.Role) []form.Option {
 	var out []form.Option
-	for _, r := range names {
-		out = append(out, form.Option{Value: r, Label: u.T("admin.role." + r)})
+	for _, r := range roles {
+		out = append(out, form.Option{Value: string(r), Label: u.T("admin.role." + string(r))})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -57,29 +58,25 @@ func DayLabel(p *Page, d time.Time) string {
 	return p.T("register.day", p.Date(d), p.T("register.weekday."+strconv.Itoa(int(d.Weekday()))))
 }
 
-// GroupForm is the delegation form: the leader's fields and the member
-// file's problems, row by row.
+// GroupForm is the delegation form: the leader's fields, the members typed
+// as rows, and the member file's problems, row by row.
 type GroupForm struct {
 	RegisterForm
 	RowErrors []form.RowError
 	FileName  string // the file that was sent, to name in the note
+	Rows      int    // how many member rows to show
 }
 
 // ChooseAgain reports whether to ask for the file again: it was sent, and
 // must be fixed, and a browser never keeps a file input's choice.
 func (g *GroupForm) ChooseAgain() bool { return g.FileName != "" && g.Form.Err("members") != "" }
 
-// Fields are the delegation's inputs in page order: the school, its
-// leader, the days and the member file.
-func (g *GroupForm) Fields() []form.Field {
+// LeaderFields are the school's and its leader's inputs and the days, in
+// page order.
+func (g *GroupForm) LeaderFields() []form.Field {
 	email := ""
 	if g.MailsTickets {
 		email = g.T("register.group.hint.email_link")
-	}
-	file := form.Field{Name: "members", Label: g.T("register.group.field.file"), Kind: form.File, Required: true,
-		Accept: ".csv,.txt,text/csv", Hint: g.T("register.group.file_hint", form.MaxGroupMembers), Describes: "members-template"}
-	if g.ChooseAgain() {
-		file.Describes = "members-again members-template"
 	}
 	return []form.Field{
 		{Name: "organisation", Label: g.T("register.group.field.organisation"), Kind: form.Text, Required: true, Autocomplete: "organization"},
@@ -88,8 +85,77 @@ func (g *GroupForm) Fields() []form.Field {
 		{Name: "email", Label: g.T("register.group.field.email"), Kind: form.Email, Autocomplete: "email", Hint: email},
 		{Name: "city", Label: g.T("register.field.city"), Kind: form.Text, Autocomplete: "address-level2"},
 		g.daysField(),
-		file,
 	}
+}
+
+// FileField is the member file, the other way to give the members.
+func (g *GroupForm) FileField() form.Field {
+	file := form.Field{Name: "members", Label: g.T("register.group.field.file"), Kind: form.File, Quiet: true,
+		Accept: ".csv,.txt,text/csv", Hint: g.T("register.group.file_hint", form.MaxGroupMembers), Describes: "members-template"}
+	if g.ChooseAgain() {
+		file.Describes = "members-again members-template"
+	}
+	return file
+}
+
+// RowsField stands for the member rows as a whole in the error summary
+// (none typed, too many): it links to their fieldset.
+func (g *GroupForm) RowsField() form.Field {
+	return form.Field{Name: "rows", Label: g.T("register.group.rows.title"), ID: "member-rows"}
+}
+
+// MemberRow is one member's row: its number and its inputs.
+type MemberRow struct {
+	N      int
+	Fields []form.Field
+}
+
+// Invalid reports whether any of the row's inputs has an error in st.
+func (m MemberRow) Invalid(st *form.State) bool {
+	return slices.ContainsFunc(m.Fields, func(f form.Field) bool { return st.Err(f.Name) != "" })
+}
+
+// ID is the row's element id, which the "add rows" button jumps to.
+func (m MemberRow) ID() string { return "member-" + strconv.Itoa(m.N) }
+
+// MemberRows are the rows shown. Their inputs have no marker: the rows'
+// note says once what a row needs, and an empty row is simply left out.
+// Nothing autocompletes: these are other people's names and numbers.
+func (g *GroupForm) MemberRows() []MemberRow {
+	roles := []form.Option{{Value: "student", Label: g.T("register.role.student")}}
+	for _, r := range store.RegistrationRoles {
+		if r != "student" {
+			roles = append(roles, form.Option{Value: r, Label: g.T("register.role." + r)})
+		}
+	}
+	out := make([]MemberRow, 0, g.Rows)
+	for i := 1; i <= g.Rows; i++ {
+		name := func(col string) string { return form.MemberField(i, col) }
+		out = append(out, MemberRow{N: i, Fields: []form.Field{
+			{Name: name("name"), Label: g.T("register.group.col.name"), Kind: form.Text, Quiet: true, Autocomplete: "off"},
+			{Name: name("role"), Label: g.T("register.group.col.role"), Kind: form.Select, Quiet: true, Options: roles},
+			{Name: name("phone"), Label: g.T("register.group.col.phone"), Kind: form.Tel, Quiet: true, Autocomplete: "off"},
+			{Name: name("email"), Label: g.T("register.group.col.email"), Kind: form.Email, Autocomplete: "off"},
+		}})
+	}
+	return out
+}
+
+// AddRows is how many rows the "add rows" button adds; 0 when the form
+// already shows as many as may be typed.
+func (g *GroupForm) AddRows() int { return min(form.GroupRowsStep, form.MaxGroupRows-g.Rows) }
+
+// Fields are every input in page order, for the error summary: a row's
+// input is named with its row ("Member 3, Mobile").
+func (g *GroupForm) Fields() []form.Field {
+	fs := append(g.LeaderFields(), g.RowsField())
+	for _, row := range g.MemberRows() {
+		for _, f := range row.Fields {
+			f.Label = g.T("register.group.row_field", row.N, f.Label)
+			fs = append(fs, f)
+		}
+	}
+	return append(fs, g.FileField())
 }
 
 // Field is one of Fields by name.

@@ -46,7 +46,7 @@ func currentUser(r *http.Request) *store.User {
 
 // requireRole lets through signed-in users whose role is one of roles
 // (admin always); others see the sign-in page or a 403.
-func (s *Server) requireRole(roles ...string) func(http.Handler) http.Handler {
+func (s *Server) requireRole(roles ...auth.Role) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			id := s.sessions.GetInt64(r.Context(), sessionUserKey)
@@ -142,12 +142,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	// credentials were not.
 	refuse := func() error {
 		st.Notice = "admin.bad_login"
-		c, err := s.loginView(r, st)
-		if err != nil {
-			return err
-		}
-		s.render(w, r, http.StatusUnauthorized, c)
-		return nil
+		return deniedForm(st, s.loginView)
 	}
 	if len(email) > 254 || len(password) > 1024 {
 		return refuse()

@@ -217,8 +217,7 @@ func (s *Server) deleteBooth(w http.ResponseWriter, r *http.Request) error {
 	}
 	if holder != "" {
 		v.Refused = v.T("booths.admin.delete_held", b.Number, holder)
-		s.render(w, r, http.StatusConflict, adminpages.BoothDelete(v))
-		return nil
+		return takenForm(form.NewState(nil), shown(adminpages.BoothDelete(v)))
 	}
 	http.Redirect(w, r, "/admin/booths?deleted=1&hall="+url.QueryEscape(b.Hall), http.StatusSeeOther)
 	return nil

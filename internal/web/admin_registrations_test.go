@@ -33,15 +33,16 @@ func knownVisitors(t *testing.T, site *testSite) {
 	}
 }
 
-func signIn(t *testing.T, site *testSite, role, lang string) *staff {
+func signIn(t *testing.T, site *testSite, role auth.Role, lang string) *staff {
 	t.Helper()
+	email := string(role) + "@expo.example"
 	var exists bool
-	site.pool.QueryRow(context.Background(), "SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)", role+"@expo.example").Scan(&exists)
+	site.pool.QueryRow(context.Background(), "SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)", email).Scan(&exists)
 	if !exists {
-		addUser(t, site, role+"@expo.example", role, "Shenyang-Expo-2027")
+		addUser(t, site, email, role, "Shenyang-Expo-2027")
 	}
 	b := newStaff(t, site)
-	if res := b.login(t, role+"@expo.example", "Shenyang-Expo-2027"); res.StatusCode != http.StatusSeeOther {
+	if res := b.login(t, email, "Shenyang-Expo-2027"); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("login as %s: %d", role, res.StatusCode)
 	}
 	if res, _ := b.get(t, "/admin/lang/"+lang); res.StatusCode != http.StatusSeeOther {

@@ -27,7 +27,7 @@ var (
 	testParams  = auth.Params{Memory: 2 * 1024, Time: 1, Threads: 1, KeyLen: 32}
 )
 
-func addUser(t testing.TB, site *testSite, email, role, password string) store.User {
+func addUser(t testing.TB, site *testSite, email string, role auth.Role, password string) store.User {
 	t.Helper()
 	h, err := auth.Hash(password, cheapParams)
 	if err != nil {
@@ -274,10 +274,10 @@ func TestLoginRedirectStaysInTheBackOffice(t *testing.T) {
 // (admin is always admitted). TestAdminRoles fails when a route is missing.
 var adminRoutes = []struct {
 	method, path string
-	roles        []string
+	roles        []auth.Role
 }{
-	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
-	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"GET", "/admin/", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/logout", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
 	{"GET", "/admin/audit", nil},
 	{"GET", "/admin/launch", nil},
 	{"GET", "/admin/legacy", nil},
@@ -291,64 +291,64 @@ var adminRoutes = []struct {
 	{"POST", "/admin/users/{id}/role", nil},
 	{"POST", "/admin/users/{id}/password", nil},
 	{"POST", "/admin/users/{id}/disabled", nil},
-	{"GET", "/admin/news", []string{auth.RoleEditor}},
-	{"GET", "/admin/pages", []string{auth.RoleEditor}},
-	{"GET", "/admin/pages/{id}", []string{auth.RoleEditor}},
-	{"POST", "/admin/pages/{id}", []string{auth.RoleEditor}},
-	{"GET", "/admin/news/new", []string{auth.RoleEditor}},
-	{"POST", "/admin/news/new", []string{auth.RoleEditor}},
-	{"GET", "/admin/news/{id}", []string{auth.RoleEditor}},
-	{"POST", "/admin/news/{id}", []string{auth.RoleEditor}},
-	{"POST", "/admin/news/{id}/trash", []string{auth.RoleEditor}},
-	{"POST", "/admin/news/{id}/restore", []string{auth.RoleEditor}},
-	{"GET", "/admin/news/{id}/revisions", []string{auth.RoleEditor}},
-	{"GET", "/admin/news/{id}/revisions/{version}", []string{auth.RoleEditor}},
-	{"POST", "/admin/news/{id}/revisions/{version}/restore", []string{auth.RoleEditor}},
-	{"GET", "/admin/charges", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/charges/new", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/charges/new", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/charges/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/charges/{id}/delete", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/schedule", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/schedule/new", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/schedule/new", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/schedule/{id}", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/schedule/{id}/delete", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/exhibitors", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/exhibitors/new", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/exhibitors/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/exhibitors/{id}/delete", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/exhibitors/import", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/exhibitors/import/confirm", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/exhibitors/export", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/registrations", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/registrations/export", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
-	{"POST", "/admin/checkin", []string{auth.RoleEditor, auth.RoleOrganiser}},
-	{"GET", "/admin/booths", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/booths/new", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/booths/new", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/booths/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/booths/{id}/delete", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/applications", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/applications/export", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/applications/{id}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/applications/{id}/status", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/applications/{id}/notes", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/halls", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/halls/new", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/halls/new", []string{auth.RoleOrganiser}},
-	{"GET", "/admin/halls/{code}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/halls/{code}", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/halls/{code}/move", []string{auth.RoleOrganiser}},
-	{"POST", "/admin/halls/{code}/delete", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/news", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/pages", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/pages/{id}", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/pages/{id}", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/news/new", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/news/new", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/trash", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/restore", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}/revisions", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/news/{id}/revisions/{version}", []auth.Role{auth.RoleEditor}},
+	{"POST", "/admin/news/{id}/revisions/{version}/restore", []auth.Role{auth.RoleEditor}},
+	{"GET", "/admin/charges", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/charges/new", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/new", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/charges/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/charges/{id}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/new", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/new", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/schedule/{id}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/schedule/{id}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/new", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/new", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/{id}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/import", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/import", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/exhibitors/import/confirm", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/exhibitors/export", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/registrations", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/registrations/export", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/checkin", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/checkin", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
+	{"GET", "/admin/booths", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/new", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/new", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/booths/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/booths/{id}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/applications", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/export", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/{id}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/status", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/applications/{id}/notes", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/halls", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/halls/new", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/new", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/halls/{code}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}/move", []auth.Role{auth.RoleOrganiser}},
+	{"POST", "/admin/halls/{code}/delete", []auth.Role{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.
@@ -369,8 +369,8 @@ func TestAdminRoles(t *testing.T) {
 		return nil
 	})
 	pw := "Shenyang-Expo-2027"
-	for _, role := range []string{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
-		addUser(t, site, role+"@expo.example", role, pw)
+	for _, role := range []auth.Role{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
+		addUser(t, site, string(role)+"@expo.example", role, pw)
 	}
 	for _, r := range adminRoutes {
 		path := strings.NewReplacer("{id}", "999999", "{version}", "1").Replace(r.path) // no such row: roles are checked before it is looked for
@@ -384,9 +384,9 @@ func TestAdminRoles(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/admin/login") {
 			t.Errorf("anonymous %s %s: %d to %q", r.method, r.path, res.StatusCode, res.Header.Get("Location"))
 		}
-		for _, role := range []string{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
+		for _, role := range []auth.Role{auth.RoleAdmin, auth.RoleEditor, auth.RoleOrganiser} {
 			b := newStaff(t, site)
-			b.login(t, role+"@expo.example", pw)
+			b.login(t, string(role)+"@expo.example", pw)
 			req, _ := http.NewRequest(r.method, site.URL+path, nil)
 			res, err := b.Do(req)
 			if err != nil {

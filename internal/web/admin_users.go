@@ -24,7 +24,7 @@ func (s *Server) usersPage(r *http.Request, add *form.State) (*view.UsersPage, e
 	return v, err
 }
 
-func newUserForm() *form.State { return form.NewState(url.Values{"role": {auth.RoleEditor}}) }
+func newUserForm() *form.State { return form.NewState(url.Values{"role": {string(auth.RoleEditor)}}) }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, newUserForm(), s.usersView)
@@ -73,7 +73,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	_ = s.store.Audit(r.Context(), currentUser(r).ID, "user.add", u.Email, "role "+u.Role)
+	_ = s.store.Audit(r.Context(), currentUser(r).ID, "user.add", u.Email, "role "+string(u.Role))
 	// The password is shown once, on this answer, never in a URL.
 	v, err := s.usersPage(r, newUserForm())
 	if err != nil {
@@ -103,7 +103,7 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 		me := currentUser(r)
 		st := form.Posted(r.PostForm)
 		if !st.Values.Has("role") {
-			st.Values.Set("role", u.Role) // the disable button's row shows the role as saved
+			st.Values.Set("role", string(u.Role)) // the disable button's row shows the role as saved
 		}
 		show := s.rowView(id)
 		// refused is the outcome of a store error: the account changed
@@ -115,7 +115,7 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 				if err != nil {
 					return err
 				}
-				st.Refuse(url.Values{"role": {now.Role}}, now.Version)
+				st.Refuse(url.Values{"role": {string(now.Role)}}, now.Version)
 				return staleForm(st, show)
 			case errors.Is(err, store.ErrLastAdmin):
 				st.Fail("role", "admin.last_admin")
@@ -137,7 +137,7 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 			if err := s.store.SetRole(r.Context(), id, st.Version, role); err != nil {
 				return refused(err)
 			}
-			_ = s.store.Audit(r.Context(), me.ID, "user.role", u.Email, u.Role+" -> "+role)
+			_ = s.store.Audit(r.Context(), me.ID, "user.role", u.Email, string(u.Role)+" -> "+string(role))
 		case "disabled":
 			disable := r.PostForm.Get("disabled") == "true"
 			if u.ID == me.ID && disable {

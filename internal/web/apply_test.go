@@ -728,7 +728,10 @@ func TestDashboardShowsFailingEmail(t *testing.T) {
 	waitForFailedMail(t, site)
 	var ref string
 	_ = site.pool.QueryRow(context.Background(), `SELECT reference FROM booth_applications`).Scan(&ref)
-	for _, c := range []struct{ role, lang, kind string }{
+	for _, c := range []struct {
+		role       auth.Role
+		lang, kind string
+	}{
 		{auth.RoleOrganiser, "zh", "邮件 | 展位申请 " + ref + " 的通知"}, {auth.RoleAdmin, "en", "E-mail | Notice of booth application " + ref},
 	} {
 		d := signIn(t, site, c.role, c.lang).page(t, "/admin/", http.StatusOK)

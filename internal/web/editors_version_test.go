@@ -131,20 +131,20 @@ func TestUserEditorRefusesAChangeBasedOnAnOldVersion(t *testing.T) {
 	path := "/admin/users/" + strconv.FormatInt(ed.ID, 10) + "/role"
 	row := `form[action="` + path + `"]`
 	first, second := formValues(a.page(t, "/admin/users", http.StatusOK), row), formValues(b.page(t, "/admin/users", http.StatusOK), row)
-	if first.Get("version") != "1" || first.Get("role") != auth.RoleEditor {
+	if first.Get("version") != "1" || first.Get("role") != string(auth.RoleEditor) {
 		t.Fatalf("the row does not hold the role and its version: %v", first)
 	}
-	first.Set("role", auth.RoleOrganiser)
+	first.Set("role", string(auth.RoleOrganiser))
 	if res := a.post(t, path, first); res.StatusCode != http.StatusOK {
 		t.Fatalf("first change: %d", res.StatusCode)
 	}
-	second.Set("role", auth.RoleAdmin)
+	second.Set("role", string(auth.RoleAdmin))
 	res, d := b.postDoc(t, path, second)
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("a change based on the old version: %d, want 409", res.StatusCode)
 	}
 	sel := "#role-" + strconv.FormatInt(ed.ID, 10)
-	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find(sel+" option[selected]").AttrOr("value", "") != auth.RoleAdmin {
+	if d.Find(`[data-testid=form-notice]`).Length() != 1 || d.Find(sel+" option[selected]").AttrOr("value", "") != string(auth.RoleAdmin) {
 		t.Error("the refused row does not say why, or lost what was chosen")
 	}
 	// Shown by its name in the reader's language, as the select offers it.

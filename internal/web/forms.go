@@ -47,10 +47,23 @@ func staleForm(st *form.State, show formView) error {
 }
 
 // takenForm refuses a post for what another post took first: the form's
-// stamp, or the booth it asks for (409). Unlike staleForm there is no
+// stamp, the booth it asks for, or a booth to delete that an exhibitor
+// holds (409). Unlike staleForm there is no
 // saved record to show beside what was typed; the notice says what to do.
 func takenForm(st *form.State, show formView) error {
 	return &refusedForm{http.StatusConflict, st, show}
+}
+
+// deniedForm refuses a sign-in (401): the form was filled in right, but
+// what it says does not let the visitor in.
+func deniedForm(st *form.State, show formView) error {
+	return &refusedForm{http.StatusUnauthorized, st, show}
+}
+
+// shown is a view already built, for a refusal that is not a form of
+// fields (a deletion's confirmation page with why it was refused).
+func shown(c templ.Component) formView {
+	return func(*http.Request, *form.State) (templ.Component, error) { return c, nil }
 }
 
 // unavailableForm refuses a post the database could not take (503): the

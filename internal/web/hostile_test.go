@@ -608,8 +608,8 @@ func TestHostileInputsAnywhere(t *testing.T) {
 	trustLoopback(site)
 	ctx := context.Background()
 
-	roles := []string{auth.RoleEditor, auth.RoleOrganiser, auth.RoleAdmin}
-	clients := map[string]*staff{"": newStaff(t, site)}
+	roles := []auth.Role{auth.RoleEditor, auth.RoleOrganiser, auth.RoleAdmin}
+	clients := map[auth.Role]*staff{"": newStaff(t, site)}
 	for _, role := range roles {
 		clients[role] = signIn(t, site, role, "en")
 	}
@@ -710,11 +710,11 @@ func TestHostileInputsAnywhere(t *testing.T) {
 	longURL := strings.Repeat("x", 16<<10) // as much as an address carries well
 	values := hostileValues(long)
 	urlValues := hostileValues(longURL)
-	whoFor := func(pattern string) []string {
+	whoFor := func(pattern string) []auth.Role {
 		if strings.HasPrefix(pattern, "/admin") {
-			return []string{"", auth.RoleEditor, auth.RoleOrganiser, auth.RoleAdmin}
+			return []auth.Role{"", auth.RoleEditor, auth.RoleOrganiser, auth.RoleAdmin}
 		}
-		return []string{""} // the public site is the same signed in or not
+		return []auth.Role{""} // the public site is the same signed in or not
 	}
 	admitted := func(status int) bool {
 		return status != http.StatusSeeOther && status != http.StatusForbidden && status != http.StatusNotFound
@@ -766,7 +766,7 @@ func TestHostileInputsAnywhere(t *testing.T) {
 	// One role walks each route in full (the first one let in, so the
 	// least trusted); the others send the plausible request and every
 	// value to all names at once.
-	walk := func(r route, who string, walked *bool) {
+	walk := func(r route, who auth.Role, walked *bool) {
 		c := clients[who].Client
 		target := fill(r.pattern, plausible, "", "")
 		if r.method == http.MethodGet {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -233,19 +234,21 @@ func (s *Server) showTicket(w http.ResponseWriter, r *http.Request) error {
 }
 
 // groupPage shows the delegation form; rows and file are what a post
-// found wrong in the member file (nil on a blank form).
-func (s *Server) groupPage(rows []form.RowError, file string) formView {
+// found wrong in the member file (nil on a blank form), and more asks for
+// more member rows than the form had.
+func (s *Server) groupPage(rows []form.RowError, file string, more bool) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
 		f, err := s.registerForm(r, st, "/register/group", "register.group.title")
 		if err != nil {
 			return nil, err
 		}
-		return pages.GroupRegister(&view.GroupForm{RegisterForm: *f, RowErrors: rows, FileName: file}), nil
+		return pages.GroupRegister(&view.GroupForm{RegisterForm: *f, RowErrors: rows, FileName: file,
+			Rows: form.GroupRows(st.Values, more)}), nil
 	}
 }
 
 func (s *Server) showGroupForm(w http.ResponseWriter, r *http.Request) error {
-	return s.showForm(w, r, form.NewState(nil), s.groupPage(nil, ""))
+	return s.showForm(w, r, form.NewState(nil), s.groupPage(nil, "", false))
 }
 
 // memberVocabulary collects the words a member file may use: the columns'
@@ -304,10 +307,12 @@ func memberFileKey(err error) string {
 // kilobytes, so anything near this is the wrong file.
 const maxMemberFile = 1 << 20
 
-// postGroup registers a delegation: the leader's fields and a member file.
-// Any problem, in a field or in any row, sends the whole form back (422)
-// with every problem listed and nothing written; all good, the group and a
-// ticket per member are written in one transaction.
+// postGroup registers a delegation: the leader's fields and the members,
+// typed as rows or sent as a file. Any problem, in a field or in any row,
+// sends the whole form back (422) with every problem shown and nothing
+// written; all good, the group and a ticket per member are written in one
+// transaction. The "add rows" button posts the form too: it comes back as
+// typed with more empty rows, nothing checked or written.
 func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxMemberFile+(64<<10))
 	tooBig := false
@@ -324,7 +329,10 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 	// The view is built only if the form is shown again, and then with
 	// whatever the member file turned out to hold.
 	show := func(r *http.Request, st *form.State) (templ.Component, error) {
-		return s.groupPage(rows, fileName)(r, st)
+		return s.groupPage(rows, fileName, false)(r, st)
+	}
+	if r.PostForm.Get(form.AddRowsField) != "" && !tooBig {
+		return s.showForm(w, r, st, s.groupPage(nil, "", true))
 	}
 	defer s.keepFormOnOutage(w, r, &err, st, show)
 	lang, days, err := s.registerCheck(r, st)
@@ -332,14 +340,21 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		return err
 	}
 	lead, errs := form.ParseGroup(r.PostForm, days)
+	typed, rowErrs := form.ParseMemberRows(r.PostForm)
+	maps.Copy(errs, rowErrs)
 	st.Errors = errs
 	var members []store.Registration
 	var memberFile []byte // what was sent, for the submission's digest
 	switch f, hdr, err := r.FormFile("members"); {
 	case tooBig:
 		st.Fail("members", "register.group.err.too_large")
+	case err != nil && len(typed) == 0 && len(rowErrs) == 0:
+		st.Fail("rows", "register.group.err.no_members")
 	case err != nil:
-		st.Fail("members", "register.group.err.no_file")
+		members = typed
+	case len(typed) > 0:
+		f.Close()
+		st.Fail("members", "register.group.err.both")
 	default:
 		defer f.Close()
 		fileName = hdr.Filename

@@ -581,7 +581,7 @@ func TestGroupRegistrationRefusesBadRowsWritingNothing(t *testing.T) {
 		field, msg string
 	}{
 		{"201 rows", "en", goodLeader(t, site), []byte(big.String()), "members", "more than 200 people"},
-		{"no file", "en", goodLeader(t, site), nil, "members", "Choose the member list file."},
+		{"no members", "en", goodLeader(t, site), nil, "member-rows", "Type the members in the rows, or upload a member list file."},
 		{"no name column", "zh", goodLeader(t, site), []byte("手机,邮箱\n13812345678,\n"), "members", "缺少“姓名”列"},
 		{"bad leader phone", "en", badLeader, []byte("Name\nTom\n"), "phone", "Enter an 11-digit mainland China mobile number"},
 	} {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -19,12 +20,18 @@ func (words) T(key string, args ...any) string { return "[" + key + "]" }
 
 func render(t *testing.T, st *form.State, fields ...form.Field) *goquery.Document {
 	t.Helper()
+	return renderIn(t, words{}, st, fields...)
+}
+
+// renderIn is render with the page's words w.
+func renderIn(t *testing.T, w Words, st *form.State, fields ...form.Field) *goquery.Document {
+	t.Helper()
 	var b strings.Builder
-	if err := ErrorSummary(words{}, st, fields).Render(context.Background(), &b); err != nil {
+	if err := ErrorSummary(w, st, fields).Render(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range fields {
-		if err := Field(words{}, st, f).Render(context.Background(), &b); err != nil {
+		if err := Field(w, st, f).Render(context.Background(), &b); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -146,5 +153,36 @@ func TestSelectOptionsGroupsAndSavedLabels(t *testing.T) {
 	}
 	if d.Find("#booth-stored").Length() != 0 {
 		t.Error("an unchanged choice shows a saved value")
+	}
+}
+
+// datedWords writes days and moments as a page in some language would.
+type datedWords struct{ words }
+
+func (datedWords) Date(t time.Time) string     { return t.Format("2 Jan 2006") }
+func (datedWords) DateTime(t time.Time) string { return t.Format("2 Jan 2006 15:04") }
+
+// During a conflict a saved day or moment reads as the page writes one,
+// not as the input holds it.
+func TestStoredDatesReadAsThePageWritesThem(t *testing.T) {
+	st := form.NewState(url.Values{"starts_at": {"2026-05-20T10:00"}, "valid_until": {"2026-05-01"}, "released_at": {"x"}})
+	st.Refuse(url.Values{"starts_at": {"2026-05-20T09:00"}, "valid_until": {"2026-04-30"}, "released_at": {""}}, 2)
+	fields := []form.Field{
+		{Name: "starts_at", Label: "Starts", Kind: form.DateTime},
+		{Name: "valid_until", Label: "Until", Kind: form.Date},
+		{Name: "released_at", Label: "Released", Kind: form.DateTime},
+	}
+	d := renderIn(t, datedWords{}, st, fields...)
+	for id, want := range map[string]string{"starts_at": "20 May 2026 09:00", "valid_until": "30 Apr 2026"} {
+		if got := d.Find("#" + id + "-stored .field-stored-value").Text(); got != want {
+			t.Errorf("%s: saved value shown as %q, want %q", id, got, want)
+		}
+	}
+	if d.Find("#released_at-stored em").Length() != 1 {
+		t.Error("an empty saved moment is not shown as empty")
+	}
+	// Words without dates (a test's, a mail's) show the value as it is.
+	if d := render(t, st, fields[0]); d.Find("#starts_at-stored .field-stored-value").Text() != "2026-05-20T09:00" {
+		t.Errorf("without dates: %q", d.Find("#starts_at-stored .field-stored-value").Text())
 	}
 }
