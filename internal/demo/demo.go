@@ -51,6 +51,10 @@ func load(ctx context.Context, st *store.Store) error {
 		Email:             Email,
 		CopyrightSince:    2006,
 		VisitorCountStart: 549426,
+		// Made up too, like the hotline: what foreign exhibitors are shown.
+		IntlPhone: "+86 24 2281 6191",
+		WeChatID:  "lnjyzb-expo",
+		WhatsApp:  "+86 139 4000 6191",
 	}
 	words := []store.SiteWords{{
 		Lang:       "zh",

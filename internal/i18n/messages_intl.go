@@ -1,0 +1,71 @@
+package i18n
+
+// The strings for exhibitors and visitors from abroad: the contacts they
+// can use, the page for international exhibitors with its visa invitation
+// letter request, the organisers' list of those requests, and the country
+// of a booth application.
+func init() {
+	addMessages(map[string]map[string]string{
+		// Contacts. The hotline is a 400 number: it cannot be dialled from abroad.
+		"contact.phones.abroad": {"zh": "%[1]s（中国境内也可拨打 %[2]s）", "en": "%[1]s, or the hotline %[2]s from within China"},
+		"contact.phones.home":   {"zh": "%[1]s（境外请拨 %[2]s）", "en": "%[1]s (from abroad %[2]s)"},
+		"site.call_abroad":      {"zh": "境外来电：%[1]s", "en": "Call us: %[1]s"},
+		"footer.intl_phone":     {"zh": "境外来电", "en": "Phone (from abroad)"},
+		"footer.wechat":         {"zh": "微信", "en": "WeChat"},
+		"footer.whatsapp":       {"zh": "WhatsApp", "en": "WhatsApp"},
+
+		// Settings.
+		"settings.intl_phone":       {"zh": "国际电话", "en": "International phone"},
+		"settings.intl_phone_hint":  {"zh": "境外可拨打的号码，以“+”和国家代码开头，例如 +86 24 2281 6191；英文页面首先显示此号码。", "en": "A number that can be dialled from abroad, with + and the country code, such as +86 24 2281 6191. English pages show it first."},
+		"settings.wechat_id":        {"zh": "微信号", "en": "WeChat ID"},
+		"settings.wechat_id_hint":   {"zh": "6–20 位字母、数字、“_”或“-”，以字母开头。", "en": "6 to 20 letters, digits, _ or -, starting with a letter."},
+		"settings.whatsapp":         {"zh": "WhatsApp 号码", "en": "WhatsApp number"},
+		"settings.whatsapp_hint":    {"zh": "以“+”和国家代码开头。页面只显示号码，不链接到其他网站。", "en": "With + and the country code. Pages show the number only, with no link to another site."},
+		"settings.manual_url":       {"zh": "参展手册", "en": "Exhibitor manual"},
+		"settings.manual_url_hint":  {"zh": "媒体库中文件的地址，例如 /media/…pdf；填写后境外展商页面提供下载。", "en": "The address of a file in the media library, such as /media/….pdf; the international exhibitors page then offers it for download."},
+		"settings.err.intl_phone":   {"zh": "请以“+”和国家代码开头填写号码，例如 +86 24 2281 6191。", "en": "Enter the number with + and the country code, such as +86 24 2281 6191."},
+		"settings.err.wechat":       {"zh": "微信号为 6–20 位字母、数字、“_”或“-”，以字母开头。", "en": "A WeChat ID is 6 to 20 letters, digits, _ or -, starting with a letter."},
+		"settings.err.manual":       {"zh": "请填写本站媒体库中文件的地址，以 /media/ 开头。", "en": "Enter the address of a file in this site's media library, starting with /media/."},
+		"intl.manual":               {"zh": "参展手册", "en": "Exhibitor manual"},
+		"intl.manual_download":      {"zh": "下载参展手册", "en": "Download the exhibitor manual"},
+		"intl.manual_none":          {"zh": "参展手册即将发布，如需提前获取请联系组委会。", "en": "The exhibitor manual will be published here soon; ask the organisers if you need it earlier."},
+		"intl.contact":              {"zh": "联系组委会", "en": "Contact the organisers"},
+		"intl.visa":                 {"zh": "签证邀请函申请", "en": "Visa invitation letter"},
+		"intl.visa_lead":            {"zh": "需要办理来华签证的境外展商和观众，可在此申请邀请函。组委会核实后将邀请函通过电子邮件发送给您，通常需要五个工作日；请至少在出发前一个月提出申请。", "en": "Exhibitors and visitors who need a visa for China can ask for an invitation letter here. The organisers check the request and send the letter by e-mail, usually within five working days; please ask at least a month before you travel."},
+		"visa.company":              {"zh": "公司名称", "en": "Company"},
+		"visa.name":                 {"zh": "姓名（与护照一致）", "en": "Full name (as in the passport)"},
+		"visa.nationality":          {"zh": "护照签发国家/地区", "en": "Passport nationality"},
+		"visa.passport_no":          {"zh": "护照号码", "en": "Passport number"},
+		"visa.arrives_on":           {"zh": "入境日期", "en": "Arrival in China"},
+		"visa.departs_on":           {"zh": "离境日期", "en": "Departure from China"},
+		"visa.email":                {"zh": "电子邮箱", "en": "E-mail"},
+		"visa.email_hint":           {"zh": "邀请函将发送至此邮箱。", "en": "The letter is sent to this address."},
+		"visa.choose":               {"zh": "请选择", "en": "Choose"},
+		"visa.submit":               {"zh": "提交申请", "en": "Ask for the letter"},
+		"visa.privacy":              {"zh": "护照信息仅用于出具邀请函。", "en": "The passport details are used only to write the letter."},
+		"visa.err.company":          {"zh": "请填写公司名称。", "en": "Enter the company's name."},
+		"visa.err.name":             {"zh": "请填写与护照一致的姓名。", "en": "Enter your name as it is in the passport."},
+		"visa.err.nationality":      {"zh": "请选择护照签发国家或地区。", "en": "Choose the country or region of the passport."},
+		"visa.err.passport_no":      {"zh": "请填写护照号码（5–20 位字母或数字）。", "en": "Enter the passport number (5 to 20 letters or digits)."},
+		"visa.err.date":             {"zh": "请填写日期，例如 2027-04-15。", "en": "Enter a date such as 2027-04-15."},
+		"visa.err.past":             {"zh": "入境日期不能早于今天。", "en": "The arrival cannot be in the past."},
+		"visa.err.departs_before":   {"zh": "离境日期不能早于入境日期。", "en": "The departure cannot come before the arrival."},
+		"visa.err.too_long":         {"zh": "邀请函最长覆盖 60 天的停留。", "en": "A letter covers a stay of at most 60 days."},
+		"visa.done.title":           {"zh": "邀请函申请已收到", "en": "Request received"},
+		"visa.done.lead":            {"zh": "组委会核实后将把邀请函发送至 %[1]s。如有疑问，请联系我们并说明申请编号 %[2]d。", "en": "The organisers will check it and send the letter to %[1]s. If you have a question, contact us and quote request number %[2]d."},
+		"visa.done.keep":            {"zh": "请保存本页地址，以便日后查看所提交的内容。", "en": "Keep this page's address to see what you sent."},
+		"visa.done.back":            {"zh": "返回境外展商页面", "en": "Back to the page for international exhibitors"},
+		"visa.stay":                 {"zh": "停留日期", "en": "Stay"},
+		"visa.admin.title":          {"zh": "签证邀请函申请", "en": "Visa invitation letter requests"},
+		"visa.admin.lead":           {"zh": "境外展商和观众在“境外展商”页面提交的申请，最新的在前。", "en": "Requests sent from the international exhibitors page, newest first."},
+		"visa.admin.empty":          {"zh": "暂无申请。", "en": "No requests yet."},
+		"visa.admin.count":          {"zh": "共 %[1]d 条，显示最新 %[2]d 条。", "en": "%[1]d in all; the newest %[2]d are shown."},
+		"visa.admin.no":             {"zh": "编号", "en": "No."},
+		"visa.admin.received":       {"zh": "收到时间", "en": "Received"},
+		"visa.admin.link":           {"zh": "签证邀请函申请", "en": "Visa invitation letter requests"},
+		"apply.country":             {"zh": "公司所在国家/地区", "en": "Country or region of the company"},
+		"apply.err.country":         {"zh": "请选择公司所在的国家或地区。", "en": "Choose the country or region of the company."},
+		"apply.admin.country":       {"zh": "国家/地区", "en": "Country or region"},
+		"apply.admin.country_unset": {"zh": "（未填写）", "en": "(not given)"},
+	})
+}
