@@ -120,7 +120,7 @@ func TestSettingsRefuseBadInternationalContacts(t *testing.T) {
 			if got, want := strings.TrimSpace(d.Find("#"+c.field+"-err").Text()), p.T(c.key); got != want {
 				t.Errorf("%s %s: error %q, want %q", lang, c.field, got, want)
 			}
-			if got := d.Find("#" + c.field).AttrOr("value", ""); got != c.value {
+			if got := d.Find("#"+c.field).AttrOr("value", ""); got != c.value {
 				t.Errorf("%s: the form kept %q, not %q", c.field, got, c.value)
 			}
 		}
