@@ -68,13 +68,9 @@ func ParseWeChatID(s string) (string, string) {
 var manualPath = regexp.MustCompile(`^/media/[0-9a-f]{64}(\.[a-z0-9]{1,5})?$`)
 
 // ParseManualURL checks the exhibitor manual's address: a /media/ file's
-// path, as the media library shows it; a full URL of this site is cut to
-// its path.
-func ParseManualURL(s, origin string) (string, string) {
+// path, as the media library shows it.
+func ParseManualURL(s string) (string, string) {
 	s = strings.TrimSpace(s)
-	if origin != "" {
-		s = strings.TrimPrefix(s, origin)
-	}
 	if s == "" || manualPath.MatchString(s) {
 		return s, ""
 	}
@@ -93,7 +89,7 @@ func parseIntlSettings(v url.Values, f *store.SiteFacts, errs Errors) {
 	if f.WeChatID, key = ParseWeChatID(v.Get("wechat_id")); key != "" {
 		errs["wechat_id"] = key
 	}
-	if f.ManualURL, key = ParseManualURL(v.Get("manual_url"), ""); key != "" {
+	if f.ManualURL, key = ParseManualURL(v.Get("manual_url")); key != "" {
 		errs["manual_url"] = key
 	}
 }

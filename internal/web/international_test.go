@@ -47,8 +47,13 @@ func TestInternationalContactsFollowTheLanguage(t *testing.T) {
 	f.Set("intl_phone", "0086 (24) 8123-4567")
 	f.Set("wechat_id", "expo-shenyang")
 	f.Set("whatsapp", "+44 7700 900123")
+	manual := "/media/" + strings.Repeat("ab", 32) + ".pdf"
+	f.Set("manual_url", manual)
 	if res := b.post(t, "/admin/settings", f); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d", res.StatusCode)
+	}
+	if href := site.doc(t, "/en/exhibit/international", http.StatusOK).Find("a[data-testid=manual]").AttrOr("href", ""); href != manual {
+		t.Errorf("the manual's link is %q, want %q", href, manual)
 	}
 
 	en := site.doc(t, "/en/exhibit/why", http.StatusOK)
