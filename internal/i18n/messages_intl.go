@@ -56,6 +56,8 @@ func init() {
 		"visa.done.keep":            {"zh": "请保存本页地址，以便日后查看所提交的内容。", "en": "Keep this page's address to see what you sent."},
 		"visa.done.back":            {"zh": "返回境外展商页面", "en": "Back to the page for international exhibitors"},
 		"visa.stay":                 {"zh": "停留日期", "en": "Stay"},
+		"visa.mail.subject":         {"zh": "新的签证邀请函申请 %[1]d：%[2]s", "en": "New visa invitation request %[1]d: %[2]s"},
+		"visa.mail.body":            {"zh": "收到一份签证邀请函申请。\n\n姓名：%[1]s\n公司：%[2]s\n护照签发国家/地区：%[3]s\n护照号码：%[4]s\n停留日期：%[5]s\n邮箱：%[6]s\n\n全部申请：%[7]s\n", "en": "A visa invitation letter request has arrived.\n\nName: %[1]s\nCompany: %[2]s\nPassport nationality: %[3]s\nPassport number: %[4]s\nStay: %[5]s\nE-mail: %[6]s\n\nAll requests: %[7]s\n"},
 		"visa.admin.title":          {"zh": "签证邀请函申请", "en": "Visa invitation letter requests"},
 		"visa.admin.lead":           {"zh": "境外展商和观众在“境外展商”页面提交的申请，最新的在前。", "en": "Requests sent from the international exhibitors page, newest first."},
 		"visa.admin.empty":          {"zh": "暂无申请。", "en": "No requests yet."},

@@ -38,17 +38,30 @@ func scanVisaRequest(row pgx.CollectableRow) (VisaRequest, error) {
 	return q, err
 }
 
-// CreateVisaRequest stores a request, one row in one statement, and
-// returns it with its id and token. A second post of the same form (its
-// stamp) writes nothing and returns ErrDuplicatePost.
-func (s *Store) CreateVisaRequest(ctx context.Context, q VisaRequest) (VisaRequest, error) {
+// CreateVisaRequest stores a request and returns it with its id and
+// token. then, when given, runs in the same transaction once the row is
+// written (the organisers' e-mail is queued there, so it exists exactly
+// when the request does). A second post of the same form (its stamp)
+// writes nothing and returns ErrDuplicatePost.
+func (s *Store) CreateVisaRequest(ctx context.Context, q VisaRequest, then ...func(context.Context, pgx.Tx, VisaRequest) error) (VisaRequest, error) {
 	q.Token = newToken()
-	err := s.pool.QueryRow(ctx, `INSERT INTO visa_requests (token, lang, company, name, nationality, passport_no,
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `INSERT INTO visa_requests (token, lang, company, name, nationality, passport_no,
 			arrives_on, departs_on, email, address, form_stamp, form_digest)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		RETURNING id, created_at -- Store.CreateVisaRequest`,
-		q.Token, q.Lang, q.Company, q.Name, q.Nationality, q.PassportNo, q.ArrivesOn, q.DepartsOn, q.Email, q.Address,
-		stampOrNull(q.FormStamp), stampOrNull(q.FormDigest)).Scan(&q.ID, &q.CreatedAt)
+			q.Token, q.Lang, q.Company, q.Name, q.Nationality, q.PassportNo, q.ArrivesOn, q.DepartsOn, q.Email, q.Address,
+			stampOrNull(q.FormStamp), stampOrNull(q.FormDigest)).Scan(&q.ID, &q.CreatedAt)
+		if err != nil {
+			return err
+		}
+		for _, f := range then {
+			if err := f(ctx, tx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "visa_requests_form_stamp" {
 		return q, fmt.Errorf("Store.CreateVisaRequest: %w", ErrDuplicatePost)

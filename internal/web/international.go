@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/outbox"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
@@ -113,7 +116,9 @@ func (s *Server) submitVisa(w http.ResponseWriter, r *http.Request) (err error) 
 	q.Lang = lang.Code
 	q.Address = addressKey(visits.ClientIP(r, s.trustedProxies))
 	q.FormStamp, q.FormDigest = stamp, digest
-	q, err = s.store.CreateVisaRequest(r.Context(), q)
+	q, err = s.store.CreateVisaRequest(r.Context(), q, func(ctx context.Context, tx pgx.Tx, q store.VisaRequest) error {
+		return s.outbox.Enqueue(ctx, tx, s.visaMail(q))
+	})
 	if errors.Is(err, store.ErrDuplicatePost) {
 		// A double tap's second post: the first one's confirmation.
 		if done, err := s.visaSentWith(w, r, st, show, stamp, digest); done || err != nil {
@@ -138,6 +143,18 @@ func (s *Server) visaSentWith(w http.ResponseWriter, r *http.Request, st *form.S
 	}
 	http.Redirect(w, r, "/"+s.requestLang(r).Code+intlPath+"/"+token, http.StatusSeeOther)
 	return true, nil
+}
+
+// visaMail tells the organisers of a new request, in the site's default
+// language, like organisersMail; queued with the request, sent later.
+func (s *Server) visaMail(q store.VisaRequest) outbox.Mail {
+	p := s.cat.Printer(s.cat.Default())
+	return outbox.Mail{
+		Subject: p.T("visa.mail.subject", q.ID, q.Name),
+		Body: p.T("visa.mail.body", q.Name, q.Company, p.RegionName(q.Nationality), q.PassportNo,
+			p.DateRange(q.ArrivesOn, q.DepartsOn), q.Email, s.baseURL+"/admin/applications/visas"),
+		About: "visa invitation request " + strconv.FormatInt(q.ID, 10),
+	}
 }
 
 // showVisaDone confirms a request. Only the sender has its address (it

@@ -8,11 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/i18n"
+	"github.com/expoportal/portal/internal/notify/notifytest"
 )
 
 // settingsForm is the settings form as the editor shows it now.
@@ -176,6 +178,8 @@ func TestVisaInvitationRequestIsStoredAndListed(t *testing.T) {
 			t.Errorf("%s: the freight information is missing", lang)
 		}
 	}
+	smtp := notifytest.Start(t)
+	withMail(t, site, smtp.Addr)
 	res, _ := site.post(t, "/en/exhibit/international", goodVisaRequest(t, site))
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("good request: %d", res.StatusCode)
@@ -190,6 +194,15 @@ func TestVisaInvitationRequestIsStoredAndListed(t *testing.T) {
 	}
 	if passport != "AB1234567" || email != "anna@nordiclab.example" || nat != "SE" {
 		t.Errorf("stored %q %q %q", passport, email, nat)
+	}
+	// The organisers are told, in the site's default language.
+	select {
+	case m := <-smtp.Messages:
+		if !strings.Contains(m.Subject, "签证邀请函") || !strings.Contains(m.Body, "AB1234567") || !strings.Contains(m.Body, "瑞典") {
+			t.Errorf("e-mail %q:\n%s", m.Subject, m.Body)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("no e-mail reached the organisers")
 	}
 	conf := site.get(t, done)
 	conf.Body.Close()
@@ -219,6 +232,7 @@ func TestVisaInvitationRequestIsStoredAndListed(t *testing.T) {
 func TestVisaRequestRefusesBadInput(t *testing.T) {
 	t.Parallel()
 	site := newSite(t)
+	withMail(t, site, "127.0.0.1:1") // e-mails are queued (and never sent)
 	for _, c := range []struct {
 		name, field, key string
 		change           func(url.Values)
@@ -257,6 +271,30 @@ func TestVisaRequestRefusesBadInput(t *testing.T) {
 	if n := site.count(t, "visa_requests"); n != 0 {
 		t.Errorf("refused requests stored %d rows", n)
 	}
+	if n := visaMails(t, site); len(n) != 0 {
+		t.Errorf("refused requests queued e-mails: %q", n)
+	}
+}
+
+// visaMails are the subjects of the e-mails about visa requests, queued
+// or sent.
+func visaMails(t *testing.T, site *testSite) []string {
+	t.Helper()
+	rows, err := site.pool.Query(context.Background(), `SELECT args->>'subject' FROM river_job
+		WHERE kind = 'email' AND args->>'about' LIKE 'visa invitation request %'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // The booth application asks for the country, stores it, and shows it to
