@@ -346,3 +346,51 @@ func TestApplicationAsksForTheCountry(t *testing.T) {
 		t.Errorf("the organisers see the country as %q", got)
 	}
 }
+
+// The same form sent twice (a double tap) makes one request and shows its
+// confirmation both times; one address may send visaLimit requests an
+// hour, and the next is refused (429) with what was typed.
+func TestVisaRequestOncePerFormAndRateLimited(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	trustLoopback(site)
+	f := goodVisaRequest(t, site)
+	first, _ := postVisaFrom(t, site, f, "203.0.113.7")
+	again, _ := postVisaFrom(t, site, f, "203.0.113.7")
+	if first.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Fatalf("a double tap: %d %q, then %d %q", first.StatusCode, first.Header.Get("Location"), again.StatusCode, again.Header.Get("Location"))
+	}
+	for i := 1; i < visaLimit; i++ {
+		if res, _ := postVisaFrom(t, site, goodVisaRequest(t, site), "203.0.113.7"); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("request %d: %d", i+1, res.StatusCode)
+		}
+	}
+	over := goodVisaRequest(t, site)
+	res, d := postVisaFrom(t, site, over, "203.0.113.7")
+	if res.StatusCode != http.StatusTooManyRequests || d.Find("#company").AttrOr("value", "") != over.Get("company") {
+		t.Errorf("over the limit: %d", res.StatusCode)
+	}
+	if res, _ := postVisaFrom(t, site, goodVisaRequest(t, site), "198.51.100.9"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("another address: %d", res.StatusCode)
+	}
+	if n := site.count(t, "visa_requests"); n != visaLimit+1 {
+		t.Errorf("%d requests stored, want %d", n, visaLimit+1)
+	}
+}
+
+func postVisaFrom(t *testing.T, site *testSite, f url.Values, address string) (*http.Response, *goquery.Document) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, site.URL+"/en/exhibit/international", strings.NewReader(f.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Forwarded-For", address)
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	d, err := goquery.NewDocumentFromReader(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, d
+}
