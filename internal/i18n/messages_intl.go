@@ -67,6 +67,7 @@ func init() {
 		"visa.admin.link":           {"zh": "签证邀请函申请", "en": "Visa invitation letter requests"},
 		"apply.country":             {"zh": "公司所在国家/地区", "en": "Country or region of the company"},
 		"apply.err.country":         {"zh": "请选择公司所在的国家或地区。", "en": "Choose the country or region of the company."},
+		"apply.col.country":         {"zh": "国家/地区", "en": "Country or region"},
 		"apply.admin.country":       {"zh": "国家/地区", "en": "Country or region"},
 		"apply.admin.country_unset": {"zh": "（未填写）", "en": "(not given)"},
 	})

@@ -342,6 +342,7 @@ var adminRoutes = []struct {
 	{"GET", "/admin/applications/{id}", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/applications/{id}/status", []string{auth.RoleOrganiser}},
 	{"POST", "/admin/applications/{id}/notes", []string{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/visas", []string{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

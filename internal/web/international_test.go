@@ -345,6 +345,11 @@ func TestApplicationAsksForTheCountry(t *testing.T) {
 	if got := org.page(t, "/admin/applications/"+strconv.FormatInt(id, 10), http.StatusOK).Find("[data-testid=country]").Text(); got != "德国" {
 		t.Errorf("the organisers see the country as %q", got)
 	}
+	res, body := org.get(t, "/admin/applications/export")
+	lines := strings.Split(strings.TrimSpace(body), "\r\n")
+	if res.StatusCode != http.StatusOK || len(lines) != 2 || !strings.HasSuffix(lines[0], ",国家/地区") || !strings.HasSuffix(lines[1], ",德国") {
+		t.Errorf("the export's country column: %q", lines)
+	}
 }
 
 // The same form sent twice (a double tap) makes one request and shows its
