@@ -26,6 +26,8 @@ func init() {
 		"settings.err.intl_phone":   {"zh": "请以“+”和国家代码开头填写号码，例如 +86 24 2281 6191。", "en": "Enter the number with + and the country code, such as +86 24 2281 6191."},
 		"settings.err.wechat":       {"zh": "微信号为 6–20 位字母、数字、“_”或“-”，以字母开头。", "en": "A WeChat ID is 6 to 20 letters, digits, _ or -, starting with a letter."},
 		"settings.err.manual":       {"zh": "请填写本站媒体库中文件的地址，以 /media/ 开头。", "en": "Enter the address of a file in this site's media library, starting with /media/."},
+		"launch.check.intl_phone":   {"zh": "国际电话未设置，或仍是示例号码；境外展商无法拨打 400 热线。", "en": "The international phone is unset or still the demo's number; visitors from abroad cannot dial the 400 hotline."},
+		"launch.done.intl_phone":    {"zh": "国际电话已设置。", "en": "The international phone is set."},
 		"intl.manual":               {"zh": "参展手册", "en": "Exhibitor manual"},
 		"intl.manual_download":      {"zh": "下载参展手册", "en": "Download the exhibitor manual"},
 		"intl.manual_none":          {"zh": "参展手册即将发布，如需提前获取请联系组委会。", "en": "The exhibitor manual will be published here soon; ask the organisers if you need it earlier."},

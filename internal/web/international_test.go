@@ -399,3 +399,26 @@ func postVisaFrom(t *testing.T, site *testSite, f url.Values, address string) (*
 	}
 	return res, d
 }
+
+// Before launch, the international number must be set and not the demo's
+// made-up one: foreign exhibitors have no other number to call.
+func TestLaunchChecklistAsksForARealInternationalNumber(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	b := signIn(t, site, auth.RoleAdmin, "en")
+	done := func() string {
+		return b.page(t, "/admin/launch", http.StatusOK).Find(`[data-testid=launch-checks] li[data-check=intl_phone]`).AttrOr("data-done", "missing")
+	}
+	for _, c := range []struct{ number, want string }{
+		{"+86 24 2281 6191", "false"}, // the demo's
+		{"", "false"},
+		{"+86 24 8123 4567", "true"},
+	} {
+		if _, err := site.pool.Exec(context.Background(), "UPDATE site_settings SET intl_phone = $1", c.number); err != nil {
+			t.Fatal(err)
+		}
+		if got := done(); got != c.want {
+			t.Errorf("with %q: done %s, want %s", c.number, got, c.want)
+		}
+	}
+}
