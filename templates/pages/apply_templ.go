@@ -611,7 +611,7 @@ func ApplyDone(v *view.ApplyDone) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if v.Site.Hotline != "" || v.Site.Email != "" {
+			if len(v.PhoneContacts()) > 0 || v.Site.Email != "" {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 49, "<p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
