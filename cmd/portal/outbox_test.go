@@ -80,7 +80,7 @@ func TestApplicationEmailSurvivesKill9(t *testing.T) {
 	time.Sleep(3200 * time.Millisecond) // the form's shortest fill time
 	form := url.Values{
 		"company_zh": {"沈阳博文教学设备有限公司"}, "company_en": {"Shenyang Bowen Teaching Equipment Co., Ltd."},
-		"contact": {"王丽"}, "mobile": {"138 1234 5678"}, "email": {"wang.li@bowen.example.cn"},
+		"contact": {"王丽"}, "mobile": {"138 1234 5678"}, "email": {"wang.li@bowen.example.cn"}, "country": {"CN"},
 		"categories": {"stem"}, "booth_type": {"standard"}, "area": {"18"},
 		"form_started": {m[1]}, "homepage": {""},
 	}

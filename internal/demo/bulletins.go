@@ -26,7 +26,7 @@ func bulletins() []sampleArticle {
 		{"展区规划进展", "Hall planning"}, {"参展商动态", "Exhibitor news"},
 	}
 	closings := []struct{ zh, en string }{
-		{"展位申请请访问[展位申请](/zh/exhibit/apply)页面，或拨打报名热线400-885-6191。", "To apply for a booth, see [booth application](/en/exhibit/apply) or call 400-885-6191."},
+		{"展位申请请访问[展位申请](/zh/exhibit/apply)页面，或拨打报名热线400-885-6191。", "To apply for a booth, see [booth application](/en/exhibit/apply) or call +86 24 2281 6191 (400-885-6191 from within China)."},
 		{"标准展位剩余数量可在[展位图](/zh/exhibit/booths)上实时查看。", "See which standard booths are still free on the [hall map](/en/exhibit/booths)."},
 		{"展会日程与同期活动安排见[日程安排](/zh/exhibit/schedule)。", "The expo's programme is on the [schedule](/en/exhibit/schedule) page."},
 	}

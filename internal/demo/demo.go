@@ -37,8 +37,9 @@ func Load(ctx context.Context, st *store.Store) error {
 // The demo's made-up contact details: the launch checklist asks for real
 // ones while the settings still hold these.
 const (
-	Hotline = "400-885-6191"
-	Email   = "expo@lnjyzb.example.cn"
+	Hotline   = "400-885-6191"
+	Email     = "expo@lnjyzb.example.cn"
+	IntlPhone = "+86 24 2281 6191"
 )
 
 func load(ctx context.Context, st *store.Store) error {
@@ -51,6 +52,10 @@ func load(ctx context.Context, st *store.Store) error {
 		Email:             Email,
 		CopyrightSince:    2006,
 		VisitorCountStart: 549426,
+		// Made up too, like the hotline: what foreign exhibitors are shown.
+		IntlPhone: IntlPhone,
+		WeChatID:  "lnjyzb-expo",
+		WhatsApp:  "+86 139 4000 6191",
 	}
 	words := []store.SiteWords{{
 		Lang:       "zh",

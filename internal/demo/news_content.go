@@ -91,7 +91,7 @@ Companies that apply by 28 February 2026 qualify for the early-bird price. Booth
 
 ## How to apply
 
-Applications are made online through the [booth application page](/en/exhibit/apply). The organising team is happy to advise on booth choice and on the category that best fits your products: call the hotline on 400-885-6191 for help.`,
+Applications are made online through the [booth application page](/en/exhibit/apply). The organising team is happy to advise on booth choice and on the category that best fits your products: call +86 24 2281 6191 (or the hotline 400-885-6191 from within China) for help.`,
 			},
 		},
 	},
@@ -180,7 +180,7 @@ Demand has been strongest in the smart classroom, laboratory and STEM areas, whe
 - Choose between a standard booth and a space-only plot
 - Allow time for your stand design to be approved if you are building your own stand
 
-Booths are allocated in order of application. For advice on the floor plan, call the hotline on 400-885-6191, or apply straight away through the [booth application page](/en/exhibit/apply).`,
+Booths are allocated in order of application. For advice on the floor plan, call +86 24 2281 6191 (or the hotline 400-885-6191 from within China), or apply straight away through the [booth application page](/en/exhibit/apply).`,
 			},
 		},
 	},
@@ -475,7 +475,7 @@ Standard booths and space-only plots remain available in both halls. Demand is h
 
 ## Early-bird pricing
 
-Applications received by 28 February 2027 qualify for the early-bird price, and the final deadline is 20 March 2027. Apply through the [booth application page](/en/exhibit/apply) or call the hotline on 400-885-6191.`,
+Applications received by 28 February 2027 qualify for the early-bird price, and the final deadline is 20 March 2027. Apply through the [booth application page](/en/exhibit/apply) or call +86 24 2281 6191 (or the hotline 400-885-6191 from within China).`,
 			},
 		},
 	},

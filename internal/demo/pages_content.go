@@ -329,7 +329,8 @@ The exhibition is supported by the education bureaus of cities in Liaoning.
 
 ## Organising committee office
 
-- Hotline: 400-885-6191
+- Phone from abroad: +86 24 2281 6191
+- Hotline (within China): 400-885-6191
 - Fax: 024-2281-6190
 - E-mail: expo@lnjyzb.example.cn
 - Office hours: Monday to Friday, 08:30–17:00
@@ -434,7 +435,7 @@ Applications received by 28 February 2027 qualify for early-bird pricing, and th
 
 ## Good to know
 
-Detailed timings for each stage are published in the [exhibition schedule](/en/exhibit/schedule). If anything is unclear, call the hotline on 400-885-6191.`,
+Detailed timings for each stage are published in the [exhibition schedule](/en/exhibit/schedule). If anything is unclear, call +86 24 2281 6191 (or the hotline 400-885-6191 from within China).`,
 			},
 		},
 	},
@@ -603,7 +604,8 @@ When booking, tell us the guests' names, arrival and departure dates, and the ty
 
 ## How to book
 
-- Hotline: 400-885-6191
+- Phone from abroad: +86 24 2281 6191
+- Hotline (within China): 400-885-6191
 - E-mail: expo@lnjyzb.example.cn
 
 A hotel near Metro Line 2 makes the daily journey to the hall easy. For more on local transport, see [Getting to Shenyang](/en/services/traffic).`,
@@ -650,7 +652,7 @@ The Imperial Palace, Zhang's Mansion and Middle Street are close to one another 
 
 ## The organiser's travel service
 
-The organising team can suggest routes for exhibitors and visitors and help arrange group visits. Call the hotline on 400-885-6191 or get in touch through the [contact page](/en/contact).
+The organising team can suggest routes for exhibitors and visitors and help arrange group visits. Call +86 24 2281 6191 (or the hotline 400-885-6191 from within China) or get in touch through the [contact page](/en/contact).
 
 Opening times at the sights may change, so please check before you set out.`,
 			},
@@ -710,7 +712,7 @@ Shenyang has a good number of halal restaurants, both near the venue and across 
 
 ## Business dinners
 
-If you are planning a dinner for customers or a team meal, call the hotline on 400-885-6191 and the organising team will suggest options to suit your numbers and budget.`,
+If you are planning a dinner for customers or a team meal, call +86 24 2281 6191 (or the hotline 400-885-6191 from within China) and the organising team will suggest options to suit your numbers and budget.`,
 			},
 		},
 	},
@@ -756,7 +758,8 @@ If you are planning a dinner for customers or a team meal, call the hotline on 4
 
 ## Organising committee
 
-- Hotline: 400-885-6191
+- Phone from abroad: +86 24 2281 6191
+- Hotline (within China): 400-885-6191
 - Fax: 024-2281-6190
 - E-mail: expo@lnjyzb.example.cn
 - Office hours: Monday to Friday, 08:30–17:00

@@ -62,6 +62,9 @@ func ParseApplication(v url.Values) (Application, Errors) {
 	if a.Email, key = ParseEmail(v.Get("email")); key != "" {
 		errs["email"] = key
 	}
+	if a.Country, key = ParseCountry(v); key != "" {
+		errs["country"] = key
+	}
 	a.BoothNumber = strings.ToUpper(width.Fold.String(get("booth")))
 	if a.BoothNumber != "" {
 		if !boothNumber.MatchString(a.BoothNumber) {

@@ -23,15 +23,21 @@ func TestParseArea(t *testing.T) {
 
 func TestParseApplicationWithABooth(t *testing.T) {
 	a, errs := ParseApplication(url.Values{"company_en": {"Acme"}, "contact": {"Ann"}, "mobile": {"+44 20 7946 0958"},
-		"email": {"Ann@Example.org"}, "booth": {"１a05"}, "categories": {"stem", "stem"}})
+		"email": {"Ann@Example.org"}, "booth": {"１a05"}, "categories": {"stem", "stem"}, "country": {"GB"}})
 	if len(errs) != 0 {
 		t.Fatalf("errors %v", errs)
 	}
 	// A booth needs no type or area; full-width and lower case are read as the number.
-	if a.BoothNumber != "1A05" || a.Area != nil || a.Mobile != "+442079460958" || a.Email != "ann@example.org" || len(a.Categories) != 1 {
+	if a.BoothNumber != "1A05" || a.Area != nil || a.Mobile != "+442079460958" || a.Email != "ann@example.org" || len(a.Categories) != 1 || a.Country != "GB" {
 		t.Errorf("parsed %+v", a)
 	}
 	if _, errs := ParseApplication(url.Values{"booth": {"1A05; DROP"}}); errs["booth"] != "apply.err.no_booth" {
 		t.Errorf("a malformed booth number: %v", errs)
+	}
+	// The country is one of the list's codes, never a name or a withdrawn code.
+	for _, c := range []string{"", "China", "cn", "SU", "EU", "ZZ"} {
+		if _, errs := ParseApplication(url.Values{"country": {c}}); errs["country"] != "apply.err.country" {
+			t.Errorf("country %q: %v", c, errs)
+		}
 	}
 }

@@ -194,6 +194,7 @@ func FuzzParseApplication(f *testing.F) {
 			v.Set(fields[i], s)
 		}
 		v["categories"] = []string{category, "stem"}
+		v.Set("country", "CN")
 		a, errs := ParseApplication(v)
 		checkErrorFields(t, errs, fields...)
 		checkBadTextFlagged(t, v, errs, "company_zh", "company_en", "contact", "message")
@@ -220,7 +221,7 @@ func FuzzParseApplication(f *testing.F) {
 		// The same application typed again from what was kept.
 		w := url.Values{"company_zh": {a.CompanyZH}, "company_en": {a.CompanyEN}, "contact": {a.Contact},
 			"message": {a.Message}, "mobile": {a.Mobile}, "email": {a.Email}, "booth": {a.BoothNumber},
-			"booth_type": {a.BoothType}, "categories": a.Categories}
+			"booth_type": {a.BoothType}, "categories": a.Categories, "country": {a.Country}}
 		if a.Area != nil {
 			w.Set("area", strconv.Itoa(*a.Area))
 		}

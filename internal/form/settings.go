@@ -13,7 +13,8 @@ import (
 
 // SettingsFields are the language-neutral fields, in form order.
 var SettingsFields = []string{"opens_at", "closes_at", "daily_opens", "daily_closes", "next_opens_at",
-	"edition", "hotline", "fax", "email", "copyright_since", "visitor_count_start", "icp_number"}
+	"edition", "hotline", "fax", "email", "copyright_since", "visitor_count_start", "icp_number",
+	"intl_phone", "wechat_id", "whatsapp", "manual_url"}
 
 // SettingsWords are the per-language fields, in form order.
 var SettingsWords = []string{"expo_name", "venue", "hall", "address", "organisers"}
@@ -38,6 +39,10 @@ func SettingsValues(st store.SiteSettings, loc *time.Location) url.Values {
 	v.Set("copyright_since", strconv.Itoa(f.CopyrightSince))
 	v.Set("visitor_count_start", strconv.FormatInt(f.VisitorCountStart, 10))
 	v.Set("icp_number", f.ICPNumber)
+	v.Set("intl_phone", f.IntlPhone)
+	v.Set("wechat_id", f.WeChatID)
+	v.Set("whatsapp", f.WhatsApp)
+	v.Set("manual_url", f.ManualURL)
 	for l, w := range st.Words {
 		v.Set("expo_name_"+l, w.ExpoName)
 		v.Set("venue_"+l, w.Venue)
@@ -106,6 +111,7 @@ func ParseSettings(v url.Values, langs []string, loc *time.Location) (store.Site
 			errs["email"] = "form.email"
 		}
 	}
+	parseIntlSettings(v, f, errs)
 	for _, k := range []string{"hotline", "fax", "icp_number"} {
 		if utf8.RuneCountInString(get(k)) > 60 {
 			errs[k] = "form.too_long"

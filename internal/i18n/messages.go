@@ -12,7 +12,7 @@ var messages = map[string]map[string]string{
 	// Site-wide.
 	"site.name":        {"zh": "展会官方网站", "en": "Exhibition website"},
 	"site.welcome":     {"zh": "欢迎访问%[1]s官方网站", "en": "Welcome to the official website of %[1]s"},
-	"site.hotline":     {"zh": "报名热线：%[1]s", "en": "Registration hotline: %[1]s"},
+	"site.hotline":     {"zh": "报名热线：%[1]s", "en": "Hotline (within China): %[1]s"},
 	"site.description": {"zh": "%[1]s官方网站：展会概况、参展申请、日程安排、观众登记与新闻动态。", "en": "Official website of %[1]s: the expo at a glance, booth applications, schedule, visitor registration and news."},
 	"site.lang_switch": {"zh": "切换语言", "en": "Change language"},
 
@@ -29,7 +29,7 @@ var messages = map[string]map[string]string{
 	"search.go":    {"zh": "搜索", "en": "Search"},
 
 	// Footer.
-	"footer.hotline":   {"zh": "咨询热线", "en": "Hotline"},
+	"footer.hotline":   {"zh": "咨询热线", "en": "Hotline (within China)"},
 	"footer.fax":       {"zh": "传真", "en": "Fax"},
 	"footer.email":     {"zh": "电子邮箱", "en": "E-mail"},
 	"footer.address":   {"zh": "地址", "en": "Address"},

@@ -54,7 +54,6 @@ func init() {
 		"apply.done.next1":     {"zh": "组委会将在两个工作日内通过电话或电子邮件与您联系，确认展位和费用。", "en": "Within two working days the organisers will call or e-mail you to confirm the booth and the price."},
 		"apply.done.next2":     {"zh": "双方确认后，组委会寄送参展合同和付款通知；款项到账后展位正式确定。", "en": "Once agreed, they send the exhibitor contract and an invoice; the booth is yours when payment arrives."},
 		"apply.done.ask":       {"zh": "如有疑问，请联系组委会：", "en": "Questions? Contact the organisers:"},
-		"apply.done.hotline":   {"zh": "热线电话", "en": "Hotline"},
 		"apply.done.mail":      {"zh": "电子邮箱", "en": "E-mail"},
 		"apply.done.keep":      {"zh": "请收藏本页，日后可随时查看申请内容。本页地址仅您知道，请勿转发给他人。", "en": "Bookmark this page to see your application later. Only you know its address, so do not pass it on."},
 		"apply.done.received":  {"zh": "提交时间", "en": "Sent"},

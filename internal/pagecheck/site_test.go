@@ -140,6 +140,7 @@ var contract = []string{
 	"/",
 	"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 	"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
+	"/exhibit/international",
 	"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 	"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
 	"/exhibitors/", "/register", "/search", "/contact",

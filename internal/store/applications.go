@@ -75,6 +75,7 @@ type Application struct {
 	Contact    string
 	Mobile     string // normalised: 13812345678 or +442079460958
 	Email      string
+	Country    string // ISO 3166 code; "" on applications sent before the form asked
 	BoothType  string
 	Area       *int   // square metres wanted; nil when a booth is chosen
 	BoothID    *int64 // nil: no booth yet
@@ -115,7 +116,7 @@ type ApplicationFilter struct {
 }
 
 const applicationColumns = `a.id, a.reference, a.token, a.lang, a.company_zh, a.company_en, a.contact, a.mobile, a.email,
-	a.booth_type, a.area, a.booth_id, a.categories, a.message, a.status, a.address, a.created_at, a.updated_at,
+	a.booth_type, a.area, a.booth_id, a.categories, a.message, a.status, a.address, a.created_at, a.updated_at, a.country,
 	b.id, b.hall, b.number, b.x, b.y, b.width, b.depth, b.type, b.status, b.updated_at`
 
 const applicationFrom = ` FROM booth_applications a LEFT JOIN booths b ON b.id = a.booth_id `
@@ -129,7 +130,7 @@ func scanApplication(row pgx.CollectableRow) (Application, error) {
 		UpdatedAt                  *time.Time
 	}
 	err := row.Scan(&a.ID, &a.Reference, &a.Token, &a.Lang, &a.CompanyZH, &a.CompanyEN, &a.Contact, &a.Mobile, &a.Email,
-		&a.BoothType, &a.Area, &a.BoothID, &a.Categories, &a.Message, &a.Status, &a.Address, &a.CreatedAt, &a.UpdatedAt,
+		&a.BoothType, &a.Area, &a.BoothID, &a.Categories, &a.Message, &a.Status, &a.Address, &a.CreatedAt, &a.UpdatedAt, &a.Country,
 		&b.ID, &b.Hall, &b.Number, &b.X, &b.Y, &b.Width, &b.Depth, &b.Type, &b.Status, &b.UpdatedAt)
 	if err == nil && b.ID != nil {
 		a.Booth = &Booth{ID: *b.ID, Hall: *b.Hall, Number: *b.Number, X: *b.X, Y: *b.Y, Width: *b.Width, Depth: *b.Depth,
@@ -182,12 +183,12 @@ func createApplication(ctx context.Context, db beginner, a Application, year int
 		// The reference carries the row's own id, so it is unique without a
 		// second counter; it is set once the id is known.
 		err := tx.QueryRow(ctx, `INSERT INTO booth_applications (reference, token, lang, company_zh, company_en, contact, mobile, email,
-				booth_type, area, booth_id, categories, message, address, form_stamp, form_digest)
-			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+				booth_type, area, booth_id, categories, message, address, form_stamp, form_digest, country)
+			VALUES ('pending ' || $1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 			RETURNING id, created_at, updated_at -- Store.CreateApplication`,
 			a.Token, a.Lang, a.CompanyZH, a.CompanyEN, a.Contact, a.Mobile, a.Email,
 			a.BoothType, a.Area, a.BoothID, a.Categories, a.Message, a.Address,
-			stampOrNull(a.FormStamp), stampOrNull(a.FormDigest)).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
+			stampOrNull(a.FormStamp), stampOrNull(a.FormDigest), a.Country).Scan(&a.ID, &a.CreatedAt, &a.UpdatedAt)
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "booth_applications_form_stamp" {
 			return ErrDuplicatePost

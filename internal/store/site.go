@@ -31,6 +31,12 @@ type Site struct {
 	NextOpensAt       *time.Time `db:"next_opens_at"`
 	Edition           *int       `db:"edition"`
 	ICPNumber         string     `db:"icp_number"`
+	// For visitors from abroad: a number they can dial, chat IDs, and the
+	// exhibitor manual (a /media/ path).
+	IntlPhone string `db:"intl_phone"`
+	WeChatID  string `db:"wechat_id"`
+	WhatsApp  string `db:"whatsapp"`
+	ManualURL string `db:"manual_url"`
 }
 
 // Site returns the site settings with words in lang, or in the first
@@ -41,7 +47,8 @@ func (s *Store) Site(ctx context.Context, lang string) (Site, error) {
 		       s.opens_at, s.closes_at, s.time_zone, s.hotline, s.fax, s.email,
 		       s.copyright_since, s.visitor_count_start,
 		       to_char(s.daily_opens, 'HH24:MI') AS daily_opens, to_char(s.daily_closes, 'HH24:MI') AS daily_closes,
-		       s.next_opens_at, s.edition, s.icp_number
+		       s.next_opens_at, s.edition, s.icp_number,
+		       s.intl_phone, s.wechat_id, s.whatsapp, s.manual_url
 		FROM site_settings s
 		JOIN site_settings_i18n i ON true
 		JOIN languages l ON l.code = i.lang
@@ -71,6 +78,8 @@ type SiteFacts struct {
 	NextOpensAt             *time.Time
 	Edition                 *int
 	ICPNumber               string
+	// IntlPhone, WeChatID, WhatsApp and ManualURL: see Site.
+	IntlPhone, WeChatID, WhatsApp, ManualURL string
 }
 
 // HasSite reports whether the site settings have been written.
@@ -88,10 +97,12 @@ func (s *Store) HasSite(ctx context.Context) (bool, error) {
 func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []SiteWords) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `-- Store.InsertSiteIfMissing
-			INSERT INTO site_settings (opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			INSERT INTO site_settings (opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
+				intl_phone, wechat_id, whatsapp, manual_url)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT (id) DO NOTHING`,
-			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart); err != nil {
+			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart,
+			f.IntlPhone, f.WeChatID, f.WhatsApp, f.ManualURL); err != nil {
 			return err
 		}
 		for _, w := range words {
@@ -139,9 +150,11 @@ func siteForEdit(ctx context.Context, q interface {
 	st := SiteSettings{Words: map[string]SiteWords{}}
 	f := &st.Facts
 	err := q.QueryRow(ctx, `SELECT opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
-		to_char(daily_opens, 'HH24:MI'), to_char(daily_closes, 'HH24:MI'), next_opens_at, edition, icp_number, version
+		to_char(daily_opens, 'HH24:MI'), to_char(daily_closes, 'HH24:MI'), next_opens_at, edition, icp_number, version,
+		intl_phone, wechat_id, whatsapp, manual_url
 		FROM site_settings `+lock+` -- Store.SiteForEdit`).Scan(&f.OpensAt, &f.ClosesAt, &f.Hotline, &f.Fax, &f.Email, &f.CopyrightSince,
-		&f.VisitorCountStart, &f.DailyOpens, &f.DailyCloses, &f.NextOpensAt, &f.Edition, &f.ICPNumber, &st.Version)
+		&f.VisitorCountStart, &f.DailyOpens, &f.DailyCloses, &f.NextOpensAt, &f.Edition, &f.ICPNumber, &st.Version,
+		&f.IntlPhone, &f.WeChatID, &f.WhatsApp, &f.ManualURL)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return st, ErrNotFound
 	} else if err != nil {
@@ -172,9 +185,11 @@ func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE site_settings SET opens_at = $1, closes_at = $2, hotline = $3, fax = $4, email = $5,
 			copyright_since = $6, visitor_count_start = $7, daily_opens = $8::time, daily_closes = $9::time,
-			next_opens_at = $10, edition = $11, icp_number = $12, updated_at = now(), version = version + 1 -- Store.SaveSite`,
+			next_opens_at = $10, edition = $11, icp_number = $12, intl_phone = $13, wechat_id = $14, whatsapp = $15,
+			manual_url = $16, updated_at = now(), version = version + 1 -- Store.SaveSite`,
 			f.OpensAt, f.ClosesAt, f.Hotline, f.Fax, f.Email, f.CopyrightSince, f.VisitorCountStart,
-			f.DailyOpens, f.DailyCloses, f.NextOpensAt, f.Edition, f.ICPNumber); err != nil {
+			f.DailyOpens, f.DailyCloses, f.NextOpensAt, f.Edition, f.ICPNumber,
+			f.IntlPhone, f.WeChatID, f.WhatsApp, f.ManualURL); err != nil {
 			return err
 		}
 		for _, w := range st.Words {
@@ -211,6 +226,10 @@ func settingsChanges(before, after SiteSettings) string {
 	diff("copyright since", bf.CopyrightSince, af.CopyrightSince)
 	diff("visitor count start", bf.VisitorCountStart, af.VisitorCountStart)
 	diff("ICP", bf.ICPNumber, af.ICPNumber)
+	diff("international phone", bf.IntlPhone, af.IntlPhone)
+	diff("WeChat", bf.WeChatID, af.WeChatID)
+	diff("WhatsApp", bf.WhatsApp, af.WhatsApp)
+	diff("manual", bf.ManualURL, af.ManualURL)
 	for l, w := range after.Words {
 		b := before.Words[l]
 		diff(l+" name", b.ExpoName, w.ExpoName)

@@ -318,7 +318,8 @@ type SettingsEditor struct {
 func (e *SettingsEditor) Fields() []form.Field {
 	kinds := map[string]form.Kind{"opens_at": form.DateTime, "closes_at": form.DateTime, "next_opens_at": form.DateTime,
 		"daily_opens": form.Time, "daily_closes": form.Time, "email": form.Email, "edition": form.Number,
-		"copyright_since": form.Number, "visitor_count_start": form.Number, "hotline": form.Tel, "fax": form.Tel}
+		"copyright_since": form.Number, "visitor_count_start": form.Number, "hotline": form.Tel, "fax": form.Tel,
+		"intl_phone": form.Tel, "whatsapp": form.Tel}
 	required := map[string]bool{"opens_at": true, "closes_at": true, "daily_opens": true, "daily_closes": true,
 		"copyright_since": true, "visitor_count_start": true, "expo_name": true}
 	label := map[string]string{"next_opens_at": "settings.next_opens"}
@@ -332,7 +333,11 @@ func (e *SettingsEditor) Fields() []form.Field {
 		if key == "" {
 			key = "settings." + k
 		}
-		fs = append(fs, form.Field{Name: k, Label: e.T(key), Kind: kind, Required: required[k]})
+		f := form.Field{Name: k, Label: e.T(key), Kind: kind, Required: required[k]}
+		if intlSettingHints[k] {
+			f.Hint = e.T("settings." + k + "_hint")
+		}
+		fs = append(fs, f)
 	}
 	for _, l := range e.Langs {
 		for _, k := range form.SettingsWords {
@@ -342,6 +347,10 @@ func (e *SettingsEditor) Fields() []form.Field {
 	}
 	return fs
 }
+
+// intlSettingHints are the settings for visitors from abroad, whose form
+// says what the site does with them.
+var intlSettingHints = map[string]bool{"intl_phone": true, "wechat_id": true, "whatsapp": true, "manual_url": true}
 
 // Field is one of Fields by name.
 func (e *SettingsEditor) Field(name string) form.Field { return fieldNamed(e.Fields(), name) }

@@ -45,6 +45,7 @@ func (v *ApplyForm) Fields() []form.Field {
 	return []form.Field{
 		{Name: "company_zh", Label: v.T("apply.company_zh"), Kind: form.Text, Autocomplete: "organization", MaxLen: 200, Lang: "zh", Describes: "company-hint"},
 		{Name: "company_en", Label: v.T("apply.company_en"), Kind: form.Text, Autocomplete: "organization", MaxLen: 200, Lang: "en", Describes: "company-hint"},
+		{Name: "country", Label: v.T("apply.country"), Kind: form.Select, Required: true, Autocomplete: "country", Options: RegionOptions(v.Page)},
 		{Name: "contact", Label: v.T("apply.contact"), Kind: form.Text, Required: true, Autocomplete: "name", MaxLen: 100},
 		{Name: "mobile", Label: v.T("apply.mobile"), Kind: form.Tel, Required: true, Autocomplete: "tel", MaxLen: 40, Hint: v.T("apply.mobile_hint")},
 		{Name: "email", Label: v.T("apply.email"), Kind: form.Email, Required: true, Autocomplete: "email", MaxLen: 254},

@@ -312,6 +312,10 @@ func (s *Server) showLaunch(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := view.NewLaunch(s.adminFrame(r, currentUser(r), "launch.title"), left,
 		site.Facts.Email, site.Facts.Hotline, demo.Email, demo.Hotline)
+	// Foreign exhibitors cannot dial the hotline: the number they are
+	// shown must be a real one too.
+	v.Checks = append(v.Checks, view.LaunchCheck{Key: "intl_phone", Fix: "/admin/settings",
+		Done: site.Facts.IntlPhone != "" && site.Facts.IntlPhone != demo.IntlPhone})
 	s.render(w, r, http.StatusOK, adminpages.Launch(v))
 	return nil
 }

@@ -180,7 +180,7 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request) erro
 	}
 	a := s.adminFrame(r, currentUser(r), "apply.admin.title")
 	cols := []string{"reference", "received", "status", "company_zh", "company_en", "contact", "mobile", "email",
-		"booth", "hall", "booth_type", "area", "categories", "message"}
+		"booth", "hall", "booth_type", "area", "categories", "message", "country"}
 	header := make([]string, len(cols))
 	for i, c := range cols {
 		header[i] = a.T("apply.col." + c)
@@ -197,7 +197,7 @@ func (s *Server) exportApplications(w http.ResponseWriter, r *http.Request) erro
 		}
 		row := []string{app.Reference, app.CreatedAt.In(a.Loc).Format("2006-01-02 15:04"), a.T("apply.status." + string(app.Status)),
 			app.CompanyZH, app.CompanyEN, app.Contact, app.Mobile, app.Email, "", "", a.T("booths.type." + app.BoothType), "",
-			strings.Join(cats, sep), app.Message}
+			strings.Join(cats, sep), app.Message, a.RegionName(app.Country)}
 		if app.Booth != nil {
 			row[8], row[9], row[11] = app.Booth.Number, view.HallName(a, app.Booth.Hall), strconv.Itoa(app.Booth.Area())
 		} else if app.Area != nil {

@@ -349,6 +349,7 @@ var adminRoutes = []struct {
 	{"POST", "/admin/halls/{code}", []auth.Role{auth.RoleOrganiser}},
 	{"POST", "/admin/halls/{code}/move", []auth.Role{auth.RoleOrganiser}},
 	{"POST", "/admin/halls/{code}/delete", []auth.Role{auth.RoleOrganiser}},
+	{"GET", "/admin/applications/visas", []auth.Role{auth.RoleOrganiser}},
 }
 
 // public back-office routes: no sign-in needed.

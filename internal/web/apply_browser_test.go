@@ -37,6 +37,7 @@ func TestBrowserAppliesForABooth(t *testing.T) {
 		chromedp.Click(css(onMap)),
 		chromedp.WaitVisible(css(`[data-testid=chosen-booth]`)),
 		chromedp.SendKeys(css("#company_zh"), "辽宁智学科技有限公司"),
+		chromedp.SetValue(css("#country"), "CN"),
 		chromedp.SendKeys(css("#contact"), "李明"),
 		chromedp.SendKeys(css("#mobile"), "139 4000 1234"),
 		chromedp.SendKeys(css("#email"), "li.ming@zhixue.example.cn"),

@@ -61,7 +61,7 @@ func countApplications(t testing.TB, site *testSite) int {
 func goodApplication(t testing.TB, site *testSite, booth string) url.Values {
 	v := url.Values{
 		"company_zh": {"沈阳博文教学设备有限公司"}, "company_en": {"Shenyang Bowen Teaching Equipment Co., Ltd."},
-		"contact": {"王丽"}, "mobile": {"138 1234 5678"}, "email": {"wang.li@bowen.example.cn"},
+		"contact": {"王丽"}, "mobile": {"138 1234 5678"}, "email": {"wang.li@bowen.example.cn"}, "country": {"CN"},
 		"categories": {"laboratory", "stem"}, "message": {"希望靠近主通道。"},
 		stampField: {oldStamp(t, site)}, honeypotField: {""},
 	}

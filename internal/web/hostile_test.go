@@ -671,6 +671,7 @@ func TestHostileInputsAnywhere(t *testing.T) {
 	// hostile field is the only thing wrong with them.
 	goodForms := map[string]url.Values{
 		"/{lang}/exhibit/apply":            goodApplication(t, site, ""),
+		"/{lang}/exhibit/international":    goodVisaRequest(t, site),
 		"/{lang}/register":                 goodVisitor(t, site),
 		"/{lang}/register/group":           goodLeader(t, site),
 		"/admin/exhibitors/import/confirm": {"filename": {"exhibitors.csv"}, "data": {goodImport}},

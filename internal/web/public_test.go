@@ -19,7 +19,7 @@ var contract = []string{
 	"/",
 	"/about/overview", "/about/scope", "/about/hall", "/about/review", "/about/highlights", "/about/organization",
 	"/exhibit/apply", "/exhibit/why", "/exhibit/process", "/exhibit/exhibits", "/exhibit/schedule", "/exhibit/charges",
-	"/exhibit/booths",
+	"/exhibit/booths", "/exhibit/international",
 	"/services/traffic", "/services/hotels", "/services/travel", "/services/dining",
 	"/news/", "/news/expo/", "/news/industry/", "/news/media/", "/news/video/", "/news/photo/",
 	"/exhibitors/", "/register", "/search", "/contact",
@@ -41,6 +41,8 @@ var features = map[string]bool{
 	"/exhibitors/":      true,
 	"/register":         true,
 	"/exhibit/apply":    true,
+	// A content page's text around the visa request form.
+	"/exhibit/international": true,
 }
 
 func TestContractPagesAnswerInEveryLanguage(t *testing.T) {

@@ -39,7 +39,7 @@ func (s *Server) Handler() http.Handler {
 // served from elsewhere already (static files, media). Prefixes, as paths
 // begin: under a language (after /{lang}) or at the root.
 var uncachedPaths = struct{ underLang, atRoot []string }{
-	underLang: []string{"/exhibit/apply", "/register", "/tickets/", "/search"},
+	underLang: []string{"/exhibit/apply", "/register", "/tickets/", "/search", intlPath},
 	atRoot:    []string{"/admin", "/static/", "/media/", "/healthz", "/readyz", "/metrics"},
 }
 
@@ -122,6 +122,12 @@ func (s *Server) router() *chi.Mux {
 		r.Get("/exhibit/apply", s.handle(s.showApply))
 		r.With(s.dropCachesAfterWrites).Post("/exhibit/apply", s.handle(s.submitApply)) // holds a booth on the map
 		r.Get("/exhibit/apply/{token:[a-z2-7]{26}}", s.handle(s.showApplyDone))
+
+		// International exhibitors: the page, its visa invitation letter
+		// request and the request's confirmation.
+		r.Get(intlPath, s.handle(s.showInternational))
+		r.Post(intlPath, s.handle(s.submitVisa))
+		r.Get(intlPath+"/{token:[a-z2-7]{26}}", s.handle(s.showVisaDone))
 
 		// Exhibitor directory.
 		r.Get("/exhibitors/", s.handle(s.showExhibitors))
@@ -245,6 +251,7 @@ func (s *Server) router() *chi.Mux {
 			r.Use(s.requireRole(auth.RoleOrganiser))
 			r.Get("/applications", s.handle(s.listApplications))
 			r.Get("/applications/export", s.handle(s.exportApplications))
+			r.Get("/applications/visas", s.handle(s.listVisaRequests))
 			r.Get("/applications/{id}", s.handle(s.showApplication))
 			r.Post("/applications/{id}/status", s.handle(s.moveApplication))
 			r.Post("/applications/{id}/notes", s.handle(s.addApplicationNote))
