@@ -449,7 +449,7 @@ func TestDashboardChartAndAuditLog(t *testing.T) {
 	if rects.First().AttrOr("height", "") != "0" {
 		t.Error("a day without visits has a bar")
 	}
-	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "login") || !strings.Contains(page, "admin@expo.example") {
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "登录") || !strings.Contains(page, "admin@expo.example") { // the sign-in, in the reader's language
 		t.Error("the audit log lacks the sign-in")
 	}
 }
@@ -495,7 +495,7 @@ func TestAdminManagesAccounts(t *testing.T) {
 	if res := b.post(t, fmt.Sprintf("/admin/users/%d/role", me.ID), url.Values{"role": {"editor"}}); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("demoting oneself: %d", res.StatusCode)
 	}
-	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "user.add") || !strings.Contains(page, "user.disabled") {
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "添加账户") || !strings.Contains(page, "停用或启用账户") { // user.add, user.disabled
 		t.Error("account changes are not in the audit log")
 	}
 }
