@@ -94,15 +94,17 @@ func (s *Store) AdminArticles(ctx context.Context, f ArticleFilter) (list []Admi
 	if f.ByChange {
 		order = "a.updated_at DESC, a.id DESC"
 	}
+	// The page is picked first and only its rows get their titles: a
+	// projection under OFFSET would look up the titles of every row skipped.
 	lang := arg(f.Lang)
 	rows, err := s.pool.Query(ctx, `-- Store.AdminArticles
 		SELECT a.id, a.category, a.status, a.released_at, a.updated_at,
 		       coalesce((SELECT t.title FROM article_translations t JOIN languages l ON l.code = t.lang
 		                 WHERE t.article_id = a.id ORDER BY t.lang = `+lang+` DESC, l.position LIMIT 1), ''),
 		       coalesce((SELECT array_agg(t.lang ORDER BY t.lang) FROM article_translations t WHERE t.article_id = a.id), '{}')
-		FROM articles a`+where+`
-		ORDER BY `+order+`
-		OFFSET `+arg(f.Offset)+` LIMIT `+arg(f.Limit), args...)
+		FROM (SELECT a.id, a.category, a.status, a.released_at, a.updated_at FROM articles a`+where+`
+		      ORDER BY `+order+` OFFSET `+arg(f.Offset)+` LIMIT `+arg(f.Limit)+`) a
+		ORDER BY `+order, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("Store.AdminArticles: %w", err)
 	}
