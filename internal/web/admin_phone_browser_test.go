@@ -83,3 +83,37 @@ func TestBrowserAdminTablesAreCardsOnAPhone(t *testing.T) {
 		shoot(t, ctx, "admin-phone-"+strings.Trim(strings.ReplaceAll(path, "/", "-"), "-"))
 	}
 }
+
+// TestBrowserHallMapHintFitsTheDevice: where nothing can hover (a phone;
+// headless Chromium says so too, and will not emulate a mouse's "hover")
+// the hall map's hint says to tap a booth, and only that. That a mouse
+// gets the other hint is TestHallMapHintHasBothForms's, from the markup.
+func TestBrowserHallMapHintFitsTheDevice(t *testing.T) {
+	site := newSite(t)
+	ctx := browser(t, phoneW, phoneH, time.Minute)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"zh": "轻触展位，这里会显示展位详情。", "en": "Tap a booth to see its details here."} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(site.URL+"/"+lang+boothsPath), chromedp.WaitVisible(chromedp.CSS(`[data-testid=hallmap-info]`))); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		var r struct {
+			NoHover bool
+			Shown   string
+		}
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+			NoHover bool
+			Shown   string
+		}](`({noHover: matchMedia('(hover: none)').matches, shown: document.querySelector('[data-testid=hallmap-info]').innerText.trim()})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.NoHover {
+			t.Fatalf("%s: the browser says it can hover; the test needs one that cannot", lang)
+		}
+		if r.Shown != want {
+			t.Errorf("%s: the hint reads %q on a phone, want %q", lang, r.Shown, want)
+		}
+	}
+}

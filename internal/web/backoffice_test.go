@@ -205,3 +205,23 @@ func TestBackOfficeKeepsEachStaffMembersLanguage(t *testing.T) {
 		t.Errorf("lang %q after a second sign-in from an English browser", u.Lang)
 	}
 }
+
+// TestHallMapHintHasBothForms: the page carries the pointer's hint and the
+// touch hint, translated; site.css shows one by (hover: none).
+func TestHallMapHintHasBothForms(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	for lang, want := range map[string][2]string{
+		"zh": {"将鼠标移到展位上，或用Tab键选中展位，这里会显示展位详情。", "轻触展位，这里会显示展位详情。"},
+		"en": {"Point at a booth, or move to it with the Tab key, to see its details here.", "Tap a booth to see its details here."},
+	} {
+		d := site.doc(t, "/"+lang+boothsPath, http.StatusOK)
+		info := d.Find(`[data-testid=hallmap-info]`)
+		if got := info.Find(".hint-pointer").Text(); got != want[0] {
+			t.Errorf("%s pointer hint %q", lang, got)
+		}
+		if got := info.Find(".hint-touch").Text(); got != want[1] {
+			t.Errorf("%s touch hint %q", lang, got)
+		}
+	}
+}
