@@ -13,10 +13,16 @@ import (
 
 // AuditAction names an audit action in the page's language.
 func (a *Admin) AuditAction(action string) string {
-	if key := "audit.action." + action; a.T(key) != key {
+	if key := "audit.action." + action; known(a, key) {
 		return a.T(key)
 	}
 	return action
+}
+
+// known reports whether the catalog has key. A key is looked up by
+// printing it, so one holding a % (stored text) is never asked for.
+func known(a *Admin, key string) bool {
+	return !strings.Contains(key, "%") && a.T(key) != key
 }
 
 // auditKinds are the subjects written as "kind id-or-path".
@@ -45,7 +51,7 @@ func (a *Admin) AuditSummary(summary string) string {
 	if summary == "" {
 		return ""
 	}
-	if key := "audit.word." + strings.ReplaceAll(summary, " ", "_"); a.T(key) != key {
+	if key := "audit.word." + strings.ReplaceAll(summary, " ", "_"); known(a, key) {
 		return a.T(key) // a whole summary that is a phrase: "no change"
 	}
 	words := strings.Split(summary, " ")
@@ -58,13 +64,13 @@ func (a *Admin) AuditSummary(summary string) string {
 		if !quoted {
 			// The word as written first ("new:" opens a new article's
 			// summary), then without its punctuation ("draft,").
-			if key := "audit.word." + w; a.T(key) != key {
+			if key := "audit.word." + w; known(a, key) {
 				words[i] = a.T(key)
 				continue
 			}
 			core := strings.TrimRight(w, ",;:")
 			for _, prefix := range auditWordKeys {
-				if key := prefix + core; core != "" && !strings.ContainsAny(core, " %") && a.T(key) != key {
+				if key := prefix + core; core != "" && known(a, key) {
 					words[i] = a.T(key) + w[len(core):]
 					break
 				}
