@@ -98,10 +98,6 @@ func TestBrowserHallMapHintFitsTheDevice(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(site.URL+"/"+lang+boothsPath), chromedp.WaitVisible(chromedp.CSS(`[data-testid=hallmap-info]`))); err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}
-		var r struct {
-			NoHover bool
-			Shown   string
-		}
 		r, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
 			NoHover bool
 			Shown   string

@@ -88,9 +88,11 @@ func (b *staff) get(t testing.TB, path string) (*http.Response, string) {
 	return res, sb.String()
 }
 
-func (b *staff) login(t testing.TB, email, password string) *http.Response {
+// login signs in; headers ("Accept-Language: en") give the language the
+// account keeps at its first sign-in.
+func (b *staff) login(t testing.TB, email, password string, headers ...string) *http.Response {
 	t.Helper()
-	return b.post(t, "/admin/login", url.Values{"email": {email}, "password": {password}})
+	return b.post(t, "/admin/login", url.Values{"email": {email}, "password": {password}}, headers...)
 }
 
 func (b *staff) token() string {
@@ -278,6 +280,7 @@ var adminRoutes = []struct {
 }{
 	{"GET", "/admin/", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/logout", []string{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/lang", []string{auth.RoleEditor, auth.RoleOrganiser}},
 	{"GET", "/admin/audit", nil},
 	{"GET", "/admin/launch", nil},
 	{"GET", "/admin/legacy", nil},
