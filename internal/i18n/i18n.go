@@ -58,6 +58,17 @@ func New() (*Catalog, error) {
 			}
 		}
 	}
+	// Singular forms: English says "1 article", Chinese has one form.
+	for key, o := range singulars {
+		l, ok := langByCode(langs, o.lang)
+		if _, msg := messages[key]; !msg || !ok || o.arg < 1 {
+			missing = append(missing, o.lang+":"+key+" (a singular without its message)")
+			continue
+		}
+		if err := b.SetString(l.Tag, key+oneSuffix, o.text); err != nil {
+			return nil, fmt.Errorf("i18n: %s %s: %w", o.lang, key, err)
+		}
+	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("i18n: missing translations: %s", strings.Join(missing, ", "))
 	}
@@ -117,13 +128,36 @@ func (c *Catalog) Printer(lang Lang) *Printer {
 }
 
 // T translates key, formatting args into it (fmt verbs, localised numbers).
+// A message with a singular form (singulars) uses it when its count is 1.
 func (p *Printer) T(key string, args ...any) string {
+	if o, ok := singulars[key]; ok && o.lang == p.Lang.Code && o.arg <= len(args) && isOne(args[o.arg-1]) {
+		key += oneSuffix
+	}
 	if len(args) == 0 {
 		if text, ok := p.plain[key]; ok {
 			return text
 		}
 	}
 	return p.p.Sprintf(key, args...)
+}
+
+// oneSuffix names a message's singular form in the catalog.
+const oneSuffix = "#one"
+
+// isOne reports whether a count is exactly one. Counts are handed over as
+// text, as Number writes them (a bare int would print as %!s here).
+func isOne(v any) bool {
+	s, ok := v.(string)
+	return ok && s == "1"
+}
+
+func langByCode(langs []Lang, code string) (Lang, bool) {
+	for _, l := range langs {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Lang{}, false
 }
 
 // Number formats n with the language's digit grouping.

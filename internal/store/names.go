@@ -13,6 +13,9 @@ const (
 	Published ArticleStatus = "published"
 )
 
+// ArticleStatuses lists the article statuses, in the order of an article's life.
+var ArticleStatuses = []ArticleStatus{Draft, Scheduled, Published}
+
 // ApplicationStatus is where a booth application is in the organisers'
 // workflow (ApplicationStatuses lists them in order).
 type ApplicationStatus string

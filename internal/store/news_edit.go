@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,35 +42,86 @@ type AdminArticle struct {
 	Langs      []string // the languages it is written in
 }
 
-// AdminArticles lists articles for the editor, newest change first. status
-// "" is every live article, "trash" the deleted ones; missing names a
-// language the article lacks; q searches titles.
-func (s *Store) AdminArticles(ctx context.Context, lang, status, category, missing, q string, limit int) ([]AdminArticle, error) {
+// ArticleFilter picks the editor's list: Status "" is every live article,
+// "trash" the deleted ones; Missing names a language the article lacks; Q
+// is found in a title in any language, as typed (% and _ are no wildcards).
+type ArticleFilter struct {
+	Lang     string // the language of the titles shown
+	Status   string
+	Category string
+	Missing  string
+	Q        string
+	ByChange bool // newest change first instead of newest release first
+	Offset   int
+	Limit    int
+}
+
+// AdminArticles lists a page of articles for the editor, newest release
+// first (every article has a release time, drafts too: the editor fills
+// in when it was opened), the id breaking ties so pages do not overlap.
+// total is how many match the filter.
+func (s *Store) AdminArticles(ctx context.Context, f ArticleFilter) (list []AdminArticle, total int, err error) {
+	// Only the filters given go into the query, so its plan can use the
+	// partial indexes of migration 0035 (a "$1 = '' OR" would hide them).
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	where := " WHERE a.deleted_at IS NULL"
+	if f.Status == "trash" {
+		where = " WHERE a.deleted_at IS NOT NULL"
+	} else if f.Status != "" {
+		where += " AND a.status = " + arg(f.Status)
+	}
+	if f.Category != "" {
+		where += " AND a.category = " + arg(f.Category)
+	}
+	if f.Missing != "" {
+		where += " AND NOT EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND t.lang = " + arg(f.Missing) + ")"
+	}
+	if f.Q != "" {
+		where += " AND EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND t.title ILIKE " +
+			arg("%"+likeEscaper.Replace(f.Q)+"%") + ")"
+	}
+	// The count is a query of its own: a window count would work out every
+	// matching row's title first.
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+where+` -- Store.AdminArticles`,
+		args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("Store.AdminArticles: %w", err)
+	}
+	order := "a.released_at DESC, a.id DESC"
+	if f.ByChange {
+		order = "a.updated_at DESC, a.id DESC"
+	}
+	// The page is picked first and only its rows get their titles: a
+	// projection under OFFSET would look up the titles of every row skipped.
+	lang := arg(f.Lang)
 	rows, err := s.pool.Query(ctx, `-- Store.AdminArticles
 		SELECT a.id, a.category, a.status, a.released_at, a.updated_at,
 		       coalesce((SELECT t.title FROM article_translations t JOIN languages l ON l.code = t.lang
-		                 WHERE t.article_id = a.id ORDER BY t.lang = $1 DESC, l.position LIMIT 1), ''),
+		                 WHERE t.article_id = a.id ORDER BY t.lang = `+lang+` DESC, l.position LIMIT 1), ''),
 		       coalesce((SELECT array_agg(t.lang ORDER BY t.lang) FROM article_translations t WHERE t.article_id = a.id), '{}')
-		FROM articles a
-		WHERE (CASE WHEN $2 = 'trash' THEN a.deleted_at IS NOT NULL ELSE a.deleted_at IS NULL AND ($2 = '' OR a.status = $2) END)
-		  AND ($3 = '' OR a.category = $3)
-		  AND ($4 = '' OR NOT EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND t.lang = $4))
-		  AND ($5 = '' OR EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id AND strpos(lower(t.title), lower($5)) > 0))
-		ORDER BY a.updated_at DESC, a.id DESC
-		LIMIT $6`, lang, status, category, missing, q, limit)
+		FROM (SELECT a.id, a.category, a.status, a.released_at, a.updated_at FROM articles a`+where+`
+		      ORDER BY `+order+` OFFSET `+arg(f.Offset)+` LIMIT `+arg(f.Limit)+`) a
+		ORDER BY `+order, args...)
 	if err != nil {
-		return nil, fmt.Errorf("Store.AdminArticles: %w", err)
+		return nil, 0, fmt.Errorf("Store.AdminArticles: %w", err)
 	}
-	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (AdminArticle, error) {
+	list, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (AdminArticle, error) {
 		var a AdminArticle
 		err := row.Scan(&a.ID, &a.Category, &a.Status, &a.ReleasedAt, &a.UpdatedAt, &a.Title, &a.Langs)
 		return a, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("Store.AdminArticles: %w", err)
+		return nil, 0, fmt.Errorf("Store.AdminArticles: %w", err)
 	}
-	return list, nil
+	return list, total, nil
 }
+
+// likeEscaper makes typed text literal in a LIKE pattern (backslash is
+// the default escape).
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 
 // ArticleForEdit loads an article with its words in every language.
 func (s *Store) ArticleForEdit(ctx context.Context, id int64) (EditArticle, error) {

@@ -23,6 +23,10 @@ type User struct {
 	// Version moves on with each change to the role or the disabled flag,
 	// the two things the accounts page edits.
 	Version int `db:"version"`
+	// Lang is the back office's language for this account: set at the
+	// first sign-in from the language the sign-in page was in, changed in
+	// the header's switch; "" until then.
+	Lang string `db:"lang"`
 }
 
 // ErrDuplicate is returned when a unique value (an e-mail) is taken.
@@ -35,7 +39,7 @@ func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(
 func (s *Store) CreateUser(ctx context.Context, email string, role auth.Role, hash string) (User, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.CreateUser
 		INSERT INTO users (email, role, password_hash) VALUES ($1, $2, $3)
-		RETURNING id, email, role, password_hash, disabled, created_at, version`, NormalizeEmail(email), role, hash)
+		RETURNING id, email, role, password_hash, disabled, created_at, version, coalesce(lang, '') AS lang`, NormalizeEmail(email), role, hash)
 	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
@@ -57,7 +61,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 }
 
 func (s *Store) user(ctx context.Context, where string, arg any) (User, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version, coalesce(lang, '') AS lang
 		FROM users WHERE `+where+` -- Store.User`, arg)
 	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -66,6 +70,12 @@ func (s *Store) user(ctx context.Context, where string, arg any) (User, error) {
 		return User{}, fmt.Errorf("Store.User(%v): %w", arg, err)
 	}
 	return u, nil
+}
+
+// SetLang keeps the back office's language for an account; code must be
+// one of the site's languages (the column refers to them).
+func (s *Store) SetLang(ctx context.Context, id int64, code string) error {
+	return s.updateUser(ctx, "Store.SetLang", "lang = $2", id, code)
 }
 
 // SetPassword replaces an account's password hash.
@@ -233,7 +243,7 @@ func (s *Store) RecentAudit(ctx context.Context, n int, prefixes ...string) ([]A
 
 // Users lists every account, by e-mail.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version
+	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version, coalesce(lang, '') AS lang
 		FROM users ORDER BY email -- Store.Users`)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByName[User])
 	if err != nil {

@@ -145,6 +145,8 @@ type NewsAdmin struct {
 	Items                        []store.AdminArticle
 	Status, Category, Missing, Q string
 	Categories                   []string
+	Total                        int   // articles matching the filters
+	Pager                        Pager // its Extra keeps the filters across pages
 }
 
 // ArticleEditor is the news editor: both languages side by side.

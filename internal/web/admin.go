@@ -18,6 +18,7 @@ import (
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/demo"
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/i18n"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	"github.com/expoportal/portal/internal/visits"
@@ -90,9 +91,10 @@ func noStore(next http.Handler) http.Handler {
 	})
 }
 
-// adminFrame builds the back office's frame in the staff member's language.
+// adminFrame builds the back office's frame in the staff member's language:
+// the one kept with their account, else (signing in) the request's.
 func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *view.Admin {
-	lang := s.requestLang(r)
+	lang := s.adminLang(r, u)
 	a := &view.Admin{
 		Printer: s.cat.Printer(lang), User: u, Path: r.URL.Path, Langs: s.cat.Langs(),
 		Assets: s.assets, Loc: s.expoLoc(r),
@@ -111,6 +113,17 @@ func (s *Server) adminFrame(r *http.Request, u *store.User, titleKey string) *vi
 		}
 	}
 	return a
+}
+
+// adminLang is the back office's language for u: their account's, not
+// the public site's cookie, which follows what they last read there.
+func (s *Server) adminLang(r *http.Request, u *store.User) i18n.Lang {
+	if u != nil {
+		if l, ok := s.cat.Lookup(u.Lang); ok {
+			return l
+		}
+	}
+	return s.requestLang(r)
 }
 
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
@@ -191,6 +204,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.sessions.Put(ctx, sessionUserKey, u.ID)
 	s.sessions.Put(ctx, sessionPasswordKey, passwordMark(u.PasswordHash))
+	if _, ok := s.cat.Lookup(u.Lang); !ok {
+		// The first sign-in keeps the language it was made in; a failure
+		// only leaves it to be kept next time.
+		_ = s.store.SetLang(ctx, u.ID, s.requestLang(r).Code)
+	}
 	_ = s.store.Audit(ctx, u.ID, "login", u.Email, "")
 	target := st.Get("next")
 	if target == "" {
@@ -236,6 +254,24 @@ func (s *Server) setAdminLanguage(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
+// saveAdminLanguage keeps the signed-in user's choice of language with
+// their account and goes back to the page.
+func (s *Server) saveAdminLanguage(w http.ResponseWriter, r *http.Request) error {
+	lang, ok := s.cat.Lookup(r.PostForm.Get("lang"))
+	if !ok {
+		return clientError(errors.New("no such language"))
+	}
+	if err := s.store.SetLang(r.Context(), currentUser(r).ID, lang.Code); err != nil {
+		return err
+	}
+	next := safeNext(r.PostForm.Get("next"))
+	if next == "" {
+		next = "/admin/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
 func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	v := &view.Dashboard{Admin: s.adminFrame(r, currentUser(r), "admin.dashboard")}
 	var err error
@@ -251,10 +287,12 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if u := currentUser(r); u.Role == auth.RoleAdmin || u.Role == auth.RoleEditor {
-		if v.DraftList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, string(store.Draft), "", "", "", 10); err != nil {
+		// The dashboard's short lists: drafts by their latest change, what is
+		// scheduled by when it goes out.
+		if v.DraftList, _, err = s.store.AdminArticles(r.Context(), store.ArticleFilter{Lang: v.Lang.Code, Status: string(store.Draft), ByChange: true, Limit: 10}); err != nil {
 			return err
 		}
-		if v.ScheduledList, err = s.store.AdminArticles(r.Context(), v.Lang.Code, string(store.Scheduled), "", "", "", 10); err != nil {
+		if v.ScheduledList, _, err = s.store.AdminArticles(r.Context(), store.ArticleFilter{Lang: v.Lang.Code, Status: string(store.Scheduled), Limit: 10}); err != nil {
 			return err
 		}
 	}

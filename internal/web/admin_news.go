@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/a-h/templ"
@@ -24,16 +26,53 @@ func (s *Server) langCodes() []string {
 	return out
 }
 
+// adminNewsPageSize is how many articles a page of the editor's list shows.
+const adminNewsPageSize = 50
+
+// listAdminNews is the editor's list: filtered by status, category, a
+// missing language and words of a title, newest release first, 50 a page.
+// The filters are GET parameters, kept in the page links. A value the
+// list does not know (a stale bookmark, a hand-edited address) is ignored,
+// as the form then shows: the list answers rather than fails.
 func (s *Server) listAdminNews(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	v := &view.NewsAdmin{Admin: s.adminFrame(r, currentUser(r), "admin.news"),
-		Status: q.Get("status"), Category: q.Get("category"), Missing: q.Get("missing"), Q: cleanQuery(q.Get("q")),
-		Categories: store.Categories}
-	items, err := s.store.AdminArticles(r.Context(), v.Lang.Code, v.Status, v.Category, v.Missing, v.Q, 200)
-	if err != nil {
+		Q: cleanQuery(q.Get("q")), Categories: store.Categories}
+	if st := q.Get("status"); st == "trash" || slices.Contains(store.ArticleStatuses, store.ArticleStatus(st)) {
+		v.Status = st
+	}
+	if c := q.Get("category"); slices.Contains(store.Categories, c) {
+		v.Category = c
+	}
+	if l, ok := s.cat.Lookup(q.Get("missing")); ok {
+		v.Missing = l.Code
+	}
+	page, err := strconv.Atoi(q.Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	page = min(page, 1_000_000) // keeps the offset from overflowing
+	f := store.ArticleFilter{Lang: v.Lang.Code, Status: v.Status, Category: v.Category, Missing: v.Missing, Q: v.Q,
+		Offset: (page - 1) * adminNewsPageSize, Limit: adminNewsPageSize}
+	if v.Items, v.Total, err = s.store.AdminArticles(r.Context(), f); err != nil {
 		return err
 	}
-	v.Items = items
+	pages := max(1, (v.Total+adminNewsPageSize-1)/adminNewsPageSize)
+	if page > pages {
+		// Past the end (the list shrank since the link was made): the last page.
+		page = pages
+		f.Offset = (page - 1) * adminNewsPageSize
+		if v.Items, v.Total, err = s.store.AdminArticles(r.Context(), f); err != nil {
+			return err
+		}
+	}
+	keep := url.Values{}
+	for k, val := range map[string]string{"status": v.Status, "category": v.Category, "missing": v.Missing, "q": v.Q} {
+		if val != "" {
+			keep.Set(k, val)
+		}
+	}
+	v.Pager = view.Pager{Current: page, Pages: pages, Base: "/admin/news", Extra: keep.Encode()}
 	s.render(w, r, http.StatusOK, adminpages.NewsList(v))
 	return nil
 }

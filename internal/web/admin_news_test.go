@@ -106,8 +106,8 @@ func TestEditorKeepsInputAndRefusesStaleSaves(t *testing.T) {
 	addUser(t, site, "a@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	addUser(t, site, "b@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
 	alice, bob := newStaff(t, site), newStaff(t, site)
-	alice.login(t, "a@expo.example", "Shenyang-Expo-2027")
-	bob.login(t, "b@expo.example", "Shenyang-Expo-2027")
+	alice.login(t, "a@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
+	bob.login(t, "b@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 
 	// Invalid: everything typed comes back, with the error by its field.
 	res, body := alice.save(t, "/admin/news/new", editorForm("schedule", "0", "released_at", "2020-01-01T09:00", "body_en", "Keep this paragraph."))
@@ -260,7 +260,7 @@ func TestEditorImageUploads(t *testing.T) {
 	site := newSite(t)
 	addUser(t, site, "editor@expo.example", auth.RoleEditor, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "editor@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "editor@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	st := store.New(site.pool)
 	before, _ := st.MediaCount(context.Background())
 

@@ -88,9 +88,11 @@ func (b *staff) get(t testing.TB, path string) (*http.Response, string) {
 	return res, sb.String()
 }
 
-func (b *staff) login(t testing.TB, email, password string) *http.Response {
+// login signs in; headers ("Accept-Language: en") give the language the
+// account keeps at its first sign-in.
+func (b *staff) login(t testing.TB, email, password string, headers ...string) *http.Response {
 	t.Helper()
-	return b.post(t, "/admin/login", url.Values{"email": {email}, "password": {password}})
+	return b.post(t, "/admin/login", url.Values{"email": {email}, "password": {password}}, headers...)
 }
 
 func (b *staff) token() string {
@@ -278,6 +280,7 @@ var adminRoutes = []struct {
 }{
 	{"GET", "/admin/", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
 	{"POST", "/admin/logout", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
+	{"POST", "/admin/lang", []auth.Role{auth.RoleEditor, auth.RoleOrganiser}},
 	{"GET", "/admin/audit", nil},
 	{"GET", "/admin/launch", nil},
 	{"GET", "/admin/legacy", nil},
@@ -457,7 +460,7 @@ func TestDashboardChartAndAuditLog(t *testing.T) {
 	if rects.First().AttrOr("height", "") != "0" {
 		t.Error("a day without visits has a bar")
 	}
-	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "login") || !strings.Contains(page, "admin@expo.example") {
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "登录") || !strings.Contains(page, "admin@expo.example") { // the sign-in, in the reader's language
 		t.Error("the audit log lacks the sign-in")
 	}
 }
@@ -503,7 +506,7 @@ func TestAdminManagesAccounts(t *testing.T) {
 	if res := b.post(t, fmt.Sprintf("/admin/users/%d/role", me.ID), url.Values{"role": {"editor"}}); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("demoting oneself: %d", res.StatusCode)
 	}
-	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "user.add") || !strings.Contains(page, "user.disabled") {
+	if _, page := b.get(t, "/admin/audit"); !strings.Contains(page, "添加账户") || !strings.Contains(page, "停用或启用账户") { // user.add, user.disabled
 		t.Error("account changes are not in the audit log")
 	}
 }

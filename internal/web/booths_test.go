@@ -210,7 +210,7 @@ func TestBoothEditorKeepsInputRefusesOverlapsAndFollowsApplications(t *testing.T
 	st := store.New(site.pool)
 	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	if res, _ := b.get(t, "/admin/lang/en?next=/admin/booths"); res.StatusCode >= 400 {
 		t.Fatalf("language: %d", res.StatusCode)
 	}
@@ -377,7 +377,7 @@ func TestBoothEditorRefusesASaveBasedOnAnOldVersion(t *testing.T) {
 	site := newSite(t)
 	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	if res, _ := b.get(t, "/admin/lang/en?next=/admin/booths"); res.StatusCode >= 400 {
 		t.Fatalf("language: %d", res.StatusCode)
 	}

@@ -111,7 +111,7 @@ func TestChargesEditorValidatesSavesAndDeletes(t *testing.T) {
 	site := newSite(t)
 	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	count := func() int {
 		var n int
 		if err := site.pool.QueryRow(context.Background(), "SELECT count(*) FROM charge_items").Scan(&n); err != nil {

@@ -86,7 +86,7 @@ func TestDecodeBombUploadsAreFieldErrors(t *testing.T) {
 	site := newSite(t)
 	addUser(t, site, "admin@expo.example", auth.RoleAdmin, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "admin@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "admin@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	c := *b.Client
 	c.Timeout = 2 * time.Minute // the old code decoded each for a long time
 	st := store.New(site.pool)

@@ -148,6 +148,7 @@ func (s *Server) router() *chi.Mux {
 		r.Post("/login", s.handle(s.login))
 		r.Get("/lang/{lang}", s.handle(s.setAdminLanguage))
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/logout", s.handle(s.logout))
+		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Post("/lang", s.handle(s.saveAdminLanguage))
 		// Every route below names the roles it admits (admin always).
 		r.With(s.requireRole(auth.RoleEditor, auth.RoleOrganiser)).Get("/", s.handle(s.showDashboard))
 		r.Group(func(r chi.Router) {

@@ -306,7 +306,7 @@ func TestScheduleAdminEditorAndFeed(t *testing.T) {
 	clearSchedule(t, site)
 	addUser(t, site, "org@expo.example", auth.RoleOrganiser, "Shenyang-Expo-2027")
 	b := newStaff(t, site)
-	b.login(t, "org@expo.example", "Shenyang-Expo-2027")
+	b.login(t, "org@expo.example", "Shenyang-Expo-2027", "Accept-Language: en")
 	if f := scheduleFeedOf(t, site, "en"); len(f.Entries) != 0 || f.Updated == "" {
 		t.Fatalf("empty feed: %+v", f)
 	}

@@ -5,7 +5,9 @@
   var map = document.querySelector('.hallmap-svg');
   var info = document.getElementById('hallmap-info');
   if (!map || !info) return;
-  var hint = info.textContent;
+  // The hint is two spans, one for a pointer and one for touch (CSS shows
+  // the one that fits the device): kept as markup, put back as it was.
+  var hint = info.innerHTML;
   info.hidden = false;
   function show(e) {
     var booth = e.target.closest && e.target.closest('[data-info]');
@@ -14,7 +16,7 @@
       booth.classList.add('booth-current');
       info.textContent = booth.getAttribute('data-info');
     } else {
-      info.textContent = hint;
+      info.innerHTML = hint;
     }
   }
   map.addEventListener('mouseover', show);
