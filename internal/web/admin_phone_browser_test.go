@@ -59,6 +59,7 @@ func TestBrowserAdminTablesAreCardsOnAPhone(t *testing.T) {
 	for _, path := range []string{
 		"/admin/news", "/admin/applications", "/admin/pages", "/admin/schedule", "/admin/charges",
 		"/admin/exhibitors", "/admin/booths", "/admin/registrations", "/admin/users", "/admin/legacy", "/admin/",
+		"/admin/halls", "/admin/applications/visas",
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(site.URL+path), chromedp.WaitReady(css(`main h1`))); err != nil {
 			t.Fatalf("%s: %v", path, err)
