@@ -32,6 +32,9 @@ type Page struct {
 	// OGType and OGImage describe the page to link previews (og:type
 	// "website" when empty; OGImage absolute).
 	OGType, OGImage string
+	// Look is the home page's banner, figures and logos and the footer's
+	// WeChat QR code, from the frame snapshot.
+	Look store.HomeLook
 }
 
 // Alternate is the page in one language.

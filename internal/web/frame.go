@@ -10,6 +10,7 @@ import (
 // of them drops the frame snapshot (see changes.go).
 var frameTables = map[string]bool{
 	"languages": true, "site_settings": true, "site_settings_i18n": true, "nav_items": true, "nav_labels": true,
+	"home_look": true, "home_figures": true, "home_logos": true,
 }
 
 // frameParts is what every page's frame needs in one language: the site's
@@ -18,18 +19,31 @@ var frameTables = map[string]bool{
 type frameParts struct {
 	site store.Site
 	nav  []store.NavItem
+	// look is the home page's banner, figures and logos and the footer's
+	// QR code: kept here so that no page reads them itself.
+	look store.HomeLook
 }
 
 // frame is the site and menu in lang, from memory when this instance has
 // read them since the last change, else from the database (and kept).
 func (s *Server) frame(ctx context.Context, lang string) (store.Site, []store.NavItem, error) {
+	f, err := s.frameParts(ctx, lang)
+	return f.site, f.nav, err
+}
+
+// frameParts is the whole frame in lang, kept or read as frame says.
+func (s *Server) frameParts(ctx context.Context, lang string) (frameParts, error) {
 	load := func() (frameParts, error) {
 		site, err := s.store.Site(ctx, lang)
 		if err != nil {
 			return frameParts{}, err
 		}
 		nav, err := s.store.Nav(ctx, lang)
-		return frameParts{site, nav}, err
+		if err != nil {
+			return frameParts{}, err
+		}
+		look, err := s.store.HomeLook(ctx, lang)
+		return frameParts{site, nav, look}, err
 	}
 	var f frameParts
 	var err error
@@ -38,7 +52,7 @@ func (s *Server) frame(ctx context.Context, lang string) (store.Site, []store.Na
 	} else {
 		f, err = load() // nothing would tell this instance of a change: read, don't keep
 	}
-	return f.site, f.nav, err
+	return f, err
 }
 
 // dropFrame forgets the snapshot; the next page reads the frame afresh.

@@ -31,11 +31,13 @@ func (s *Server) page(ctx context.Context, lang i18n.Lang, path, titleKey string
 // is made; structured data is derived from it while rendering
 // (view.Page.StructuredData).
 func (s *Server) frameFor(ctx context.Context, lang i18n.Lang, pl place) (*view.Page, error) {
-	site, nav, err := s.frame(ctx, lang.Code)
+	f, err := s.frameParts(ctx, lang.Code)
 	if err != nil {
 		return nil, err
 	}
+	site, nav := f.site, f.nav
 	p := &view.Page{
+		Look:     f.look,
 		Printer:  s.cat.Printer(lang),
 		Path:     pl.path,
 		Site:     site,
