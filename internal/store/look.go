@@ -84,7 +84,7 @@ func (s *Store) HomeLook(ctx context.Context, lang string) (HomeLook, error) {
 	for _, l := range e.Logos {
 		ids = append(ids, l.MediaID)
 	}
-	pics, err := s.pictures(ctx, ids)
+	pics, err := s.Pictures(ctx, ids)
 	if err != nil {
 		return HomeLook{}, fmt.Errorf("Store.HomeLook: %w", err)
 	}
@@ -132,14 +132,14 @@ func inLang(words map[string]string, lang string) string {
 	return ""
 }
 
-// pictures reads images and their renditions by the originals' ids, in one
+// Pictures reads images and their renditions by the originals' ids, in one
 // query; an id that is not an image is left out.
-func (s *Store) pictures(ctx context.Context, ids []int64) (map[int64]Picture, error) {
+func (s *Store) Pictures(ctx context.Context, ids []int64) (map[int64]Picture, error) {
 	out := map[int64]Picture{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, _ := s.pool.Query(ctx, `-- Store.pictures
+	rows, _ := s.pool.Query(ctx, `-- Store.Pictures
 		SELECT coalesce(parent_id, id), hash, content_type, width, height, rendition
 		FROM media WHERE kind = 'image' AND width IS NOT NULL AND (id = ANY ($1) OR parent_id = ANY ($1))
 		ORDER BY coalesce(parent_id, id), width`, ids)

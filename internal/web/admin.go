@@ -316,6 +316,7 @@ func (s *Server) showLaunch(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := view.NewLaunch(s.adminFrame(r, currentUser(r), "launch.title"), left,
 		site.Facts.Email, site.Facts.Hotline, demo.Email, demo.Hotline)
+	v.Checks = append(v.Checks, s.bannerCheck(r))
 	s.render(w, r, http.StatusOK, adminpages.Launch(v))
 	return nil
 }
