@@ -101,5 +101,8 @@ func load(ctx context.Context, st *store.Store) error {
 	if err := loadApplications(ctx, st, facts.OpensAt.Year()); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadLook(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	return nil
 }

@@ -344,10 +344,13 @@ func logoPosition(list []LogoEdit, id int64) int {
 // SetDemoLook gives the home page the demo's banner, figures and logos
 // where none are set: it never replaces what staff chose.
 func (s *Store) SetDemoLook(ctx context.Context, bannerID int64, focalX, focalY int, alt map[string]string,
-	figures []FigureEdit, logos []LogoEdit) error {
+	wechatID int64, figures []FigureEdit, logos []LogoEdit) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `UPDATE home_look SET banner_id = $1, focal_x = $2, focal_y = $3, banner_alt = $4
 			WHERE banner_id IS NULL -- Store.SetDemoLook`, bannerID, focalX, focalY, alt); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE home_look SET wechat_id = $1 WHERE wechat_id IS NULL -- Store.SetDemoLook`, wechatID); err != nil {
 			return err
 		}
 		var n int
