@@ -26,7 +26,7 @@ func loadLook(ctx context.Context, st *store.Store) error {
 	}
 	figures := []store.FigureEdit{
 		{Value: 1200, Suffix: "+", Labels: map[string]string{"zh": "参展企业", "en": "Exhibitors"}},
-		{Value: 85000, Labels: map[string]string{"zh": "专业观众（人次）", "en": "Trade visits"}},
+		{Value: 85000, Labels: map[string]string{"zh": "观众人次", "en": "Trade visits"}},
 		{Value: 60000, Suffix: "m²", Labels: map[string]string{"zh": "展览面积", "en": "Floor area"}},
 		{Value: 40, Suffix: "+", Labels: map[string]string{"zh": "同期论坛与活动", "en": "Forums and events"}},
 	}

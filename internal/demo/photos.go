@@ -322,7 +322,7 @@ func logoPNG(initials string, hue float64, shape int) []byte {
 		c.roundRect(cx-rad, cy-rad, cx+rad, cy+rad, rad*0.3, col, 1)
 		c.poly([]pt{{cx - rad*0.6, cy + rad*0.5}, {cx, cy - rad*0.6}, {cx + rad*0.6, cy + rad*0.5}}, rgb{255, 255, 255}, 1)
 	default:
-		c.circle(cx, cy, rad*2, col, 1)
+		c.circle(cx, cy, rad, col, 1)
 		c.ring(cx, cy, rad*0.5, rad*0.12, rgb{255, 255, 255}, 1)
 		c.rect(cx-rad*0.08, cy-rad*0.85, cx+rad*0.08, cy+rad*0.85, rgb{255, 255, 255}, 1)
 	}
