@@ -103,7 +103,9 @@ func (s *Server) saveLook(w http.ResponseWriter, r *http.Request) error {
 	gone(f.Edit.BannerID, "banner")
 	gone(f.Edit.WeChatID, "wechat")
 	for k, row := range f.LogoRows {
-		gone(&f.Edit.Logos[k].MediaID, form.Row("logo", row, "file"))
+		if f.Edit.Logos[k].MediaID != 0 { // 0: a new row, its image uploaded now
+			gone(&f.Edit.Logos[k].MediaID, form.Row("logo", row, "file"))
+		}
 	}
 	var ups []*lookUpload
 	add := func(field, idField string, sizes []media.Rendition) {
