@@ -242,3 +242,52 @@ func TestDemoRemoveTakesTheHomeLook(t *testing.T) {
 		t.Error("the home page still shows the demo's look")
 	}
 }
+
+// The page editor takes an image for the body like the news editor: saved
+// with the page, then the line to copy into the text is shown.
+func TestPageEditorInsertsAnUploadedImage(t *testing.T) {
+	t.Parallel()
+	site := newSite(t)
+	b := signIn(t, site, auth.RoleEditor, "en")
+	var id int64
+	if err := site.pool.QueryRow(context.Background(), "SELECT id FROM pages WHERE path = '/about/overview'").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	path := "/admin/pages/" + strconv.FormatInt(id, 10)
+	f := url.Values{}
+	b.page(t, path, http.StatusOK).Find("form.editor input, form.editor textarea").Each(func(_ int, s *goquery.Selection) {
+		name := s.AttrOr("name", "")
+		if name == "" || s.AttrOr("type", "") == "file" || s.AttrOr("type", "") == "checkbox" && s.AttrOr("checked", "x") == "x" {
+			return
+		}
+		if goquery.NodeName(s) == "textarea" {
+			f.Set(name, s.Text())
+		} else {
+			f.Set(name, s.AttrOr("value", ""))
+		}
+	})
+	// Not an image: refused by its field, the text kept.
+	f.Set("body_en", "Kept body text.")
+	status, body, err := upload(b.Client, site.URL+path, f, map[string][]byte{"image": []byte("plain text")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := parse(t, body); status != http.StatusUnprocessableEntity || !strings.Contains(d.Find("#image-err").Text(), "not a JPEG") ||
+		!strings.Contains(d.Find("#body_en").Text(), "Kept body text.") {
+		t.Fatalf("a text file as a body image: %d, error %q", status, d.Find("#image-err").Text())
+	}
+	status, _, err = upload(b.Client, site.URL+path, f, map[string][]byte{"image": testPNG(t, 640, 360)})
+	if err != nil || status != http.StatusSeeOther {
+		t.Fatalf("save with an image: %d %v", status, err)
+	}
+	line := b.page(t, path+"?saved=1&image=", http.StatusOK) // no image named: no line
+	if line.Find(`[data-testid="inserted"]`).Length() != 0 {
+		t.Error("a line shown for no image")
+	}
+	var hash string
+	site.pool.QueryRow(context.Background(), "SELECT hash FROM media WHERE rendition = 'article' ORDER BY id DESC LIMIT 1").Scan(&hash)
+	got := b.page(t, path+"?saved=1&image="+hash+".jpg", http.StatusOK).Find(`[data-testid="inserted"] code`).Text()
+	if got != "![](/media/"+hash+".jpg)" {
+		t.Errorf("inserted line %q", got)
+	}
+}
