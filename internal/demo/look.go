@@ -32,7 +32,7 @@ func loadLook(ctx context.Context, st *store.Store) error {
 	}
 	var logos []store.LogoEdit
 	for i, l := range []struct{ initials, name, link string }{
-		{"LEEIA", "辽宁省教育装备行业协会", "/zh/about/organisers"},
+		{"LEEIA", "辽宁省教育装备行业协会", "/zh/about/organization"},
 		{"LNED", "辽宁省教育厅", ""},
 		{"SYEB", "沈阳市教育局", ""},
 		{"LIEH", "辽宁工业展览馆", "/zh/services/traffic"},

@@ -36,7 +36,7 @@ func init() {
 		"look.logo_file":       {"zh": "标志 %[1]s：图片", "en": "Logo %[1]s: image"},
 		"look.logo_name":       {"zh": "标志 %[1]s：单位名称", "en": "Logo %[1]s: name"},
 		"look.logo_link":       {"zh": "标志 %[1]s：链接", "en": "Logo %[1]s: link"},
-		"look.logo_link_hint":  {"zh": "本站路径（如 /zh/about/organisers）或 https:// 开头的网址。", "en": "A path on this site (such as /en/about/organisers) or an address starting https://."},
+		"look.logo_link_hint":  {"zh": "本站路径（如 /zh/about/organization）或 https:// 开头的网址。", "en": "A path on this site (such as /en/about/organization) or an address starting https://."},
 		"look.wechat_part":     {"zh": "页脚微信二维码", "en": "WeChat QR code in the footer"},
 		"look.wechat":          {"zh": "上传微信公众号二维码", "en": "Upload the WeChat account's QR code"},
 		"look.wechat_hint":     {"zh": "正方形 PNG 或 JPEG，显示在每个页面的页脚。", "en": "A square PNG or JPEG, shown in every page's footer."},
