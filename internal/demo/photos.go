@@ -263,35 +263,42 @@ func finish(c *canvas, r *rng, blur func(y float64) float64, vignette, grain flo
 }
 
 // boxBlur blurs interleaved RGB floats by a box of radius rad, across and
-// then down, with running sums.
+// then down, with running sums; the pass down keeps a sum per column and
+// walks the rows in order, which the cache likes.
 func boxBlur(in []float32, w, h, rad int) []float32 {
 	tmp := make([]float32, len(in))
 	out := make([]float32, len(in))
 	norm := 1 / float32(2*rad+1)
+	stride := w * 3
 	for y := range h {
+		row, dst := in[y*stride:(y+1)*stride], tmp[y*stride:(y+1)*stride]
 		for ch := range 3 {
+			at := func(x int) float32 { return row[min(max(x, 0), w-1)*3+ch] }
 			var sum float32
-			at := func(x int) float32 { return in[(y*w+min(max(x, 0), w-1))*3+ch] }
 			for x := -rad; x <= rad; x++ {
 				sum += at(x)
 			}
 			for x := range w {
-				tmp[(y*w+x)*3+ch] = sum * norm
+				dst[x*3+ch] = sum * norm
 				sum += at(x+rad+1) - at(x-rad)
 			}
 		}
 	}
-	for x := range w {
-		for ch := range 3 {
-			var sum float32
-			at := func(y int) float32 { return tmp[(min(max(y, 0), h-1)*w+x)*3+ch] }
-			for y := -rad; y <= rad; y++ {
-				sum += at(y)
-			}
-			for y := range h {
-				out[(y*w+x)*3+ch] = sum * norm
-				sum += at(y+rad+1) - at(y-rad)
-			}
+	sums := make([]float32, stride)
+	rowAt := func(y int) []float32 { y = min(max(y, 0), h-1); return tmp[y*stride : (y+1)*stride] }
+	for y := -rad; y <= rad; y++ {
+		for i, v := range rowAt(y) {
+			sums[i] += v
+		}
+	}
+	for y := range h {
+		dst := out[y*stride : (y+1)*stride]
+		for i, v := range sums {
+			dst[i] = v * norm
+		}
+		add, sub := rowAt(y+rad+1), rowAt(y-rad)
+		for i := range sums {
+			sums[i] += add[i] - sub[i]
 		}
 	}
 	return out
