@@ -72,7 +72,9 @@ type HomeLook struct {
 // language's when lang has none).
 func (s *Store) HomeLook(ctx context.Context, lang string) (HomeLook, error) {
 	e, err := homeLookForEdit(ctx, s.pool, "")
-	if err != nil {
+	if errors.Is(err, ErrNotFound) {
+		return HomeLook{}, nil // no look set: every page still shows (migration 0033 writes the row)
+	} else if err != nil {
 		return HomeLook{}, fmt.Errorf("Store.HomeLook: %w", err)
 	}
 	ids := []int64{}
