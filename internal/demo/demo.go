@@ -106,6 +106,9 @@ func load(ctx context.Context, st *store.Store) error {
 	if err := loadApplications(ctx, st, facts.OpensAt.Year()); err != nil {
 		return fmt.Errorf("demo.Load: %w", err)
 	}
+	if err := loadLook(ctx, st); err != nil {
+		return fmt.Errorf("demo.Load: %w", err)
+	}
 	// The demo's tables are too small for autovacuum ever to sample them,
 	// and without statistics the planner guesses one row a table: the news
 	// list ran 53 index scans for one page.

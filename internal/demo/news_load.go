@@ -23,7 +23,7 @@ func loadNews(ctx context.Context, st *store.Store) error {
 		if id, ok := images[key]; ok {
 			return id, nil
 		}
-		m, err := media.SaveImage(ctx, st, demoImage(key, 960, 540))
+		m, err := media.SaveImage(ctx, st, photoFor(key, 960, 540))
 		if err != nil {
 			return 0, fmt.Errorf("picture %q: %w", key, err)
 		}

@@ -60,3 +60,29 @@ func TestPolicyAlone(t *testing.T) {
 		t.Errorf("outbound link without noreferrer: %s", got)
 	}
 }
+
+// A body shows images from our own /media/ (lazily), never another host's:
+// that one is left as its alt text.
+func TestImagesOnlyFromOurMedia(t *testing.T) {
+	hash := strings.Repeat("ab", 32)
+	got, err := New().HTML("![展馆](/media/" + hash + ".jpg)\n\n![spy](https://evil.example/x.jpg) and ![rel](/static/x.jpg) and ![](//evil.example/y.png)\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(got)
+	if !strings.Contains(html, `<img src="/media/`+hash+`.jpg" alt="展馆" loading="lazy" decoding="async">`) {
+		t.Errorf("our image is not shown lazily: %s", html)
+	}
+	for _, bad := range []string{"evil.example", "/static/x.jpg"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("an image from elsewhere (%s) is shown: %s", bad, html)
+		}
+	}
+	if strings.Count(html, "<img") != 1 || !strings.Contains(html, "spy") {
+		t.Errorf("want one image and the other's alt text: %s", html)
+	}
+	// The sanitiser alone refuses another host's image too.
+	if p := New().policy.Sanitize(`<img src="https://evil.example/x.jpg" loading="eager">`); strings.Contains(p, "evil") || strings.Contains(p, "eager") {
+		t.Errorf("policy kept %s", p)
+	}
+}

@@ -140,6 +140,16 @@ func sniff(data []byte) (format, bool) {
 // Original.Data is data itself (not a copy); the caller must not modify it
 // afterwards. ProcessImage is safe for concurrent use.
 func ProcessImage(ctx context.Context, data []byte) (ProcessedImage, error) {
+	return ProcessImageSizes(ctx, data, Renditions)
+}
+
+// BannerRenditions are the widths a home banner is drawn at: it spans the
+// page, so a phone, a laptop and a large screen each get a file near their
+// own width instead of the original.
+var BannerRenditions = []Rendition{{"thumb", 480}, {"banner-s", 800}, {"article", 1200}, {"banner-m", 1600}, {"banner-l", 2400}}
+
+// ProcessImageSizes is ProcessImage with other renditions than Renditions.
+func ProcessImageSizes(ctx context.Context, data []byte, renditions []Rendition) (ProcessedImage, error) {
 	if len(data) > MaxImageBytes {
 		return ProcessedImage{}, fmt.Errorf("%w: file is %d bytes, more than the %d-byte limit",
 			ErrTooLarge, len(data), MaxImageBytes)
@@ -160,8 +170,8 @@ func ProcessImage(ctx context.Context, data []byte) (ProcessedImage, error) {
 	if err := checkDimensions(cfg.Width, cfg.Height); err != nil {
 		return ProcessedImage{}, err
 	}
-	sizes := make([]image.Point, 0, len(Renditions))
-	for _, r := range Renditions {
+	sizes := make([]image.Point, 0, len(renditions))
+	for _, r := range renditions {
 		if r.MaxWidth <= 0 {
 			return ProcessedImage{}, fmt.Errorf("media: rendition %q has invalid MaxWidth %d", r.Name, r.MaxWidth)
 		}
@@ -200,12 +210,12 @@ func ProcessImage(ctx context.Context, data []byte) (ProcessedImage, error) {
 			Width:       cfg.Width,
 			Height:      cfg.Height,
 		},
-		Renditions: make(map[string]Image, len(Renditions)),
+		Renditions: make(map[string]Image, len(renditions)),
 	}
 
 	drawn := renderOnWhite(src, canvas, sizes)
 	encoded := make(map[image.Point][]byte)
-	for _, r := range Renditions {
+	for _, r := range renditions {
 		size := fitWidth(cfg.Width, cfg.Height, r.MaxWidth)
 		buf, ok := encoded[size]
 		if ok {

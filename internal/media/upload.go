@@ -27,10 +27,17 @@ func SaveImage(ctx context.Context, s Saver, data []byte) (store.Media, error) {
 	if err != nil {
 		return store.Media{}, err
 	}
+	return SaveProcessed(ctx, s, p, Renditions)
+}
+
+// SaveProcessed stores an image ProcessImageSizes accepted, with the
+// renditions it was given: a form with several uploads checks them all
+// before it writes any.
+func SaveProcessed(ctx context.Context, s Saver, p ProcessedImage, renditions []Rendition) (store.Media, error) {
 	orig := store.MediaFile{Kind: "image", ContentType: p.Original.ContentType, Data: p.Original.Data,
 		Width: p.Original.Width, Height: p.Original.Height}
 	var rends []store.MediaFile
-	for _, r := range Renditions {
+	for _, r := range renditions {
 		img, ok := p.Renditions[r.Name]
 		if !ok {
 			continue

@@ -20,7 +20,7 @@ var demoTables = []struct {
 }{
 	{"registrations", false}, {"visitor_groups", false}, {"booth_applications", true},
 	{"articles", true}, {"schedule_events", true}, {"exhibitors", true}, {"booths", true},
-	{"charge_items", true}, {"pages", true}, {"media", false},
+	{"charge_items", true}, {"pages", true}, {"home_figures", true}, {"home_logos", true}, {"media", false},
 }
 
 // DemoMarks is the highest id of each demo table now: rows above it after

@@ -286,11 +286,14 @@ type PageEditor struct {
 	Page  store.PageSummary
 	Form  *form.State
 	Saved bool
+	// Inserted is the Markdown line of an image just uploaded.
+	Inserted string
 }
 
 // Fields are the editor's inputs in the order shown.
 func (e *PageEditor) Fields() []form.Field {
-	fs := []form.Field{{Name: "published", Label: e.T("admin.published"), Kind: form.Checkbox}}
+	fs := []form.Field{{Name: "published", Label: e.T("admin.published"), Kind: form.Checkbox},
+		{Name: "image", Label: e.T("admin.insert_image"), Kind: form.File, Accept: "image/jpeg,image/png,image/gif"}}
 	for i, l := range e.Langs {
 		fs = append(fs,
 			form.Field{Name: "title_" + l.Code, Label: e.T("admin.title_in", e.T("admin.title_col"), l.Native), Kind: form.Text, Required: i == 0, Lang: l.Code},

@@ -33,6 +33,9 @@ type Page struct {
 	// "website" when empty; OGImage absolute).
 	OGType, OGImage string
 	Halls           store.Halls // every hall in order, for their names
+	// Look is the home page's banner, figures and logos and the footer's
+	// WeChat QR code, from the frame snapshot.
+	Look store.HomeLook
 }
 
 // HallName is a hall's name in the page's language.

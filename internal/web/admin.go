@@ -354,6 +354,7 @@ func (s *Server) showLaunch(w http.ResponseWriter, r *http.Request) error {
 	// shown must be a real one too.
 	v.Checks = append(v.Checks, view.LaunchCheck{Key: "intl_phone", Fix: "/admin/settings",
 		Done: site.Facts.IntlPhone != "" && site.Facts.IntlPhone != demo.IntlPhone})
+	v.Checks = append(v.Checks, s.bannerCheck(r))
 	s.render(w, r, http.StatusOK, adminpages.Launch(v))
 	return nil
 }

@@ -3,11 +3,13 @@ package web
 import (
 	"errors"
 	"net/http"
+	"path"
 	"strconv"
 
 	"github.com/a-h/templ"
 
 	"github.com/expoportal/portal/internal/form"
+	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
@@ -50,6 +52,10 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 	}
 	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p, Form: st,
 		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	// An image just uploaded with a save: its Markdown line, to copy into a body.
+	if m := mediaName.FindStringSubmatch(r.URL.Query().Get("image")); m != nil && r.Method == http.MethodGet {
+		v.Inserted = "![](/media/" + m[0] + ")"
+	}
 	return adminpages.PageEdit(v), nil
 }
 
@@ -57,8 +63,14 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 // show the form again with what was typed, and nothing is saved; so does a
 // save based on an old version, beside what is saved now.
 func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
+	r.Body = http.MaxBytesReader(w, r.Body, media.MaxImageBytes+(1<<20))
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return clientError(err)
+	}
+	if r.PostForm == nil {
+		if err := r.ParseForm(); err != nil {
+			return clientError(err)
+		}
 	}
 	id, err := idParam(r)
 	if err != nil {
@@ -68,6 +80,21 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	p := form.ParsePage(r.PostForm, s.langCodes())
 	if st.Errors = p.Validate(); st.Invalid() {
 		return invalidForm(st, s.pageEditor)
+	}
+	// An image for the body, stored once the rest is valid: the editor then
+	// shows the line that puts it in the text.
+	var image string
+	if data, ok, err := uploaded(r, "image"); err != nil {
+		return err
+	} else if ok {
+		m, err := media.SaveImage(r.Context(), s.store, data)
+		if err != nil {
+			st.Fail("image", imageError(err))
+			return invalidForm(st, s.pageEditor)
+		}
+		if image, err = s.store.MediaRenditionURL(r.Context(), m.ID, "article"); err != nil {
+			return err
+		}
 	}
 	err = s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
 	if errors.Is(err, store.ErrConflict) {
@@ -80,6 +107,10 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/pages/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
+	to := "/admin/pages/" + strconv.FormatInt(id, 10) + "?saved=1"
+	if image != "" {
+		to += "&image=" + path.Base(image)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
 }

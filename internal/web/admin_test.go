@@ -290,6 +290,8 @@ var adminRoutes = []struct {
 	{"GET", "/admin/users", nil},
 	{"GET", "/admin/settings", nil},
 	{"POST", "/admin/settings", nil},
+	{"GET", "/admin/settings/home", nil},
+	{"POST", "/admin/settings/home", nil},
 	{"POST", "/admin/users", nil},
 	{"POST", "/admin/users/{id}/role", nil},
 	{"POST", "/admin/users/{id}/password", nil},

@@ -11,6 +11,7 @@ import (
 var frameTables = map[string]bool{
 	"languages": true, "site_settings": true, "site_settings_i18n": true, "nav_items": true, "nav_labels": true,
 	"halls": true, "hall_names": true, "hall_doors": true,
+	"home_look": true, "home_figures": true, "home_logos": true,
 }
 
 // frameParts is what every page's frame needs in one language: the site's
@@ -21,6 +22,9 @@ type frameParts struct {
 	site  store.Site
 	nav   []store.NavItem
 	halls store.Halls
+	// look is the home page's banner, figures and logos and the footer's
+	// QR code: kept here so that no page reads them itself.
+	look store.HomeLook
 }
 
 // frameOf is the frame's parts in lang, from memory when this instance
@@ -36,7 +40,11 @@ func (s *Server) frameOf(ctx context.Context, lang string) (frameParts, error) {
 			return frameParts{}, err
 		}
 		halls, err := s.store.Halls(ctx)
-		return frameParts{site, nav, halls}, err
+		if err != nil {
+			return frameParts{}, err
+		}
+		look, err := s.store.HomeLook(ctx, lang)
+		return frameParts{site, nav, halls, look}, err
 	}
 	var f frameParts
 	var err error

@@ -37,6 +37,7 @@ func (s *Server) frameFor(ctx context.Context, lang i18n.Lang, pl place) (*view.
 	}
 	site, nav := f.site, f.nav
 	p := &view.Page{
+		Look:     f.look,
 		Printer:  s.cat.Printer(lang),
 		Path:     pl.path,
 		Site:     site,

@@ -157,6 +157,8 @@ func (s *Server) router() *chi.Mux {
 			r.Get("/launch", s.handle(s.showLaunch))
 			r.Get("/settings", s.handle(s.editSettings))
 			r.Post("/settings", s.handle(s.saveSettings))
+			r.Get(lookPath[len("/admin"):], s.handle(s.editLook))
+			r.Post(lookPath[len("/admin"):], s.handle(s.saveLook))
 			r.Get("/users", s.handle(s.listUsers))
 			r.Post("/users", s.handle(s.addUser))
 			r.Post("/users/{id}/role", s.handle(s.changeUser("role")))

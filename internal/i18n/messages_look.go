@@ -1,0 +1,53 @@
+package i18n
+
+// The home page's look: banner, headline figures, partner logos, the
+// footer's WeChat QR code, and their editor (/admin/settings/home).
+func init() {
+	addMessages(map[string]map[string]string{
+		"home.figures":          {"zh": "展会数据", "en": "The expo in figures"},
+		"home.partners":         {"zh": "主办及支持单位", "en": "Organisers and partners"},
+		"footer.wechat":         {"zh": "官方微信", "en": "WeChat"},
+		"footer.wechat_alt":     {"zh": "%[1]s微信公众号二维码", "en": "QR code of the %[1]s WeChat account"},
+		"footer.wechat_caption": {"zh": "微信扫码关注，获取展会最新消息", "en": "Scan with WeChat to follow the expo's news"},
+		"launch.check.banner":   {"zh": "首页横幅照片尚未设置（或仍是示例图片）。", "en": "The home page has no banner photograph of its own (none, or the demo's)."},
+		"launch.done.banner":    {"zh": "首页横幅照片已设置。", "en": "The home page's banner photograph is set."},
+
+		"look.title":           {"zh": "首页外观", "en": "Home page look"},
+		"look.lead":            {"zh": "首页横幅照片、展会数据、主办及合作单位标志，以及页脚的微信二维码。保存后网站立即更新。", "en": "The home page's banner photograph, headline figures, organisers' and partners' logos, and the WeChat QR code in the footer. The site shows a save at once."},
+		"look.banner_part":     {"zh": "横幅照片", "en": "Banner photograph"},
+		"look.banner":          {"zh": "上传横幅照片", "en": "Upload a banner photograph"},
+		"look.banner_hint":     {"zh": "JPEG 或 PNG，横向，宽度至少 1600 像素为佳。手机上显示为 4:3 的裁切画面，电脑上文字压在照片左侧。", "en": "A landscape JPEG or PNG, best at least 1600 pixels wide. A phone shows a 4:3 crop of it; a computer puts the words over its left side."},
+		"look.banner_remove":   {"zh": "移除横幅照片（恢复蓝色横幅）", "en": "Remove the banner photograph (back to the blue banner)"},
+		"look.focal_x":         {"zh": "焦点水平位置（百分比）", "en": "Focal point across, in per cent"},
+		"look.focal_x_hint":    {"zh": "0 为最左，100 为最右。裁切时保留此处。", "en": "0 is the left edge, 100 the right. A crop keeps this point in view."},
+		"look.focal_y":         {"zh": "焦点垂直位置（百分比）", "en": "Focal point down, in per cent"},
+		"look.focal_y_hint":    {"zh": "0 为最上，100 为最下。", "en": "0 is the top edge, 100 the bottom."},
+		"look.banner_alt":      {"zh": "照片说明（替代文字）", "en": "Description of the photograph (alt text)"},
+		"look.banner_alt_hint": {"zh": "为看不到图片的读者描述照片内容，例如“一号馆开幕当天的人流”。", "en": "What the photograph shows, for those who cannot see it, such as “Hall 1 on the opening morning”."},
+		"look.figures_part":    {"zh": "展会数据", "en": "Headline figures"},
+		"look.figures_hint":    {"zh": "例如展商数量、观众人次、展览面积。数字、后缀（如“+”“㎡”）和各语言的说明；清空一行即删除。按“顺序”从小到大排列。", "en": "Such as exhibitors, visitors, floor area: a number, a suffix (“+”, “m²”) and a label in each language; empty a row to remove it. Shown by “order”, smallest first."},
+		"look.fig_value":       {"zh": "数据 %[1]s：数字", "en": "Figure %[1]s: number"},
+		"look.fig_suffix":      {"zh": "数据 %[1]s：后缀", "en": "Figure %[1]s: suffix"},
+		"look.fig_label":       {"zh": "数据 %[1]s：说明（%[2]s）", "en": "Figure %[1]s: label (%[2]s)"},
+		"look.order":           {"zh": "第 %[1]s 行：顺序", "en": "Row %[1]s: order"},
+		"look.remove_row":      {"zh": "删除第 %[1]s 行", "en": "Remove row %[1]s"},
+		"look.logos_part":      {"zh": "主办及合作单位标志", "en": "Organisers' and partners' logos"},
+		"look.logos_hint":      {"zh": "每行一个标志：图片、单位名称（作为替代文字）和可选的链接。", "en": "One logo a row: its image, the body's name (read out in its place) and an optional link."},
+		"look.logo_file":       {"zh": "标志 %[1]s：图片", "en": "Logo %[1]s: image"},
+		"look.logo_name":       {"zh": "标志 %[1]s：单位名称", "en": "Logo %[1]s: name"},
+		"look.logo_link":       {"zh": "标志 %[1]s：链接", "en": "Logo %[1]s: link"},
+		"look.logo_link_hint":  {"zh": "本站路径（如 /zh/about/organization）或 https:// 开头的网址。", "en": "A path on this site (such as /en/about/organization) or an address starting https://."},
+		"look.wechat_part":     {"zh": "页脚微信二维码", "en": "WeChat QR code in the footer"},
+		"look.wechat":          {"zh": "上传微信公众号二维码", "en": "Upload the WeChat account's QR code"},
+		"look.wechat_hint":     {"zh": "正方形 PNG 或 JPEG，显示在每个页面的页脚。", "en": "A square PNG or JPEG, shown in every page's footer."},
+		"look.wechat_remove":   {"zh": "移除二维码", "en": "Remove the QR code"},
+		"look.err.percent":     {"zh": "请填写 0 到 100 之间的整数。", "en": "Enter a whole number from 0 to 100."},
+		"look.err.alt":         {"zh": "请为照片写一句说明。", "en": "Describe the photograph in a few words."},
+		"look.err.number":      {"zh": "请填写一个不小于 0 的整数，例如 1200。", "en": "Enter a whole number of 0 or more, such as 1200."},
+		"look.err.label":       {"zh": "请填写这个数据的说明。", "en": "Say what this figure counts."},
+		"look.err.name":        {"zh": "请填写单位名称。", "en": "Enter the body's name."},
+		"look.err.logo":        {"zh": "请上传标志图片。", "en": "Upload the logo's image."},
+		"look.err.link":        {"zh": "链接须为本站路径（以 / 开头）或以 http:// 或 https:// 开头的网址。", "en": "A link is a path on this site (starting /) or an address starting http:// or https://."},
+		"look.err.gone":        {"zh": "之前保存的图片已不存在，请重新上传。", "en": "The image saved before is no longer there: upload it again."},
+	})
+}
