@@ -50,8 +50,7 @@ func (s *Server) editLegacyURL(w http.ResponseWriter, r *http.Request) error {
 // legacyEditor is the editor of the old address l.
 func (s *Server) legacyEditor(l store.LegacyURL) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
-		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Form: st,
-			Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Form: st, Saved: justSaved(r)}
 		return adminpages.LegacyEdit(v), nil
 	}
 }
@@ -92,27 +91,19 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// deleteLegacyURL asks first: without confirm=yes it shows what would go.
+// deleteLegacyURL asks first, then deletes.
 func (s *Server) deleteLegacyURL(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
 	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
-	if r.PostForm.Get("confirm") != "yes" {
+	return s.confirmDelete(w, r, func() (templ.Component, error) {
 		l, err := s.store.LegacyURLByID(r.Context(), id)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true}
-		s.render(w, r, http.StatusOK, adminpages.LegacyDelete(v))
-		return nil
-	}
-	if err := s.store.DeleteLegacyURL(r.Context(), id, currentUser(r).ID); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/legacy?deleted=1", http.StatusSeeOther)
-	return nil
+		return adminpages.LegacyDelete(&view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true}), nil
+	}, func() error {
+		return s.store.DeleteLegacyURL(r.Context(), id, currentUser(r).ID)
+	}, "/admin/legacy?deleted=1")
 }

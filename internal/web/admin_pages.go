@@ -1,14 +1,13 @@
 package web
 
 import (
-	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/a-h/templ"
 
 	"github.com/expoportal/portal/internal/form"
-	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
@@ -24,17 +23,17 @@ func (s *Server) listPages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editPage(w http.ResponseWriter, r *http.Request) error {
+	return s.showStored(w, r, s.storedPage)
+}
+
+// storedPage is the page at the route's id as saved, in its editor.
+func (s *Server) storedPage(r *http.Request) (*form.State, formView, error) {
 	id, err := idParam(r)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	p, texts, _, err := s.store.PageForEdit(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	st := form.NewState(form.PageValues(p.Published, texts))
-	st.Version = p.Version
-	return s.showForm(w, r, st, s.pageEditor)
+	return savedState(form.PageValues(p.Published, texts), p.Version), s.pageEditor, err
 }
 
 // pageEditor is the editor of the page at the route's id. It reads the
@@ -48,8 +47,7 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 	if err != nil {
 		return nil, err
 	}
-	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p, Form: st,
-		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p, Form: st, Saved: justSaved(r)}
 	return adminpages.PageEdit(v), nil
 }
 
@@ -57,29 +55,20 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 // show the form again with what was typed, and nothing is saved; so does a
 // save based on an old version, beside what is saved now.
 func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
 	id, err := idParam(r)
 	if err != nil {
 		return err
 	}
-	st := form.Posted(r.PostForm)
-	p := form.ParsePage(r.PostForm, s.langCodes())
-	if st.Errors = p.Validate(); st.Invalid() {
-		return invalidForm(st, s.pageEditor)
-	}
-	err = s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
-	if errors.Is(err, store.ErrConflict) {
-		now, texts, _, err := s.store.PageForEdit(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		st.Refuse(form.PageValues(now.Published, texts), now.Version)
-		return staleForm(st, s.pageEditor)
-	} else if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/pages/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
-	return nil
+	return saveEdited(w, r, edit[form.Page]{
+		show: s.pageEditor,
+		parse: func(v url.Values) (form.Page, form.Errors) {
+			p := form.ParsePage(v, s.langCodes())
+			return p, p.Validate()
+		},
+		save: func(st *form.State, p form.Page) (string, error) {
+			err := s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
+			return "/admin/pages/" + strconv.FormatInt(id, 10), err
+		},
+		stored: s.storedPage,
+	})
 }
