@@ -77,10 +77,8 @@ func (s *Store) Schedule(ctx context.Context, lang string) ([]ScheduleItem, erro
 // ScheduleEvent is one event in lang.
 func (s *Store) ScheduleEvent(ctx context.Context, id int64, lang string) (ScheduleItem, error) {
 	rows, _ := s.pool.Query(ctx, "-- Store.ScheduleEvent"+scheduleItems+" WHERE e.id = $2", lang, id)
-	it, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[ScheduleItem])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return it, fmt.Errorf("Store.ScheduleEvent(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	it, err := oneRow(rows, pgx.RowToStructByName[ScheduleItem])
+	if err != nil {
 		return it, fmt.Errorf("Store.ScheduleEvent(%d): %w", id, err)
 	}
 	return it, nil
