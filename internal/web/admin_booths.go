@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
@@ -82,11 +83,7 @@ func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
 
 // storedBooth is the booth at the route's id as saved, in its editor.
 func (s *Server) storedBooth(r *http.Request) (*form.State, formView, error) {
-	id, err := idParam(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := s.store.Booth(r.Context(), id)
+	b, err := byID(r, s.store.Booth)
 	return savedState(form.BoothValues(b), b.Version), s.boothEditor(&b, ""), err
 }
 
@@ -129,10 +126,6 @@ func (s *Server) boothEditor(b *store.Booth, other string) formView {
 // then. A form opened while an application held the booth has no status
 // field, and the status stays the application's.
 func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
-	id, err := optionalID(r)
-	if err != nil {
-		return err
-	}
 	halls, err := s.halls(r)
 	if err != nil {
 		return err
@@ -143,13 +136,13 @@ func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
 		parse: func(values url.Values) (store.Booth, form.Errors) {
 			// The status was shown read-only: the store keeps whatever the
 			// application has made it by the time the row is locked.
-			if keepStatus = id != 0 && !values.Has("status"); keepStatus {
+			if keepStatus = chi.URLParam(r, "id") != "" && !values.Has("status"); keepStatus {
 				values = url.Values(maps.Clone(values))
 				values.Set("status", store.BoothStatuses[0])
 			}
 			return form.ParseBooth(values, halls.Codes())
 		},
-		save: func(st *form.State, b store.Booth) (string, error) {
+		save: func(st *form.State, id int64, b store.Booth) (string, error) {
 			b.ID, b.Version = id, st.Version
 			if keepStatus {
 				b.Status = ""

@@ -36,11 +36,7 @@ func (s *Server) editCharge(w http.ResponseWriter, r *http.Request) error {
 
 // storedCharge is the item at the route's id as saved, in its editor.
 func (s *Server) storedCharge(r *http.Request) (*form.State, formView, error) {
-	id, err := idParam(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := s.store.Charge(r.Context(), id)
+	c, err := byID(r, s.store.Charge)
 	return savedState(form.ChargeValues(c), c.Version), s.chargeEditor, err
 }
 
@@ -59,16 +55,12 @@ func (s *Server) chargeEditor(r *http.Request, st *form.State) (templ.Component,
 // once. Errors show the form again with what was typed, and nothing is
 // saved; so does a save based on an old version, beside what is saved now.
 func (s *Server) saveCharge(w http.ResponseWriter, r *http.Request) error {
-	id, err := optionalID(r)
-	if err != nil {
-		return err
-	}
 	return saveEdited(w, r, edit[store.Charge]{
 		show: s.chargeEditor,
 		parse: func(v url.Values) (store.Charge, form.Errors) {
 			return form.ParseCharge(v, s.langCodes())
 		},
-		save: func(st *form.State, c store.Charge) (string, error) {
+		save: func(st *form.State, id int64, c store.Charge) (string, error) {
 			c.ID, c.Version = id, st.Version
 			saved, err := s.store.SaveCharge(r.Context(), c, currentUser(r).ID)
 			return "/admin/charges/" + strconv.FormatInt(saved, 10), err
@@ -79,19 +71,9 @@ func (s *Server) saveCharge(w http.ResponseWriter, r *http.Request) error {
 
 // deleteCharge asks first, then deletes.
 func (s *Server) deleteCharge(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	return s.confirmDelete(w, r, func() (templ.Component, error) {
-		c, err := s.store.Charge(r.Context(), id)
-		if err != nil {
-			return nil, err
-		}
+	return confirmDelete(s, w, r, s.store.Charge, func(c store.Charge) templ.Component {
 		a := s.adminFrame(r, currentUser(r), "charges.admin.delete_title")
 		list := view.ChargesAdmin{Admin: a}
-		return adminpages.ChargeDelete(&view.ChargeEditor{Admin: a, ID: id, Confirm: true, Name: list.Name(c)}), nil
-	}, func() error {
-		return s.store.DeleteCharge(r.Context(), id, currentUser(r).ID)
-	}, "/admin/charges?deleted=1")
+		return adminpages.ChargeDelete(&view.ChargeEditor{Admin: a, ID: c.ID, Confirm: true, Name: list.Name(c)})
+	}, s.store.DeleteCharge, "/admin/charges?deleted=1")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -48,7 +49,7 @@ func (s *Server) listAdminExhibitors(w http.ResponseWriter, r *http.Request) err
 func (s *Server) exhibitorEditor(e *store.Exhibitor) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
 		if e == nil && chi.URLParam(r, "id") != "" {
-			got, err := s.exhibitorFromURL(r)
+			got, err := byID(r, s.store.Exhibitor)
 			if err != nil {
 				return nil, err
 			}
@@ -74,18 +75,9 @@ func logoChosen(r *http.Request) bool {
 	return r.MultipartForm != nil && len(r.MultipartForm.File["logo"]) > 0 && r.MultipartForm.File["logo"][0].Size > 0
 }
 
-// exhibitorFromURL loads the exhibitor named by {id}.
-func (s *Server) exhibitorFromURL(r *http.Request) (store.Exhibitor, error) {
-	id, err := idParam(r)
-	if err != nil {
-		return store.Exhibitor{}, err
-	}
-	return s.store.Exhibitor(r.Context(), id)
-}
-
 // storedExhibitor is the exhibitor at the route's id as saved, in its editor.
 func (s *Server) storedExhibitor(r *http.Request) (*form.State, formView, error) {
-	e, err := s.exhibitorFromURL(r)
+	e, err := byID(r, s.store.Exhibitor)
 	return savedState(form.ExhibitorValues(e), e.Version), s.exhibitorEditor(&e), err
 }
 
@@ -106,10 +98,6 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return clientError(err)
 	}
-	id, err := optionalID(r)
-	if err != nil {
-		return err
-	}
 	halls, err := s.halls(r)
 	if err != nil {
 		return err
@@ -128,7 +116,7 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 			}
 			return in, errs
 		},
-		save: func(st *form.State, in store.ExhibitorInput) (string, error) {
+		save: func(st *form.State, id int64, in store.ExhibitorInput) (string, error) {
 			// The upload only once the rest is valid: a refused form stores no file.
 			var logo *int64
 			if data, ok, err := uploaded(r, "logo"); err != nil {
@@ -156,15 +144,11 @@ func (s *Server) saveExhibitor(w http.ResponseWriter, r *http.Request) error {
 
 // deleteExhibitor asks first, then deletes.
 func (s *Server) deleteExhibitor(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.exhibitorFromURL(r)
-	if err != nil {
-		return err
-	}
-	return s.confirmDelete(w, r, func() (templ.Component, error) {
+	return confirmDelete(s, w, r, s.store.Exhibitor, func(e store.Exhibitor) templ.Component {
 		v := &view.ExhibitorDelete{Admin: s.adminFrame(r, currentUser(r), "exhibitors.admin.confirm_title"), ID: e.ID}
 		v.Name, _ = e.Name(v.Lang.Code, s.langCodes())
-		return adminpages.ExhibitorConfirmDelete(v), nil
-	}, func() error {
-		return s.store.DeleteExhibitor(r.Context(), currentUser(r).ID, e.ID)
+		return adminpages.ExhibitorConfirmDelete(v)
+	}, func(ctx context.Context, id, userID int64) error {
+		return s.store.DeleteExhibitor(ctx, userID, id)
 	}, "/admin/exhibitors?deleted=1")
 }

@@ -106,7 +106,7 @@ func (s *Server) saveHall(w http.ResponseWriter, r *http.Request) error {
 		parse: func(v url.Values) (store.Hall, form.Errors) {
 			return form.ParseHall(v, s.langCodes(), code == "")
 		},
-		save: func(st *form.State, h store.Hall) (string, error) {
+		save: func(st *form.State, _ int64, h store.Hall) (string, error) {
 			if code != "" {
 				h.Code = code
 			}

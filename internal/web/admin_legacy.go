@@ -36,11 +36,7 @@ func (s *Server) listLegacyURLs(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editLegacyURL(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	l, err := s.store.LegacyURLByID(r.Context(), id)
+	l, err := byID(r, s.store.LegacyURLByID)
 	if err != nil {
 		return err
 	}
@@ -70,11 +66,7 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	l, err := s.store.LegacyURLByID(r.Context(), id)
+	l, err := byID(r, s.store.LegacyURLByID)
 	if err != nil {
 		return err
 	}
@@ -84,26 +76,16 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 		st.Fail("target", "legacy.admin.target_invalid")
 		return invalidForm(st, s.legacyEditor(l))
 	}
-	if err := s.store.SetLegacyTarget(r.Context(), id, target, currentUser(r).ID); err != nil {
+	if err := s.store.SetLegacyTarget(r.Context(), l.ID, target, currentUser(r).ID); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/legacy/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/legacy/"+strconv.FormatInt(l.ID, 10)+"?saved=1", http.StatusSeeOther)
 	return nil
 }
 
 // deleteLegacyURL asks first, then deletes.
 func (s *Server) deleteLegacyURL(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	return s.confirmDelete(w, r, func() (templ.Component, error) {
-		l, err := s.store.LegacyURLByID(r.Context(), id)
-		if err != nil {
-			return nil, err
-		}
-		return adminpages.LegacyDelete(&view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true}), nil
-	}, func() error {
-		return s.store.DeleteLegacyURL(r.Context(), id, currentUser(r).ID)
-	}, "/admin/legacy?deleted=1")
+	return confirmDelete(s, w, r, s.store.LegacyURLByID, func(l store.LegacyURL) templ.Component {
+		return adminpages.LegacyDelete(&view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true})
+	}, s.store.DeleteLegacyURL, "/admin/legacy?deleted=1")
 }

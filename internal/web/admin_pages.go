@@ -55,17 +55,13 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 // show the form again with what was typed, and nothing is saved; so does a
 // save based on an old version, beside what is saved now.
 func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
 	return saveEdited(w, r, edit[form.Page]{
 		show: s.pageEditor,
 		parse: func(v url.Values) (form.Page, form.Errors) {
 			p := form.ParsePage(v, s.langCodes())
 			return p, p.Validate()
 		},
-		save: func(st *form.State, p form.Page) (string, error) {
+		save: func(st *form.State, id int64, p form.Page) (string, error) {
 			err := s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
 			return "/admin/pages/" + strconv.FormatInt(id, 10), err
 		},

@@ -46,11 +46,7 @@ func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
 
 // storedEvent is the event at the route's id as saved, in its editor.
 func (s *Server) storedEvent(r *http.Request) (*form.State, formView, error) {
-	id, err := idParam(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	e, err := s.store.EventForEdit(r.Context(), id)
+	e, err := byID(r, s.store.EventForEdit)
 	return savedState(form.EventValues(e, s.expoLoc(r)), e.Version), s.eventEditor, err
 }
 
@@ -70,16 +66,12 @@ func (s *Server) eventEditor(r *http.Request, st *form.State) (templ.Component, 
 // so does a save based on an old version, beside what is saved now. The
 // public schedule, its calendar files and its feed change at once.
 func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := optionalID(r)
-	if err != nil {
-		return err
-	}
 	return saveEdited(w, r, edit[store.Event]{
 		show: s.eventEditor,
 		parse: func(v url.Values) (store.Event, form.Errors) {
 			return form.ParseEvent(v, s.langCodes(), s.expoLoc(r))
 		},
-		save: func(st *form.State, e store.Event) (string, error) {
+		save: func(st *form.State, id int64, e store.Event) (string, error) {
 			e.ID, e.Version = id, st.Version
 			saved, err := s.store.SaveEvent(r.Context(), e, currentUser(r).ID)
 			return "/admin/schedule/" + strconv.FormatInt(saved.ID, 10), err

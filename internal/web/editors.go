@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -24,6 +25,16 @@ func optionalID(r *http.Request) (int64, error) {
 		return 0, nil
 	}
 	return idParam(r)
+}
+
+// byID is the record read reads at the route's {id}.
+func byID[R any](r *http.Request, read func(context.Context, int64) (R, error)) (R, error) {
+	id, err := idParam(r)
+	if err != nil {
+		var none R
+		return none, err
+	}
+	return read(r.Context(), id)
 }
 
 // editorTitle is the key of an editor's title: prefix.edit for a saved
@@ -65,10 +76,11 @@ func (s *Server) showStored(w http.ResponseWriter, r *http.Request, stored store
 type edit[T any] struct {
 	show  formView                          // the editor, for input it refuses
 	parse func(url.Values) (T, form.Errors) // the post as a row, or why not
-	// save writes row at st.Version and returns the saved record's
-	// address; store.ErrConflict when that version is old. A refusal of
-	// its own (a taken name) is an invalidForm with st.
-	save   func(st *form.State, row T) (string, error)
+	// save writes row as the record id (0: a new one) at st.Version and
+	// returns the saved record's address; store.ErrConflict when that
+	// version is old. A refusal of its own (a taken name) is an
+	// invalidForm with st.
+	save   func(st *form.State, id int64, row T) (string, error)
 	stored storedForm // what is saved now, shown beside a refused save
 }
 
@@ -80,12 +92,16 @@ func saveEdited[T any](w http.ResponseWriter, r *http.Request, e edit[T]) error 
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
+	id, err := optionalID(r)
+	if err != nil {
+		return err
+	}
 	st := form.Posted(r.PostForm)
 	row, errs := e.parse(r.PostForm)
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, e.show)
 	}
-	href, err := e.save(st, row)
+	href, err := e.save(st, id, row)
 	if errors.Is(err, store.ErrConflict) {
 		now, show, err := e.stored(r)
 		if err != nil {
@@ -100,22 +116,28 @@ func saveEdited[T any](w http.ResponseWriter, r *http.Request, e edit[T]) error 
 	return nil
 }
 
-// confirmDelete deletes once the post says confirm=yes. Before that it
-// shows ask: what would go, and a button that posts again with it, so no
-// script is needed. After it the list at back says it is gone.
-func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request, ask func() (templ.Component, error), del func() error, back string) error {
+// confirmDelete deletes the record at the route's {id} once the post says
+// confirm=yes. Before that it reads the record and shows ask: what would
+// go, and a button that posts again with it, so no script is needed.
+// After it the list at back says it is gone.
+func confirmDelete[R any](s *Server, w http.ResponseWriter, r *http.Request, read func(context.Context, int64) (R, error),
+	ask func(R) templ.Component, del func(ctx context.Context, id, userID int64) error, back string) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
+	id, err := idParam(r)
+	if err != nil {
+		return err
+	}
 	if r.PostForm.Get("confirm") != "yes" {
-		c, err := ask()
+		rec, err := read(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		s.render(w, r, http.StatusOK, c)
+		s.render(w, r, http.StatusOK, ask(rec))
 		return nil
 	}
-	if err := del(); err != nil {
+	if err := del(r.Context(), id, currentUser(r).ID); err != nil {
 		return err
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
