@@ -251,14 +251,7 @@ func chargeChanges(before *Charge, c Charge) string {
 	ch.add("from", dayText(b.ValidFrom), dayText(c.ValidFrom))
 	ch.add("until", dayText(b.ValidUntil), dayText(c.ValidUntil))
 	ch.add("sort", fmt.Sprint(b.Sort), fmt.Sprint(c.Sort))
-	langs := map[string]bool{}
-	for l := range b.Texts {
-		langs[l] = true
-	}
-	for l := range c.Texts {
-		langs[l] = true
-	}
-	for _, l := range slices.Sorted(maps.Keys(langs)) {
+	for _, l := range langsOf(b.Texts, c.Texts) {
 		o, ok := b.Texts[l]
 		n, kept := c.Texts[l]
 		switch {

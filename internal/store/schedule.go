@@ -321,14 +321,7 @@ func eventChange(before *Event, after Event) (what, summary string) {
 	if before.Kind != after.Kind {
 		parts = append(parts, fmt.Sprintf("kind %s -> %s", before.Kind, after.Kind))
 	}
-	langs := map[string]bool{}
-	for l := range before.Texts {
-		langs[l] = true
-	}
-	for l := range after.Texts {
-		langs[l] = true
-	}
-	for _, l := range slices.Sorted(maps.Keys(langs)) {
+	for _, l := range langsOf(before.Texts, after.Texts) {
 		b, had := before.Texts[l]
 		a, has := after.Texts[l]
 		switch {

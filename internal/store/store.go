@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -74,4 +76,15 @@ func lockedAt[T versioned](rows pgx.Rows, scan pgx.RowToFunc[T], version int) (T
 		err = ErrConflict
 	}
 	return row, err
+}
+
+// langsOf is the languages a record has texts in before or after a
+// change, in order, for its audit line.
+func langsOf[T any](before, after map[string]T) []string {
+	langs := maps.Clone(before)
+	if langs == nil {
+		langs = map[string]T{}
+	}
+	maps.Copy(langs, after)
+	return slices.Sorted(maps.Keys(langs))
 }
