@@ -122,6 +122,20 @@ func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (poo
 	return pool, close, err
 }
 
+// openStore is openDatabase with the schema brought up to date, for a
+// command that reads and writes through the store.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.Store, func(), error) {
+	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := db.Migrate(ctx, pool); err != nil {
+		closeDB()
+		return nil, nil, err
+	}
+	return store.New(pool), closeDB, nil
+}
+
 // connect is openDatabase that also returns the connection string, for
 // the PostgreSQL programs backup runs.
 func connect(ctx context.Context, cfg config.Config, log *slog.Logger) (pool *pgxpool.Pool, conn string, close func(), err error) {
@@ -326,15 +340,11 @@ func loadDemo(ctx context.Context, args []string, getenv func(string) string, ou
 	if err != nil {
 		return err
 	}
-	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	st, closeDB, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, pool); err != nil {
-		return err
-	}
-	st := store.New(pool)
 	if *remove {
 		return removeDemo(ctx, st, out)
 	}

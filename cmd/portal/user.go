@@ -13,7 +13,6 @@ import (
 
 	"github.com/expoportal/portal/internal/auth"
 	"github.com/expoportal/portal/internal/config"
-	"github.com/expoportal/portal/internal/db"
 	"github.com/expoportal/portal/internal/store"
 )
 
@@ -40,15 +39,11 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	if *email == "" {
 		return errors.New(userUsage)
 	}
-	pool, closeDB, err := openDatabase(ctx, cfg, log)
+	st, closeDB, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, pool); err != nil {
-		return err
-	}
-	st := store.New(pool)
 	switch verb {
 	case "add":
 		r, ok := auth.ParseRole(*role)

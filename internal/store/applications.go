@@ -283,10 +283,8 @@ func (s *Store) BoothHalls(ctx context.Context) ([]string, error) {
 // Application loads one application with its notes, oldest note first.
 func (s *Store) Application(ctx context.Context, id int64) (Application, []ApplicationNote, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+applicationColumns+applicationFrom+`WHERE a.id = $1 -- Store.Application`, id)
-	a, err := pgx.CollectExactlyOneRow(rows, scanApplication)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return a, nil, fmt.Errorf("Store.Application(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	a, err := oneRow(rows, scanApplication)
+	if err != nil {
 		return a, nil, fmt.Errorf("Store.Application(%d): %w", id, err)
 	}
 	rows, _ = s.pool.Query(ctx, `SELECT n.id, u.email, n.body, n.created_at FROM booth_application_notes n
@@ -305,10 +303,8 @@ func (s *Store) Application(ctx context.Context, id int64) (Application, []Appli
 // ApplicationByToken loads the application a confirmation page shows.
 func (s *Store) ApplicationByToken(ctx context.Context, token string) (Application, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+applicationColumns+applicationFrom+`WHERE a.token = $1 -- Store.ApplicationByToken`, token)
-	a, err := pgx.CollectExactlyOneRow(rows, scanApplication)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return a, fmt.Errorf("Store.ApplicationByToken: %w", ErrNotFound)
-	} else if err != nil {
+	a, err := oneRow(rows, scanApplication)
+	if err != nil {
 		return a, fmt.Errorf("Store.ApplicationByToken: %w", err)
 	}
 	return a, nil

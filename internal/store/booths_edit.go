@@ -95,14 +95,9 @@ func (s *Store) SaveBooth(ctx context.Context, b Booth, userID int64) (int64, er
 		var before *Booth
 		if b.ID != 0 {
 			rows, _ := tx.Query(ctx, "SELECT "+boothColumns+" FROM booths WHERE id = $1 FOR UPDATE -- Store.SaveBooth", b.ID)
-			old, err := pgx.CollectExactlyOneRow(rows, scanBooth)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return ErrNotFound
-			} else if err != nil {
+			old, err := lockedAt(rows, scanBooth, b.Version)
+			if err != nil {
 				return err
-			}
-			if old.Version != b.Version {
-				return ErrConflict
 			}
 			before = &old
 			if b.Status == "" {
@@ -203,10 +198,8 @@ func (s *Store) DeleteBooth(ctx context.Context, id, userID int64) error {
 			return err
 		}
 		rows, _ := tx.Query(ctx, "SELECT "+boothColumns+" FROM booths WHERE id = $1 FOR UPDATE -- Store.DeleteBooth", id)
-		b, err := pgx.CollectExactlyOneRow(rows, scanBooth)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return ErrNotFound
-		} else if err != nil {
+		b, err := oneRow(rows, scanBooth)
+		if err != nil {
 			return err
 		}
 		// With the row locked FOR UPDATE, an application for it cannot be

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -115,10 +114,8 @@ func (s *Store) Charges(ctx context.Context) ([]Charge, error) {
 // Charge loads one item.
 func (s *Store) Charge(ctx context.Context, id int64) (Charge, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+chargeColumns+` FROM charge_items c WHERE c.id = $1 -- Store.Charge`, id)
-	c, err := pgx.CollectExactlyOneRow(rows, scanCharge)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return c, fmt.Errorf("Store.Charge(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	c, err := oneRow(rows, scanCharge)
+	if err != nil {
 		return c, fmt.Errorf("Store.Charge(%d): %w", id, err)
 	}
 	return c, nil
@@ -155,14 +152,9 @@ func (s *Store) SaveCharge(ctx context.Context, c Charge, userID int64) (int64, 
 			action = "charge.update"
 			// Locked so that two saves at once audit what each really replaced.
 			rows, _ := tx.Query(ctx, `SELECT `+chargeColumns+` FROM charge_items c WHERE c.id = $1 FOR UPDATE -- Store.SaveCharge`, c.ID)
-			b, err := pgx.CollectExactlyOneRow(rows, scanCharge)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return ErrNotFound
-			} else if err != nil {
+			b, err := lockedAt(rows, scanCharge, c.Version)
+			if err != nil {
 				return err
-			}
-			if b.Version != c.Version {
-				return ErrConflict
 			}
 			before = &b
 			if _, err := tx.Exec(ctx, `UPDATE charge_items SET kind = $2, unit = $3, price_cny = $4, price_usd = $5,
@@ -193,10 +185,8 @@ func (s *Store) SaveCharge(ctx context.Context, c Charge, userID int64) (int64, 
 func (s *Store) DeleteCharge(ctx context.Context, id, userID int64) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+chargeColumns+` FROM charge_items c WHERE c.id = $1 FOR UPDATE -- Store.DeleteCharge`, id)
-		c, err := pgx.CollectExactlyOneRow(rows, scanCharge)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return ErrNotFound
-		} else if err != nil {
+		c, err := oneRow(rows, scanCharge)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM charge_items WHERE id = $1 -- Store.DeleteCharge", id); err != nil {
@@ -261,14 +251,7 @@ func chargeChanges(before *Charge, c Charge) string {
 	ch.add("from", dayText(b.ValidFrom), dayText(c.ValidFrom))
 	ch.add("until", dayText(b.ValidUntil), dayText(c.ValidUntil))
 	ch.add("sort", fmt.Sprint(b.Sort), fmt.Sprint(c.Sort))
-	langs := map[string]bool{}
-	for l := range b.Texts {
-		langs[l] = true
-	}
-	for l := range c.Texts {
-		langs[l] = true
-	}
-	for _, l := range slices.Sorted(maps.Keys(langs)) {
+	for _, l := range langsOf(b.Texts, c.Texts) {
 		o, ok := b.Texts[l]
 		n, kept := c.Texts[l]
 		switch {

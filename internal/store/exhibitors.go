@@ -164,10 +164,8 @@ func (s *Store) AllExhibitors(ctx context.Context) ([]Exhibitor, error) {
 // Exhibitor loads one exhibitor with every language.
 func (s *Store) Exhibitor(ctx context.Context, id int64) (Exhibitor, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+exhibitorCols+` FROM exhibitors e`+joinLogo+` WHERE e.id = $1 -- Store.Exhibitor`, id)
-	e, err := pgx.CollectExactlyOneRow(rows, scanExhibitor)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return e, fmt.Errorf("Store.Exhibitor(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	e, err := oneRow(rows, scanExhibitor)
+	if err != nil {
 		return e, fmt.Errorf("Store.Exhibitor(%d): %w", id, err)
 	}
 	return e, nil
@@ -213,14 +211,9 @@ func (s *Store) SaveExhibitor(ctx context.Context, userID, id int64, in Exhibito
 		var before *Exhibitor
 		if id != 0 {
 			rows, _ := tx.Query(ctx, `SELECT `+exhibitorCols+` FROM exhibitors e`+joinLogo+` WHERE e.id = $1 FOR UPDATE OF e -- Store.SaveExhibitor`, id)
-			b, err := pgx.CollectExactlyOneRow(rows, scanExhibitor)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return ErrNotFound
-			} else if err != nil {
+			b, err := lockedAt(rows, scanExhibitor, in.Version)
+			if err != nil {
 				return err
-			}
-			if b.Version != in.Version {
-				return ErrConflict
 			}
 			before = &b
 		}

@@ -131,10 +131,8 @@ func (s *Store) Halls(ctx context.Context) (Halls, error) {
 // Hall finds a hall by code.
 func (s *Store) Hall(ctx context.Context, code string) (Hall, error) {
 	rows, _ := s.pool.Query(ctx, hallsSQL+" WHERE h.code = $1 -- Store.Hall", code)
-	h, err := pgx.CollectExactlyOneRow(rows, scanHall)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Hall{}, fmt.Errorf("Store.Hall(%q): %w", code, ErrNotFound)
-	} else if err != nil {
+	h, err := oneRow(rows, scanHall)
+	if err != nil {
 		return Hall{}, fmt.Errorf("Store.Hall(%q): %w", code, err)
 	}
 	return h, nil
@@ -183,14 +181,9 @@ func (s *Store) SaveHall(ctx context.Context, h Hall, create bool, userID int64)
 			}
 		} else {
 			rows, _ := tx.Query(ctx, hallsSQL+" WHERE h.code = $1 FOR UPDATE OF h -- Store.SaveHall", h.Code)
-			old, err := pgx.CollectExactlyOneRow(rows, scanHall)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return ErrNotFound
-			} else if err != nil {
+			old, err := lockedAt(rows, scanHall, h.Version)
+			if err != nil {
 				return err
-			}
-			if old.Version != h.Version {
-				return ErrConflict
 			}
 			before = &old
 			if h.Drawn() {

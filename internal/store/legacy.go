@@ -108,10 +108,8 @@ func (s *Store) LegacyURLs(ctx context.Context, q string, limit int) ([]LegacyUR
 // LegacyURLByID loads one old address.
 func (s *Store) LegacyURLByID(ctx context.Context, id int64) (LegacyURL, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+legacyColumns+` FROM legacy_urls WHERE id = $1 -- Store.LegacyURLByID`, id)
-	l, err := pgx.CollectExactlyOneRow(rows, scanLegacy)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return l, fmt.Errorf("Store.LegacyURLByID(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	l, err := oneRow(rows, scanLegacy)
+	if err != nil {
 		return l, fmt.Errorf("Store.LegacyURLByID(%d): %w", id, err)
 	}
 	return l, nil

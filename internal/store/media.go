@@ -102,10 +102,8 @@ func (s *Store) MediaByHash(ctx context.Context, hash string) (Media, error) {
 	rows, _ := s.pool.Query(ctx, `-- Store.MediaByHash
 		SELECT id, hash, kind, content_type, size, width, height, chunk_size, created_at
 		FROM media WHERE hash = $1`, hash)
-	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[Media])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Media{}, fmt.Errorf("Store.MediaByHash(%q): %w", hash, ErrNotFound)
-	} else if err != nil {
+	m, err := oneRow(rows, pgx.RowToStructByName[Media])
+	if err != nil {
 		return Media{}, fmt.Errorf("Store.MediaByHash(%q): %w", hash, err)
 	}
 	return m, nil

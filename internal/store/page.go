@@ -41,10 +41,8 @@ func (s *Store) PublishedPage(ctx context.Context, path, lang string) (Page, err
 		WHERE p.path = $1 AND p.published
 		ORDER BY t.lang = $2 DESC, l.position
 		LIMIT 1`, path, lang)
-	page, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[Page])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Page{}, fmt.Errorf("Store.PublishedPage(%q, %q): %w", path, lang, ErrNotFound)
-	} else if err != nil {
+	page, err := oneRow(rows, pgx.RowToStructByName[Page])
+	if err != nil {
 		return Page{}, fmt.Errorf("Store.PublishedPage(%q, %q): %w", path, lang, err)
 	}
 	return page, nil

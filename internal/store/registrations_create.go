@@ -210,10 +210,8 @@ func (s *Store) CreateGroup(ctx context.Context, g VisitorGroup, members []Regis
 // RegistrationByToken loads the ticket at token; ErrNotFound when none.
 func (s *Store) RegistrationByToken(ctx context.Context, token string) (Registration, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE token = $1 -- Store.RegistrationByToken`, token)
-	r, err := pgx.CollectExactlyOneRow(rows, scanRegistration)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return r, fmt.Errorf("Store.RegistrationByToken: %w", ErrNotFound)
-	} else if err != nil {
+	r, err := oneRow(rows, scanRegistration)
+	if err != nil {
 		return r, fmt.Errorf("Store.RegistrationByToken: %w", err)
 	}
 	return r, nil

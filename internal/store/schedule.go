@@ -77,10 +77,8 @@ func (s *Store) Schedule(ctx context.Context, lang string) ([]ScheduleItem, erro
 // ScheduleEvent is one event in lang.
 func (s *Store) ScheduleEvent(ctx context.Context, id int64, lang string) (ScheduleItem, error) {
 	rows, _ := s.pool.Query(ctx, "-- Store.ScheduleEvent"+scheduleItems+" WHERE e.id = $2", lang, id)
-	it, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[ScheduleItem])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return it, fmt.Errorf("Store.ScheduleEvent(%d): %w", id, ErrNotFound)
-	} else if err != nil {
+	it, err := oneRow(rows, pgx.RowToStructByName[ScheduleItem])
+	if err != nil {
 		return it, fmt.Errorf("Store.ScheduleEvent(%d): %w", id, err)
 	}
 	return it, nil
@@ -323,14 +321,7 @@ func eventChange(before *Event, after Event) (what, summary string) {
 	if before.Kind != after.Kind {
 		parts = append(parts, fmt.Sprintf("kind %s -> %s", before.Kind, after.Kind))
 	}
-	langs := map[string]bool{}
-	for l := range before.Texts {
-		langs[l] = true
-	}
-	for l := range after.Texts {
-		langs[l] = true
-	}
-	for _, l := range slices.Sorted(maps.Keys(langs)) {
+	for _, l := range langsOf(before.Texts, after.Texts) {
 		b, had := before.Texts[l]
 		a, has := after.Texts[l]
 		switch {

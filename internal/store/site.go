@@ -54,10 +54,8 @@ func (s *Store) Site(ctx context.Context, lang string) (Site, error) {
 		JOIN languages l ON l.code = i.lang
 		ORDER BY i.lang = $1 DESC, l.position
 		LIMIT 1`, lang)
-	site, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[Site])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Site{}, fmt.Errorf("Store.Site(%q): %w", lang, ErrNotFound)
-	} else if err != nil {
+	site, err := oneRow(rows, pgx.RowToStructByName[Site])
+	if err != nil {
 		return Site{}, fmt.Errorf("Store.Site(%q): %w", lang, err)
 	}
 	return site, nil

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -46,4 +48,43 @@ func (s *Store) fillIfEmpty(ctx context.Context, table, used string, fill func(p
 		}
 		return fill(tx)
 	})
+}
+
+// oneRow is the one row rows holds, scanned; ErrNotFound when there is none.
+func oneRow[T any](rows pgx.Rows, scan pgx.RowToFunc[T]) (T, error) {
+	row, err := pgx.CollectExactlyOneRow(rows, scan)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return row, ErrNotFound
+	}
+	return row, err
+}
+
+// versioned is a record an editor changes by version.
+type versioned interface{ version() int }
+
+func (b Booth) version() int     { return b.Version }
+func (c Charge) version() int    { return c.Version }
+func (e Exhibitor) version() int { return e.Version }
+func (h Hall) version() int      { return h.Version }
+
+// lockedAt is the one row rows holds, read FOR UPDATE before a change
+// based on version: ErrNotFound when there is none, ErrConflict when it
+// has changed since.
+func lockedAt[T versioned](rows pgx.Rows, scan pgx.RowToFunc[T], version int) (T, error) {
+	row, err := oneRow(rows, scan)
+	if err == nil && row.version() != version {
+		err = ErrConflict
+	}
+	return row, err
+}
+
+// langsOf is the languages a record has texts in before or after a
+// change, in order, for its audit line.
+func langsOf[T any](before, after map[string]T) []string {
+	langs := maps.Clone(before)
+	if langs == nil {
+		langs = map[string]T{}
+	}
+	maps.Copy(langs, after)
+	return slices.Sorted(maps.Keys(langs))
 }

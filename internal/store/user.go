@@ -63,10 +63,8 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 func (s *Store) user(ctx context.Context, where string, arg any) (User, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT id, email, role, password_hash, disabled, created_at, version, coalesce(lang, '') AS lang
 		FROM users WHERE `+where+` -- Store.User`, arg)
-	u, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[User])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return User{}, fmt.Errorf("Store.User(%v): %w", arg, ErrNotFound)
-	} else if err != nil {
+	u, err := oneRow(rows, pgx.RowToStructByName[User])
+	if err != nil {
 		return User{}, fmt.Errorf("Store.User(%v): %w", arg, err)
 	}
 	return u, nil

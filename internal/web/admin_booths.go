@@ -78,17 +78,13 @@ func (s *Server) newBooth(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	b, err := s.store.Booth(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	st := form.NewState(form.BoothValues(b))
-	st.Version = b.Version
-	return s.showForm(w, r, st, s.boothEditor(&b, ""))
+	return s.showStored(w, r, s.storedBooth)
+}
+
+// storedBooth is the booth at the route's id as saved, in its editor.
+func (s *Server) storedBooth(r *http.Request) (*form.State, formView, error) {
+	b, err := byID(r, s.store.Booth)
+	return savedState(form.BoothValues(b), b.Version), s.boothEditor(&b, ""), err
 }
 
 // boothEditor shows the editor of the booth at the route's id (b when it
@@ -97,13 +93,12 @@ func (s *Server) editBooth(w http.ResponseWriter, r *http.Request) error {
 // form is shown: then its status is shown, not asked.
 func (s *Server) boothEditor(b *store.Booth, other string) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
-		v := &view.BoothEditor{Form: st, Other: other, Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
-		title := "booths.admin.new"
-		if chi.URLParam(r, "id") != "" {
-			id, err := idParam(r)
-			if err != nil {
-				return nil, err
-			}
+		v := &view.BoothEditor{Form: st, Other: other, Saved: justSaved(r)}
+		id, err := optionalID(r)
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 {
 			if v.Holder, err = s.store.BoothHolder(r.Context(), id); err != nil {
 				return nil, err
 			}
@@ -117,9 +112,9 @@ func (s *Server) boothEditor(b *store.Booth, other string) formView {
 			if b != nil {
 				v.Status = b.Status
 			}
-			v.ID, title = id, "booths.admin.edit"
+			v.ID = id
 		}
-		v.Admin = s.adminFrame(r, currentUser(r), title)
+		v.Admin = s.adminFrame(r, currentUser(r), editorTitle("booths.admin", id != 0))
 		return adminpages.BoothEdit(v), nil
 	}
 }
@@ -131,54 +126,37 @@ func (s *Server) boothEditor(b *store.Booth, other string) formView {
 // then. A form opened while an application held the booth has no status
 // field, and the status stays the application's.
 func (s *Server) saveBooth(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
-	var id int64
-	if chi.URLParam(r, "id") != "" {
-		var err error
-		if id, err = idParam(r); err != nil {
-			return err
-		}
-	}
-	st := form.Posted(r.PostForm)
-	values := r.PostForm
-	// The status was shown read-only: the store keeps whatever the
-	// application has made it by the time the row is locked.
-	keepStatus := id != 0 && !values.Has("status")
-	if keepStatus {
-		values = url.Values(maps.Clone(values))
-		values.Set("status", store.BoothStatuses[0])
-	}
 	halls, err := s.halls(r)
 	if err != nil {
 		return err
 	}
-	b, errs := form.ParseBooth(values, halls.Codes())
-	if st.Errors = errs; st.Invalid() {
-		return invalidForm(st, s.boothEditor(nil, ""))
-	}
-	b.ID, b.Version = id, st.Version
-	if keepStatus {
-		b.Status = ""
-	}
-	saved, err := s.store.SaveBooth(r.Context(), b, currentUser(r).ID)
-	var c *store.BoothConflict
-	if errors.As(err, &c) {
-		st.Fail(c.Field, "booths.err."+c.Reason)
-		return invalidForm(st, s.boothEditor(nil, c.Other))
-	} else if errors.Is(err, store.ErrConflict) {
-		now, err := s.store.Booth(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		st.Refuse(form.BoothValues(now), now.Version)
-		return staleForm(st, s.boothEditor(&now, ""))
-	} else if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/booths/"+strconv.FormatInt(saved, 10)+"?saved=1", http.StatusSeeOther)
-	return nil
+	var keepStatus bool
+	return saveEdited(w, r, edit[store.Booth]{
+		show: s.boothEditor(nil, ""),
+		parse: func(values url.Values) (store.Booth, form.Errors) {
+			// The status was shown read-only: the store keeps whatever the
+			// application has made it by the time the row is locked.
+			if keepStatus = chi.URLParam(r, "id") != "" && !values.Has("status"); keepStatus {
+				values = url.Values(maps.Clone(values))
+				values.Set("status", store.BoothStatuses[0])
+			}
+			return form.ParseBooth(values, halls.Codes())
+		},
+		save: func(st *form.State, id int64, b store.Booth) (string, error) {
+			b.ID, b.Version = id, st.Version
+			if keepStatus {
+				b.Status = ""
+			}
+			saved, err := s.store.SaveBooth(r.Context(), b, currentUser(r).ID)
+			var c *store.BoothConflict
+			if errors.As(err, &c) {
+				st.Fail(c.Field, "booths.err."+c.Reason)
+				return "", invalidForm(st, s.boothEditor(nil, c.Other))
+			}
+			return "/admin/booths/" + strconv.FormatInt(saved, 10), err
+		},
+		stored: s.storedBooth,
+	})
 }
 
 // deleteBooth asks first: without confirm=yes it shows what would go and a

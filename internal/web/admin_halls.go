@@ -51,13 +51,13 @@ func (s *Server) newHall(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editHall(w http.ResponseWriter, r *http.Request) error {
+	return s.showStored(w, r, s.storedHall)
+}
+
+// storedHall is the hall at the route's code as saved, in its editor.
+func (s *Server) storedHall(r *http.Request) (*form.State, formView, error) {
 	h, err := s.store.Hall(r.Context(), chi.URLParam(r, "code"))
-	if err != nil {
-		return err
-	}
-	st := form.NewState(form.HallValues(h))
-	st.Version = h.Version
-	return s.showForm(w, r, st, s.hallEditor(""))
+	return savedState(form.HallValues(h), h.Version), s.hallEditor(""), err
 }
 
 // hallEditor shows the editor of the hall at the route's code, or of a new
@@ -66,13 +66,8 @@ func (s *Server) editHall(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) hallEditor(other string) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
 		code := chi.URLParam(r, "code")
-		title := "halls.admin.new"
-		if code != "" {
-			title = "halls.admin.edit"
-		}
-		a := s.adminFrame(r, currentUser(r), title)
-		v := &view.HallEditor{Admin: a, Code: code, Form: st, Other: other,
-			Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		a := s.adminFrame(r, currentUser(r), editorTitle("halls.admin", code != ""))
+		v := &view.HallEditor{Admin: a, Code: code, Form: st, Other: other, Saved: justSaved(r)}
 		if code != "" {
 			h, err := s.store.Hall(r.Context(), code)
 			if err != nil {
@@ -105,36 +100,27 @@ func (s *Server) hallEditor(other string) formView {
 // version comes back (409) with what is saved now beside it; nothing is
 // saved then.
 func (s *Server) saveHall(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
 	code := chi.URLParam(r, "code")
-	st := form.Posted(r.PostForm)
-	h, errs := form.ParseHall(r.PostForm, s.langCodes(), code == "")
-	if st.Errors = errs; st.Invalid() {
-		return invalidForm(st, s.hallEditor(""))
-	}
-	if code != "" {
-		h.Code = code
-	}
-	h.Version = st.Version
-	err := s.store.SaveHall(r.Context(), h, code == "", currentUser(r).ID)
-	var c *store.HallConflict
-	if errors.As(err, &c) {
-		st.Fail(c.Field, "halls.err."+c.Reason)
-		return invalidForm(st, s.hallEditor(c.Other))
-	} else if errors.Is(err, store.ErrConflict) {
-		now, err := s.store.Hall(r.Context(), code)
-		if err != nil {
-			return err
-		}
-		st.Refuse(form.HallValues(now), now.Version)
-		return staleForm(st, s.hallEditor(""))
-	} else if err != nil {
-		return err
-	}
-	http.Redirect(w, r, view.HallHref(h.Code)+"?saved=1", http.StatusSeeOther)
-	return nil
+	return saveEdited(w, r, edit[store.Hall]{
+		show: s.hallEditor(""),
+		parse: func(v url.Values) (store.Hall, form.Errors) {
+			return form.ParseHall(v, s.langCodes(), code == "")
+		},
+		save: func(st *form.State, _ int64, h store.Hall) (string, error) {
+			if code != "" {
+				h.Code = code
+			}
+			h.Version = st.Version
+			err := s.store.SaveHall(r.Context(), h, code == "", currentUser(r).ID)
+			var c *store.HallConflict
+			if errors.As(err, &c) {
+				st.Fail(c.Field, "halls.err."+c.Reason)
+				return "", invalidForm(st, s.hallEditor(c.Other))
+			}
+			return view.HallHref(h.Code), err
+		},
+		stored: s.storedHall,
+	})
 }
 
 // moveHall moves a hall one place up or down the list (?dir=up|down).

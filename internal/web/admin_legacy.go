@@ -36,11 +36,7 @@ func (s *Server) listLegacyURLs(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editLegacyURL(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	l, err := s.store.LegacyURLByID(r.Context(), id)
+	l, err := byID(r, s.store.LegacyURLByID)
 	if err != nil {
 		return err
 	}
@@ -50,8 +46,7 @@ func (s *Server) editLegacyURL(w http.ResponseWriter, r *http.Request) error {
 // legacyEditor is the editor of the old address l.
 func (s *Server) legacyEditor(l store.LegacyURL) formView {
 	return func(r *http.Request, st *form.State) (templ.Component, error) {
-		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Form: st,
-			Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.edit"), Row: l, Form: st, Saved: justSaved(r)}
 		return adminpages.LegacyEdit(v), nil
 	}
 }
@@ -71,11 +66,7 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return clientError(err)
 	}
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	l, err := s.store.LegacyURLByID(r.Context(), id)
+	l, err := byID(r, s.store.LegacyURLByID)
 	if err != nil {
 		return err
 	}
@@ -85,34 +76,16 @@ func (s *Server) saveLegacyURL(w http.ResponseWriter, r *http.Request) error {
 		st.Fail("target", "legacy.admin.target_invalid")
 		return invalidForm(st, s.legacyEditor(l))
 	}
-	if err := s.store.SetLegacyTarget(r.Context(), id, target, currentUser(r).ID); err != nil {
+	if err := s.store.SetLegacyTarget(r.Context(), l.ID, target, currentUser(r).ID); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/legacy/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/legacy/"+strconv.FormatInt(l.ID, 10)+"?saved=1", http.StatusSeeOther)
 	return nil
 }
 
-// deleteLegacyURL asks first: without confirm=yes it shows what would go.
+// deleteLegacyURL asks first, then deletes.
 func (s *Server) deleteLegacyURL(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	if r.PostForm.Get("confirm") != "yes" {
-		l, err := s.store.LegacyURLByID(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		v := &view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true}
-		s.render(w, r, http.StatusOK, adminpages.LegacyDelete(v))
-		return nil
-	}
-	if err := s.store.DeleteLegacyURL(r.Context(), id, currentUser(r).ID); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/legacy?deleted=1", http.StatusSeeOther)
-	return nil
+	return confirmDelete(s, w, r, s.store.LegacyURLByID, func(l store.LegacyURL) templ.Component {
+		return adminpages.LegacyDelete(&view.LegacyEditor{Admin: s.adminFrame(r, currentUser(r), "legacy.admin.delete_title"), Row: l, Confirm: true})
+	}, s.store.DeleteLegacyURL, "/admin/legacy?deleted=1")
 }

@@ -26,17 +26,17 @@ func (s *Server) listPages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editPage(w http.ResponseWriter, r *http.Request) error {
+	return s.showStored(w, r, s.storedPage)
+}
+
+// storedPage is the page at the route's id as saved, in its editor.
+func (s *Server) storedPage(r *http.Request) (*form.State, formView, error) {
 	id, err := idParam(r)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	p, texts, _, err := s.store.PageForEdit(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	st := form.NewState(form.PageValues(p.Published, texts))
-	st.Version = p.Version
-	return s.showForm(w, r, st, s.pageEditor)
+	return savedState(form.PageValues(p.Published, texts), p.Version), s.pageEditor, err
 }
 
 // pageEditor is the editor of the page at the route's id. It reads the
@@ -51,7 +51,7 @@ func (s *Server) pageEditor(r *http.Request, st *form.State) (templ.Component, e
 		return nil, err
 	}
 	v := &view.PageEditor{Admin: s.adminFrame(r, currentUser(r), "admin.edit_page"), Page: p, Form: st,
-		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+		Saved: justSaved(r)}
 	// An image just uploaded with a save: its Markdown line, to copy into a body.
 	if m := mediaName.FindStringSubmatch(r.URL.Query().Get("image")); m != nil && r.Method == http.MethodGet {
 		v.Inserted = "![](/media/" + m[0] + ")"

@@ -1,14 +1,12 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 
 	"github.com/expoportal/portal/internal/form"
 	"github.com/expoportal/portal/internal/store"
@@ -43,31 +41,23 @@ func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	e, err := s.store.EventForEdit(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	st := form.NewState(form.EventValues(e, s.expoLoc(r)))
-	st.Version = e.Version
-	return s.showForm(w, r, st, s.eventEditor)
+	return s.showStored(w, r, s.storedEvent)
+}
+
+// storedEvent is the event at the route's id as saved, in its editor.
+func (s *Server) storedEvent(r *http.Request) (*form.State, formView, error) {
+	e, err := byID(r, s.store.EventForEdit)
+	return savedState(form.EventValues(e, s.expoLoc(r)), e.Version), s.eventEditor, err
 }
 
 // eventEditor is the editor of the event at the route's id, or of a new one.
 func (s *Server) eventEditor(r *http.Request, st *form.State) (templ.Component, error) {
-	id, title := int64(0), "schedule.admin.new"
-	if chi.URLParam(r, "id") != "" {
-		var err error
-		if id, err = idParam(r); err != nil {
-			return nil, err
-		}
-		title = "schedule.admin.edit"
+	id, err := optionalID(r)
+	if err != nil {
+		return nil, err
 	}
-	v := &view.EventEditor{Admin: s.adminFrame(r, currentUser(r), title), ID: id, Form: st,
-		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	v := &view.EventEditor{Admin: s.adminFrame(r, currentUser(r), editorTitle("schedule.admin", id != 0)), ID: id, Form: st,
+		Saved: justSaved(r)}
 	return adminpages.EventEdit(v), nil
 }
 
@@ -76,35 +66,18 @@ func (s *Server) eventEditor(r *http.Request, st *form.State) (templ.Component, 
 // so does a save based on an old version, beside what is saved now. The
 // public schedule, its calendar files and its feed change at once.
 func (s *Server) saveEvent(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
-	var id int64
-	if chi.URLParam(r, "id") != "" {
-		var err error
-		if id, err = idParam(r); err != nil {
-			return err
-		}
-	}
-	st := form.Posted(r.PostForm)
-	e, errs := form.ParseEvent(r.PostForm, s.langCodes(), s.expoLoc(r))
-	if st.Errors = errs; st.Invalid() {
-		return invalidForm(st, s.eventEditor)
-	}
-	e.ID, e.Version = id, st.Version
-	saved, err := s.store.SaveEvent(r.Context(), e, currentUser(r).ID)
-	if errors.Is(err, store.ErrConflict) {
-		now, err := s.store.EventForEdit(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		st.Refuse(form.EventValues(now, s.expoLoc(r)), now.Version)
-		return staleForm(st, s.eventEditor)
-	} else if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/schedule/"+strconv.FormatInt(saved.ID, 10)+"?saved=1", http.StatusSeeOther)
-	return nil
+	return saveEdited(w, r, edit[store.Event]{
+		show: s.eventEditor,
+		parse: func(v url.Values) (store.Event, form.Errors) {
+			return form.ParseEvent(v, s.langCodes(), s.expoLoc(r))
+		},
+		save: func(st *form.State, id int64, e store.Event) (string, error) {
+			e.ID, e.Version = id, st.Version
+			saved, err := s.store.SaveEvent(r.Context(), e, currentUser(r).ID)
+			return "/admin/schedule/" + strconv.FormatInt(saved.ID, 10), err
+		},
+		stored: s.storedEvent,
+	})
 }
 
 // confirmDeleteEvent asks before deleting: a form, so it works without
