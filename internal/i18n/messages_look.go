@@ -6,7 +6,7 @@ func init() {
 	addMessages(map[string]map[string]string{
 		"home.figures":          {"zh": "展会数据", "en": "The expo in figures"},
 		"home.partners":         {"zh": "主办及支持单位", "en": "Organisers and partners"},
-		"footer.wechat":         {"zh": "官方微信", "en": "WeChat"},
+		"footer.wechat_account": {"zh": "官方微信", "en": "WeChat"},
 		"footer.wechat_alt":     {"zh": "%[1]s微信公众号二维码", "en": "QR code of the %[1]s WeChat account"},
 		"footer.wechat_caption": {"zh": "微信扫码关注，获取展会最新消息", "en": "Scan with WeChat to follow the expo's news"},
 		"launch.check.banner":   {"zh": "首页横幅照片尚未设置（或仍是示例图片）。", "en": "The home page has no banner photograph of its own (none, or the demo's)."},
