@@ -2,8 +2,10 @@ package demo
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/expoportal/portal/internal/media"
 	"github.com/expoportal/portal/internal/store"
@@ -20,7 +22,7 @@ func loadLook(ctx context.Context, st *store.Store) error {
 	if e.BannerID != nil || e.WeChatID != nil || len(e.Figures) > 0 || len(e.Logos) > 0 {
 		return nil
 	}
-	banner, err := saveImage(ctx, st, hallPhoto("home banner hall", 2000, 1125), media.BannerRenditions)
+	banner, err := saveImage(ctx, st, memoPhoto("hall", hallPhoto, "home banner hall", 2000, 1125), media.BannerRenditions)
 	if err != nil {
 		return fmt.Errorf("banner: %w", err)
 	}
@@ -54,12 +56,56 @@ func loadLook(ctx context.Context, st *store.Store) error {
 }
 
 func saveImage(ctx context.Context, st *store.Store, data []byte, sizes []media.Rendition) (int64, error) {
-	p, err := media.ProcessImageSizes(ctx, data, sizes)
+	p, err := processed(ctx, data, sizes)
 	if err != nil {
 		return 0, err
 	}
 	m, err := media.SaveProcessed(ctx, st, p, sizes)
 	return m.ID, err
+}
+
+// The demo's pictures are the same on every load (drawn from their keys),
+// and drawing and resizing them is most of a load's time: a process that
+// loads the demo again (the tests, above all) reuses them. Both are only
+// ever read.
+var (
+	drawn     sync.Map // photoKey -> []byte
+	processes sync.Map // [32]byte (the picture's hash) -> media.ProcessedImage
+)
+
+type photoKey struct {
+	kind, key string
+	w, h      int
+}
+
+// memoPhoto is draw(key, w, h), drawn once per process.
+func memoPhoto(kind string, draw func(string, int, int) []byte, key string, w, h int) []byte {
+	k := photoKey{kind, key, w, h}
+	if b, ok := drawn.Load(k); ok {
+		return b.([]byte)
+	}
+	b := draw(key, w, h)
+	drawn.Store(k, b)
+	return b
+}
+
+// processed is media.ProcessImageSizes, once per picture and sizes.
+func processed(ctx context.Context, data []byte, sizes []media.Rendition) (media.ProcessedImage, error) {
+	h := sha256.New()
+	h.Write(data)
+	for _, r := range sizes {
+		fmt.Fprintf(h, "|%s %d", r.Name, r.MaxWidth)
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	if p, ok := processes.Load(k); ok {
+		return p.(media.ProcessedImage), nil
+	}
+	p, err := media.ProcessImageSizes(ctx, data, sizes)
+	if err == nil {
+		processes.Store(k, p)
+	}
+	return p, err
 }
 
 // photoFor is a news picture for key: a product on a studio sweep for a
@@ -68,8 +114,8 @@ func photoFor(key string, w, h int) []byte {
 	k := strings.ToLower(key)
 	for _, word := range []string{"lab", "robot", "stem", "maker", "coding", "classroom", "smart", "digital", "library", "book", "product", "equipment"} {
 		if strings.Contains(k, word) {
-			return productPhoto(key, w, h)
+			return memoPhoto("product", productPhoto, key, w, h)
 		}
 	}
-	return hallPhoto(key, w, h)
+	return memoPhoto("hall", hallPhoto, key, w, h)
 }

@@ -23,12 +23,12 @@ func loadNews(ctx context.Context, st *store.Store) error {
 		if id, ok := images[key]; ok {
 			return id, nil
 		}
-		m, err := media.SaveImage(ctx, st, photoFor(key, 960, 540))
+		id, err := saveImage(ctx, st, photoFor(key, 960, 540), media.Renditions)
 		if err != nil {
 			return 0, fmt.Errorf("picture %q: %w", key, err)
 		}
-		images[key] = m.ID
-		return m.ID, nil
+		images[key] = id
+		return id, nil
 	}
 	var clip *int64
 	for _, a := range append(sampleArticles, bulletins()...) {
