@@ -83,18 +83,9 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	// An image for the body, stored once the rest is valid: the editor then
 	// shows the line that puts it in the text.
-	var image string
-	if data, ok, err := uploaded(r, "image"); err != nil {
+	image, err := s.bodyImage(r, st, s.pageEditor)
+	if err != nil {
 		return err
-	} else if ok {
-		m, err := media.SaveImage(r.Context(), s.store, data)
-		if err != nil {
-			st.Fail("image", imageError(err))
-			return invalidForm(st, s.pageEditor)
-		}
-		if image, err = s.store.MediaRenditionURL(r.Context(), m.ID, "article"); err != nil {
-			return err
-		}
 	}
 	err = s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
 	if errors.Is(err, store.ErrConflict) {
