@@ -67,16 +67,10 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return clientError(err)
 	}
-	if r.PostForm == nil {
-		if err := r.ParseForm(); err != nil {
-			return clientError(err)
-		}
-	}
-	id, err := idParam(r)
+	id, st, err := postedTo(r) // a no-op parse after a multipart one
 	if err != nil {
 		return err
 	}
-	st := form.Posted(r.PostForm)
 	p := form.ParsePage(r.PostForm, s.langCodes())
 	if st.Errors = p.Validate(); st.Invalid() {
 		return invalidForm(st, s.pageEditor)
