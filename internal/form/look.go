@@ -143,9 +143,13 @@ func ParseLook(v url.Values, langs []string, uploaded func(field string) bool) (
 		}
 		return i + 1
 	}
-	type ranked struct{ row, order int }
-	var figs []ranked
-	figures := map[int]store.FigureEdit{}
+	rowID := func(kind string, i int) int64 {
+		if p := id(Row(kind, i, "id")); p != nil {
+			return *p
+		}
+		return 0
+	}
+	var figs []ranked[store.FigureEdit]
 	for i := range rows("fig_rows", MaxFigures) {
 		f := store.FigureEdit{Labels: map[string]string{}, Suffix: text(Row("fig", i, "suffix"), 8)}
 		raw := strings.NewReplacer(",", "", " ", "", "，", "").Replace(strings.TrimSpace(v.Get(Row("fig", i, "value"))))
@@ -169,18 +173,11 @@ func ParseLook(v url.Values, langs []string, uploaded func(field string) bool) (
 				errs[Row("fig", i, "label_"+lang)] = "look.err.label"
 			}
 		}
-		if p := id(Row("fig", i, "id")); p != nil {
-			f.ID = *p
-		}
-		figures[i] = f
-		figs = append(figs, ranked{i, order(Row("fig", i, "order"), i)})
+		f.ID = rowID("fig", i)
+		figs = append(figs, ranked[store.FigureEdit]{i, order(Row("fig", i, "order"), i), f})
 	}
-	slices.SortStableFunc(figs, func(a, b ranked) int { return a.order - b.order })
-	for _, r := range figs {
-		e.Figures = append(e.Figures, figures[r.row])
-	}
-	var logos []ranked
-	kept := map[int]store.LogoEdit{}
+	e.Figures, _ = inOrder(figs)
+	var logos []ranked[store.LogoEdit]
 	for i := range rows("logo_rows", MaxLogos) {
 		lg := store.LogoEdit{Name: text(Row("logo", i, "name"), 80), Link: text(Row("logo", i, "link"), 300)}
 		media := id(Row("logo", i, "media"))
@@ -199,18 +196,29 @@ func ParseLook(v url.Values, langs []string, uploaded func(field string) bool) (
 		if lg.Link != "" && !siteOrWebLink(lg.Link) {
 			errs[Row("logo", i, "link")] = "look.err.link"
 		}
-		if p := id(Row("logo", i, "id")); p != nil {
-			lg.ID = *p
-		}
-		kept[i] = lg
-		logos = append(logos, ranked{i, order(Row("logo", i, "order"), i)})
+		lg.ID = rowID("logo", i)
+		logos = append(logos, ranked[store.LogoEdit]{i, order(Row("logo", i, "order"), i), lg})
 	}
-	slices.SortStableFunc(logos, func(a, b ranked) int { return a.order - b.order })
-	for _, r := range logos {
-		e.Logos = append(e.Logos, kept[r.row])
-		l.LogoRows = append(l.LogoRows, r.row)
-	}
+	e.Logos, l.LogoRows = inOrder(logos)
 	return l, errs
+}
+
+// ranked is a kept figure or logo row: the form row it came from, the
+// place its order field asks for, and what it says.
+type ranked[T any] struct {
+	row, order int
+	val        T
+}
+
+// inOrder gives the kept rows in the order asked for (a tie keeps the
+// form's order), with the form rows they came from.
+func inOrder[T any](kept []ranked[T]) (vals []T, rows []int) {
+	slices.SortStableFunc(kept, func(a, b ranked[T]) int { return a.order - b.order })
+	for _, r := range kept {
+		vals = append(vals, r.val)
+		rows = append(rows, r.row)
+	}
+	return vals, rows
 }
 
 // siteOrWebLink admits a path on this site or an http(s) address: nothing

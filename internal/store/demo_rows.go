@@ -41,7 +41,7 @@ func (s *Store) DemoMarks(ctx context.Context) (map[string]int64, error) {
 // RecordDemoRows notes every row above marks as the demo's, with its
 // updated_at as it is now.
 func (s *Store) RecordDemoRows(ctx context.Context, marks map[string]int64) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return s.inTx(ctx, "Store.RecordDemoRows", func(tx pgx.Tx) error {
 		for _, t := range demoTables {
 			stamp := "NULL::timestamptz"
 			if t.updated {
@@ -54,10 +54,6 @@ func (s *Store) RecordDemoRows(ctx context.Context, marks map[string]int64) erro
 		}
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("Store.RecordDemoRows: %w", err)
-	}
-	return nil
 }
 
 // demoRow is a row the demo wrote, with its updated_at when the load ended.

@@ -93,7 +93,7 @@ func (s *Store) HasSite(ctx context.Context) (bool, error) {
 // InsertSiteIfMissing writes the settings unless they exist: it never
 // overwrites what an admin saved.
 func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []SiteWords) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return s.inTx(ctx, "Store.InsertSiteIfMissing", func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `-- Store.InsertSiteIfMissing
 			INSERT INTO site_settings (opens_at, closes_at, hotline, fax, email, copyright_since, visitor_count_start,
 				intl_phone, wechat_id, whatsapp, manual_url)
@@ -114,10 +114,6 @@ func (s *Store) InsertSiteIfMissing(ctx context.Context, f SiteFacts, words []Si
 		}
 		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("Store.InsertSiteIfMissing: %w", err)
-	}
-	return nil
 }
 
 // SiteSettings are all the settings, every language's words included, for
@@ -172,7 +168,7 @@ func siteForEdit(ctx context.Context, q interface {
 // returns ErrConflict.
 func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) error {
 	f := st.Facts
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return s.inTx(ctx, "Store.SaveSite", func(tx pgx.Tx) error {
 		// Locked so that two saves at once audit what each really replaced.
 		before, err := siteForEdit(ctx, tx, "FOR UPDATE")
 		if err != nil {
@@ -200,10 +196,6 @@ func (s *Store) SaveSite(ctx context.Context, st SiteSettings, userID int64) err
 		}
 		return auditTx(ctx, tx, userID, "settings.update", "site", settingsChanges(before, st))
 	})
-	if err != nil {
-		return fmt.Errorf("Store.SaveSite: %w", err)
-	}
-	return nil
 }
 
 // settingsChanges says which settings a save changed, before -> after.

@@ -33,6 +33,14 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// inTx runs fn in one transaction; a failure says which method it was.
+func (s *Store) inTx(ctx context.Context, method string, fn func(pgx.Tx) error) error {
+	if err := pgx.BeginFunc(ctx, s.pool, fn); err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	return nil
+}
+
 // fillIfEmpty runs fill in one transaction only when the query "used"
 // finds nothing: demo content goes into an empty table and never
 // overwrites or re-adds what staff saved or deleted. The table is locked

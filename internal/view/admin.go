@@ -184,11 +184,7 @@ func (e *ArticleEditor) Fields() []form.Field {
 		{Name: "action", Label: e.T("admin.actions"), ID: "actions"},
 	}
 	for i, l := range e.Langs {
-		fs = append(fs,
-			form.Field{Name: "title_" + l.Code, Label: e.T("admin.title_in", e.T("admin.title_col"), l.Native), Kind: form.Text, Required: i == 0, Lang: l.Code},
-			form.Field{Name: "summary_" + l.Code, Label: e.T("admin.title_in", e.T("admin.summary"), l.Native), Kind: form.Text, Lang: l.Code},
-			form.Field{Name: "source_" + l.Code, Label: e.T("admin.title_in", e.T("admin.source"), l.Native), Kind: form.Text, Lang: l.Code},
-			form.Field{Name: "body_" + l.Code, Label: e.T("admin.title_in", e.T("admin.body"), l.Native), Kind: form.TextArea, Rows: 14, Lang: l.Code})
+		fs = append(fs, textsIn(e.T, l, i == 0, 14, inLang(e.T, l, "source", "admin.source", form.Text))...)
 	}
 	return fs
 }
@@ -200,6 +196,24 @@ func (e *ArticleEditor) Field(name string) form.Field { return fieldNamed(e.Fiel
 // where the legend already names the language.
 func (e *ArticleEditor) LangField(name, lang, key string) form.Field {
 	return langField(e.Field(name+"_"+lang), e.T(key))
+}
+
+// inLang is the field name_<lang>, labelled with what key names in
+// language l.
+func inLang(t func(string, ...any) string, l i18n.Lang, name, key string, kind form.Kind) form.Field {
+	return form.Field{Name: name + "_" + l.Code, Label: t("admin.title_in", t(key), l.Native), Kind: kind, Lang: l.Code}
+}
+
+// textsIn are a text's title, summary and body in language l (the title
+// required in the first language), with the fields between summary and
+// body.
+func textsIn(t func(string, ...any) string, l i18n.Lang, first bool, bodyRows int, between ...form.Field) []form.Field {
+	title := inLang(t, l, "title", "admin.title_col", form.Text)
+	title.Required = first
+	body := inLang(t, l, "body", "admin.body", form.TextArea)
+	body.Rows = bodyRows
+	fs := append([]form.Field{title, inLang(t, l, "summary", "admin.summary", form.Text)}, between...)
+	return append(fs, body)
 }
 
 // langField relabels f for a box whose legend names the language: the
@@ -295,10 +309,7 @@ func (e *PageEditor) Fields() []form.Field {
 	fs := []form.Field{{Name: "published", Label: e.T("admin.published"), Kind: form.Checkbox},
 		{Name: "image", Label: e.T("admin.insert_image"), Kind: form.File, Accept: "image/jpeg,image/png,image/gif"}}
 	for i, l := range e.Langs {
-		fs = append(fs,
-			form.Field{Name: "title_" + l.Code, Label: e.T("admin.title_in", e.T("admin.title_col"), l.Native), Kind: form.Text, Required: i == 0, Lang: l.Code},
-			form.Field{Name: "summary_" + l.Code, Label: e.T("admin.title_in", e.T("admin.summary"), l.Native), Kind: form.Text, Lang: l.Code},
-			form.Field{Name: "body_" + l.Code, Label: e.T("admin.title_in", e.T("admin.body"), l.Native), Kind: form.TextArea, Rows: 16, Lang: l.Code})
+		fs = append(fs, textsIn(e.T, l, i == 0, 16)...)
 	}
 	return fs
 }

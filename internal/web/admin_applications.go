@@ -110,14 +110,10 @@ func (s *Server) applicationForm(id int64, note bool, taken string) formView {
 // moveApplication changes an application's status; its booth follows (see
 // store.MoveApplication). A refusal shows the page with the reason.
 func (s *Server) moveApplication(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
-	id, err := idParam(r)
+	id, st, err := postedTo(r)
 	if err != nil {
 		return err
 	}
-	st := form.Posted(r.PostForm)
 	m, errs := form.ParseMove(r.PostForm)
 	var boothID *int64
 	if m.Booth != "" && errs["booth"] == "" {
@@ -151,14 +147,10 @@ func (s *Server) moveApplication(w http.ResponseWriter, r *http.Request) error {
 
 // addApplicationNote adds an internal note.
 func (s *Server) addApplicationNote(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return clientError(err)
-	}
-	id, err := idParam(r)
+	id, st, err := postedTo(r)
 	if err != nil {
 		return err
 	}
-	st := form.Posted(r.PostForm)
 	body, errs := form.ParseNote(r.PostForm)
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, s.applicationForm(id, true, ""))

@@ -203,30 +203,16 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		return invalidForm(st, show)
 	}
 	// Uploads only once the rest is valid: a refused image writes nothing.
-	if data, ok, err := uploaded(r, "cover"); err != nil {
+	if m, ok, err := s.storeUpload(r, st, show, "cover"); err != nil {
 		return err
 	} else if ok {
-		m, err := media.SaveImage(r.Context(), s.store, data)
-		if err != nil {
-			st.Fail("cover", imageError(err))
-			return invalidForm(st, show)
-		}
 		f.ParsedCover = &m.ID
 		st.Values.Set("cover_id", strconv.FormatInt(m.ID, 10)) // kept if the page comes back
 	}
 	var inserted string
-	if data, ok, err := uploaded(r, "image"); err != nil {
+	if url, err := s.bodyImage(r, st, show); err != nil {
 		return err
-	} else if ok {
-		m, err := media.SaveImage(r.Context(), s.store, data)
-		if err != nil {
-			st.Fail("image", imageError(err))
-			return invalidForm(st, show)
-		}
-		url, err := s.store.MediaRenditionURL(r.Context(), m.ID, "article")
-		if err != nil {
-			return err
-		}
+	} else if url != "" {
 		inserted = "![](" + url + ")"
 	}
 	action := "article.update"
@@ -279,6 +265,31 @@ func uploaded(r *http.Request, field string) (data []byte, ok bool, err error) {
 	}
 	data, err = io.ReadAll(io.LimitReader(f, media.MaxImageBytes+1))
 	return data, true, err
+}
+
+// storeUpload stores the image uploaded in field, once the rest of the form
+// is valid; ok is false when none was chosen. A refused image fails the form
+// at that field, and the form is shown again.
+func (s *Server) storeUpload(r *http.Request, st *form.State, show formView, field string) (m store.Media, ok bool, err error) {
+	data, ok, err := uploaded(r, field)
+	if err != nil || !ok {
+		return store.Media{}, false, err
+	}
+	if m, err = media.SaveImage(r.Context(), s.store, data); err != nil {
+		st.Fail(field, imageError(err))
+		return store.Media{}, false, invalidForm(st, show)
+	}
+	return m, true, nil
+}
+
+// bodyImage stores the image uploaded for a body text (field "image") and
+// gives the URL a body links it by; "" when none was chosen.
+func (s *Server) bodyImage(r *http.Request, st *form.State, show formView) (string, error) {
+	m, ok, err := s.storeUpload(r, st, show, "image")
+	if err != nil || !ok {
+		return "", err
+	}
+	return s.store.MediaRenditionURL(r.Context(), m.ID, "article")
 }
 
 // imageError is the message key for a refused image.

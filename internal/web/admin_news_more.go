@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/expoportal/portal/internal/store"
 	"github.com/expoportal/portal/internal/view"
 	adminpages "github.com/expoportal/portal/templates/admin"
 )
@@ -46,25 +47,23 @@ func (s *Server) listRevisions(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func revisionNumber(r *http.Request) (int, error) {
-	// 32 bits, as the column: a larger number is no revision, not an error.
-	n, err := strconv.ParseInt(chi.URLParam(r, "version"), 10, 32)
-	if err != nil || n < 1 {
-		return 0, errNotFound
+// revisionAsked reads the article and revision the URL names.
+func (s *Server) revisionAsked(r *http.Request) (id int64, n int, rev store.Revision, err error) {
+	if id, err = idParam(r); err != nil {
+		return 0, 0, rev, err
 	}
-	return int(n), nil
+	// 32 bits, as the column: a larger number is no revision, not an error.
+	v, err := strconv.ParseInt(chi.URLParam(r, "version"), 10, 32)
+	if err != nil || v < 1 {
+		return 0, 0, rev, errNotFound
+	}
+	n = int(v)
+	rev, err = s.store.ArticleRevision(r.Context(), id, n)
+	return id, n, rev, err
 }
 
 func (s *Server) showRevision(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	n, err := revisionNumber(r)
-	if err != nil {
-		return err
-	}
-	rev, err := s.store.ArticleRevision(r.Context(), id, n)
+	id, _, rev, err := s.revisionAsked(r)
 	if err != nil {
 		return err
 	}
@@ -76,15 +75,7 @@ func (s *Server) showRevision(w http.ResponseWriter, r *http.Request) error {
 // restoreRevision saves an old version as the newest one: the versions in
 // between stay in the history.
 func (s *Server) restoreRevision(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r)
-	if err != nil {
-		return err
-	}
-	n, err := revisionNumber(r)
-	if err != nil {
-		return err
-	}
-	rev, err := s.store.ArticleRevision(r.Context(), id, n)
+	id, n, rev, err := s.revisionAsked(r)
 	if err != nil {
 		return err
 	}

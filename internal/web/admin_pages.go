@@ -67,34 +67,19 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return clientError(err)
 	}
-	if r.PostForm == nil {
-		if err := r.ParseForm(); err != nil {
-			return clientError(err)
-		}
-	}
-	id, err := idParam(r)
+	id, st, err := postedTo(r) // a no-op parse after a multipart one
 	if err != nil {
 		return err
 	}
-	st := form.Posted(r.PostForm)
 	p := form.ParsePage(r.PostForm, s.langCodes())
 	if st.Errors = p.Validate(); st.Invalid() {
 		return invalidForm(st, s.pageEditor)
 	}
 	// An image for the body, stored once the rest is valid: the editor then
 	// shows the line that puts it in the text.
-	var image string
-	if data, ok, err := uploaded(r, "image"); err != nil {
+	image, err := s.bodyImage(r, st, s.pageEditor)
+	if err != nil {
 		return err
-	} else if ok {
-		m, err := media.SaveImage(r.Context(), s.store, data)
-		if err != nil {
-			st.Fail("image", imageError(err))
-			return invalidForm(st, s.pageEditor)
-		}
-		if image, err = s.store.MediaRenditionURL(r.Context(), m.ID, "article"); err != nil {
-			return err
-		}
 	}
 	err = s.store.UpdatePage(r.Context(), id, st.Version, p.Published, p.Written(), currentUser(r).ID)
 	if errors.Is(err, store.ErrConflict) {

@@ -89,10 +89,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request) error {
 // change based on an old version of the account is refused.
 func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if err := r.ParseForm(); err != nil {
-			return clientError(err)
-		}
-		id, err := idParam(r)
+		id, st, err := postedTo(r)
 		if err != nil {
 			return err
 		}
@@ -101,7 +98,6 @@ func (s *Server) changeUser(what string) func(http.ResponseWriter, *http.Request
 			return err
 		}
 		me := currentUser(r)
-		st := form.Posted(r.PostForm)
 		if !st.Values.Has("role") {
 			st.Values.Set("role", string(u.Role)) // the disable button's row shows the role as saved
 		}

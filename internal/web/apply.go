@@ -145,11 +145,8 @@ func (s *Server) submitApply(w http.ResponseWriter, r *http.Request) (err error)
 		c.drop(st)
 		return takenForm(st, show)
 	}
-	if ok, err := s.allowFormPost(r, "apply", 1, applyLimit); err != nil {
+	if err := s.allowFormPost(r, st, show, "apply", 1, applyLimit, "form.err.too_many"); err != nil {
 		return err
-	} else if !ok {
-		st.Notice = "form.err.too_many"
-		return limitedForm(st, show)
 	}
 	lang := s.requestLang(r)
 	a := in.Application

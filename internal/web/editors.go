@@ -143,3 +143,16 @@ func confirmDelete[R any](s *Server, w http.ResponseWriter, r *http.Request, rea
 	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
 }
+
+// postedTo parses a post to the record at the route's {id}, with the
+// version it was based on.
+func postedTo(r *http.Request) (int64, *form.State, error) {
+	if err := r.ParseForm(); err != nil {
+		return 0, nil, clientError(err)
+	}
+	id, err := idParam(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, form.Posted(r.PostForm), nil
+}

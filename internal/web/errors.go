@@ -111,17 +111,23 @@ func clientGone(w http.ResponseWriter, r *http.Request, err error) bool {
 	return errors.Is(err, context.Canceled) && r.Context().Err() != nil || watched && ww.broken
 }
 
+// addSlash sends the visitor (301) to the address with a trailing slash,
+// keeping the query.
+func addSlash(w http.ResponseWriter, r *http.Request) {
+	target := r.URL.Path + "/"
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
+}
+
 // notFound redirects a missing trailing slash to the page that has one
 // ("/zh/news" -> "/zh/news/") and answers anything else with the 404 page.
 func (s *Server) notFound(mux *chi.Mux) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasSuffix(r.URL.Path, "/") {
 			if mux.Match(chi.NewRouteContext(), http.MethodGet, r.URL.Path+"/") {
-				target := r.URL.Path + "/"
-				if r.URL.RawQuery != "" {
-					target += "?" + r.URL.RawQuery
-				}
-				http.Redirect(w, r, target, http.StatusMovedPermanently)
+				addSlash(w, r)
 				return
 			}
 		}

@@ -164,10 +164,15 @@ func (s *Server) checkFormBot(r *http.Request) (string, error) {
 
 // allowFormPost counts a write of n rows (a delegation's tickets; 1 for
 // most forms) by the visitor's address (an IPv6 visitor by its /64) against
-// limit rows per hour for scope; false means refuse it with 429. Call it
-// just before writing, after the form checked out, so fixing one's own
-// typing mistakes costs nothing.
-func (s *Server) allowFormPost(r *http.Request, scope string, n, limit int) (bool, error) {
+// limit rows per hour for scope; past it the form comes back with 429 and
+// the notice. Call it just before writing, after the form checked out, so
+// fixing one's own typing mistakes costs nothing.
+func (s *Server) allowFormPost(r *http.Request, st *form.State, show formView, scope string, n, limit int, notice string) error {
 	addr := addressKey(visits.ClientIP(r, s.trustedProxies))
-	return s.store.CountFormPost(r.Context(), scope, addr, n, limit, time.Hour)
+	ok, err := s.store.CountFormPost(r.Context(), scope, addr, n, limit, time.Hour)
+	if err != nil || ok {
+		return err
+	}
+	st.Notice = notice
+	return limitedForm(st, show)
 }

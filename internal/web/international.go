@@ -107,11 +107,8 @@ func (s *Server) submitVisa(w http.ResponseWriter, r *http.Request) (err error) 
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, show)
 	}
-	if ok, err := s.allowFormPost(r, "visa", 1, visaLimit); err != nil {
+	if err := s.allowFormPost(r, st, show, "visa", 1, visaLimit, "form.err.too_many"); err != nil {
 		return err
-	} else if !ok {
-		st.Notice = "form.err.too_many"
-		return limitedForm(st, show)
 	}
 	q.Lang = lang.Code
 	q.Address = addressKey(visits.ClientIP(r, s.trustedProxies))

@@ -240,11 +240,7 @@ func (s *Server) withLanguage(next http.Handler) http.Handler {
 			return
 		}
 		if r.URL.Path == "/"+lang.Code { // the home page's URL ends in a slash
-			target := r.URL.Path + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			addSlash(w, r)
 			return
 		}
 		s.rememberLanguage(w, r)

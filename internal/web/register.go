@@ -128,11 +128,8 @@ func (s *Server) postRegister(w http.ResponseWriter, r *http.Request) (err error
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, s.registerPage)
 	}
-	if ok, err := s.allowFormPost(r, "register", 1, registerLimit); err != nil {
+	if err := s.allowFormPost(r, st, s.registerPage, "register", 1, registerLimit, "form.err.too_many"); err != nil {
 		return err
-	} else if !ok {
-		st.Notice = "form.err.too_many"
-		return limitedForm(st, s.registerPage)
 	}
 	p, err := s.registerFrame(r.Context(), lang, "/register", "") // the e-mail's words
 	if err != nil {
@@ -409,11 +406,8 @@ func (s *Server) postGroup(w http.ResponseWriter, r *http.Request) (err error) {
 		return nil
 	}
 	// Every ticket counts, so a list cannot make hundreds in one post.
-	if ok, err := s.allowFormPost(r, "register", len(members), registerLimit); err != nil {
+	if err := s.allowFormPost(r, st, show, "register", len(members), registerLimit, "register.group.err.hourly"); err != nil {
 		return err
-	} else if !ok {
-		st.Notice = "register.group.err.hourly"
-		return limitedForm(st, show)
 	}
 	p, err := s.registerFrame(r.Context(), lang, "/register/group", "register.group.title") // the e-mails' words
 	if err != nil {
@@ -537,11 +531,8 @@ func (s *Server) postFindTicket(w http.ResponseWriter, r *http.Request) (err err
 	if st.Errors = errs; st.Invalid() {
 		return invalidForm(st, s.findTicketPage(false))
 	}
-	if ok, err := s.allowFormPost(r, "find-ticket", 1, findTicketLimit); err != nil {
+	if err := s.allowFormPost(r, st, s.findTicketPage(false), "find-ticket", 1, findTicketLimit, "form.err.too_many"); err != nil {
 		return err
-	} else if !ok {
-		st.Notice = "form.err.too_many"
-		return limitedForm(st, s.findTicketPage(false))
 	}
 	p, err := s.registerFrame(r.Context(), lang, "/register", "")
 	if err != nil {
