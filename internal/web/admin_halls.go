@@ -165,10 +165,10 @@ func (s *Server) deleteHall(w http.ResponseWriter, r *http.Request) error {
 	if !errors.As(err, &v.InUse) && err != nil {
 		return err
 	}
-	status := http.StatusOK
 	if v.InUse != nil {
-		status = http.StatusConflict
+		// Booths or exhibitors are still in the hall (409): the page says which.
+		return takenForm(form.NewState(nil), shown(adminpages.HallDelete(v)))
 	}
-	s.render(w, r, status, adminpages.HallDelete(v))
+	s.render(w, r, http.StatusOK, adminpages.HallDelete(v))
 	return nil
 }
