@@ -23,7 +23,7 @@ run: deps-db ## serve the demo site on the embedded database at http://127.0.0.1
 SLOW_TESTS := ./internal/web/ ./internal/store/ ./cmd/portal/ ./internal/media/
 
 test: deps check-generated lint ## everything CI checks: generated code, gofmt, vet, tests with -race, the page checks
-	$(GO) test -race -count=1 -timeout 15m $(SLOW_TESTS) ./...
+	$(GO) test -race -count=1 -timeout 20m $(SLOW_TESTS) ./...
 	$(GO) test -count=1 -timeout 10m ./internal/media/
 	$(MAKE) --no-print-directory check-pages
 
