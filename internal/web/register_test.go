@@ -696,6 +696,11 @@ func TestTicketTokensStayOutOfTheLog(t *testing.T) {
 	if len(token) != 26 || strings.Contains(site.logs.String(), token) {
 		t.Errorf("token %q in the log:\n%s", token, site.logs.String())
 	}
+	// The line is written as the handler returns, which may be just after
+	// the client has read the whole answer.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(site.logs.String(), "/en/tickets/<token>") && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if !strings.Contains(site.logs.String(), "/en/tickets/<token>") {
 		t.Errorf("the ticket's request is not logged at all:\n%s", site.logs.String())
 	}
