@@ -62,7 +62,7 @@ func TestAdminNewsListPagesFiltersAndSearches(t *testing.T) {
 		d.Find(`[data-testid=admin-news] tbody tr td:first-child`).Each(func(_ int, s *goquery.Selection) {
 			titles = append(titles, strings.TrimSpace(s.Text()))
 		})
-		d.Find(`[data-testid=admin-pager] a`).Each(func(_ int, s *goquery.Selection) {
+		d.Find(`[data-testid=pager] a`).Each(func(_ int, s *goquery.Selection) {
 			pager = append(pager, s.AttrOr("href", ""))
 		})
 		return strings.TrimSpace(d.Find(`[data-testid=admin-news-count]`).Text()), titles, pager
