@@ -25,17 +25,22 @@ import (
 // encoding, and kept until the database says something it shows changed
 // (changes.go), or its time is up (at most ttl, the visitor counter's flush
 // interval, so counts on a page lag by no more than that). Which pages it
-// never keeps is uncachedPaths in routes.go.
+// never keeps is uncachedPaths in routes.go; which it keeps apart, in a
+// share of their own, is keptApartPaths.
 type pageCache struct {
-	max int64         // bytes, all variants of all pages together
-	ttl time.Duration // longest a page is served before rendering it again
+	max      int64         // bytes, all variants of all pages together
+	apartMax int64         // bytes the pages kept apart may take together
+	ttl      time.Duration // longest a page is served before rendering it again
 
-	mu      sync.Mutex
-	gen     uint64 // bumped by every change: older pages are stale
-	items   map[string]*list.Element
-	lru     list.List // of *cachedPage, most recently used first
-	size    int64
-	renders map[string]*pageRender // a miss being rendered, which others wait for
+	mu    sync.Mutex
+	gen   uint64 // bumped by every change: older pages are stale
+	items map[string]*list.Element
+	// lru and apart list the pages (*cachedPage), most recently used
+	// first: apart those of keptApartPaths, lru the rest. A flood of new
+	// searches evicts older searches, never the pages the crowd reads.
+	lru, apart      list.List
+	size, apartSize int64                  // every page's bytes; the apart pages' alone
+	renders         map[string]*pageRender // a miss being rendered, which others wait for
 }
 
 // cachedPage is one page as sent, in every encoding, with everything a
@@ -44,6 +49,7 @@ type cachedPage struct {
 	key      string
 	gen      uint64
 	expires  time.Time
+	apart    bool // one of keptApartPaths: in pageCache.apart
 	variants precompress.Variants
 	etag     string // of the identity bytes, without quotes
 	article  int64  // an article page's id, whose visits count on every view
@@ -97,7 +103,7 @@ func newPageCache(maxBytes int64, ttl time.Duration) *pageCache {
 	if maxBytes <= 0 {
 		return nil // off
 	}
-	return &pageCache{max: maxBytes, ttl: ttl, items: map[string]*list.Element{}, renders: map[string]*pageRender{}}
+	return &pageCache{max: maxBytes, apartMax: maxBytes / 8, ttl: ttl, items: map[string]*list.Element{}, renders: map[string]*pageRender{}}
 }
 
 // dropAll makes every kept page stale: none is served fresh again, but each
@@ -119,8 +125,8 @@ func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
 	if !ok {
 		return nil, false
 	}
-	c.lru.MoveToFront(el)
 	p := el.Value.(*cachedPage)
+	c.listOf(p).MoveToFront(el)
 	return p, p.gen == c.gen && now.Before(p.expires)
 }
 
@@ -139,29 +145,53 @@ func (c *pageCache) fresh(path, query string, now time.Time) *cachedPage {
 	if p.gen != c.gen || !now.Before(p.expires) {
 		return nil
 	}
-	c.lru.MoveToFront(el)
+	c.listOf(p).MoveToFront(el)
 	return p
+}
+
+// listOf is the list p is on.
+func (c *pageCache) listOf(p *cachedPage) *list.List {
+	if p.apart {
+		return &c.apart
+	}
+	return &c.lru
 }
 
 // keep stores p unless a change came while it was rendered (gen moved on).
 func (c *pageCache) keep(p *cachedPage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if p.gen != c.gen || p.size > c.max/8 {
+	if p.gen != c.gen || p.size > c.max/8 || p.apart && p.size > c.apartMax {
 		return
 	}
 	if el, ok := c.items[p.key]; ok {
-		c.size -= el.Value.(*cachedPage).size
-		c.lru.Remove(el)
+		c.remove(el)
 	}
-	c.items[p.key] = c.lru.PushFront(p)
+	c.items[p.key] = c.listOf(p).PushFront(p)
 	c.size += p.size
+	if p.apart {
+		c.apartSize += p.size
+	}
+	for c.apartSize > c.apartMax {
+		c.remove(c.apart.Back())
+	}
 	for c.size > c.max {
 		last := c.lru.Back()
-		old := last.Value.(*cachedPage)
-		c.lru.Remove(last)
-		delete(c.items, old.key)
-		c.size -= old.size
+		if last == nil {
+			last = c.apart.Back()
+		}
+		c.remove(last)
+	}
+}
+
+// remove takes a kept page out.
+func (c *pageCache) remove(el *list.Element) {
+	p := el.Value.(*cachedPage)
+	c.listOf(p).Remove(el)
+	delete(c.items, p.key)
+	c.size -= p.size
+	if p.apart {
+		c.apartSize -= p.size
 	}
 }
 
@@ -324,7 +354,7 @@ const corkAbove = 3 << 10
 func (s *Server) newCachedPage(key string, gen uint64, expires time.Time, resp *capture, article int64, path, route string) *cachedPage {
 	body := resp.body.Bytes()
 	sum := sha256.Sum256(body)
-	p := &cachedPage{key: key, gen: gen, expires: expires, article: article, route: route,
+	p := &cachedPage{key: key, gen: gen, expires: expires, article: article, route: route, apart: keptApart(path),
 		etag: base64.RawURLEncoding.EncodeToString(sum[:12]), variants: precompress.Make(body)}
 	page := resp.header.Clone()
 	page.Del("Set-Cookie") // the language cookie, set per visitor (rememberLanguage)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -124,8 +125,8 @@ func TestPageCacheServesEveryEncodingAndRevalidates(t *testing.T) {
 	})
 }
 
-// Forms with a stamp, tickets and search are never kept: each visitor
-// gets a form of their own.
+// Forms with a stamp and tickets are never kept: each visitor gets a form
+// of their own.
 func TestPageCacheKeepsNoFormsOrPrivatePages(t *testing.T) {
 	t.Parallel()
 	site := cachedSite(t)
@@ -136,7 +137,7 @@ func TestPageCacheKeepsNoFormsOrPrivatePages(t *testing.T) {
 			t.Errorf("%s was served from the cache: one stamp for two visitors", path)
 		}
 	}
-	for _, path := range []string{"/zh/search?q=教育", "/admin/login", "/zh/exhibit/apply/abcdefghijklmnopqrstuvwxyz"} {
+	for _, path := range []string{"/admin/login", "/zh/exhibit/apply/abcdefghijklmnopqrstuvwxyz"} {
 		if res, _ := fetch(t, site.URL+path); res.Header.Get("ETag") != "" {
 			t.Errorf("%s carries a cache ETag", path)
 		}
@@ -266,7 +267,7 @@ func TestKeptPageEndsWhenAScheduledArticleIsDue(t *testing.T) {
 func TestNeverCachedPaths(t *testing.T) {
 	for path, want := range map[string]bool{
 		"/zh/exhibit/apply": true, "/en/exhibit/apply/abcdefghijklmnopqrstuvwxyz": true, "/zh/register": true,
-		"/zh/register/group": true, "/en/tickets/abc": true, "/zh/search": true, "/admin/": true, "/admin/login": true,
+		"/zh/register/group": true, "/en/tickets/abc": true, "/zh/search": false, "/admin/": true, "/admin/login": true,
 		"/static/css/site.css": true, "/media/x.jpg": true, "/readyz": true,
 		"/": false, "/zh/": false, "/zh/news/": false, "/en/exhibit/charges": false, "/zh/exhibitors/": false,
 		"/sitemap.xml": false, "/feeds/zh/news.atom": false, "/zh/exhibit/booths": false,
@@ -275,4 +276,67 @@ func TestNeverCachedPaths(t *testing.T) {
 			t.Errorf("neverCached(%q) = %v, want %v", path, got, want)
 		}
 	}
+}
+
+// A search is kept like any page, so a crowd searching for the same words
+// costs one search; but apart, in an eighth of the cache, so that a flood
+// of made-up queries evicts older searches and never the pages the crowd
+// reads.
+func TestSearchPagesAreKeptApart(t *testing.T) {
+	t.Parallel()
+	site := newSiteOn(t, testdb.New(t), func(o *Options, _ string) { o.PageCacheBytes, o.PageCacheTTL = 1<<20, time.Minute })
+	site.listen(t)
+	c := site.srv.pages
+
+	first, a := fetch(t, site.URL+"/zh/search?q=%E6%95%99%E8%82%B2")
+	again, b := fetch(t, site.URL+"/zh/search?q=%E6%95%99%E8%82%B2")
+	if first.StatusCode != http.StatusOK || again.Header.Get("ETag") == "" || !bytes.Equal(a, b) {
+		t.Fatalf("a search asked twice: %d, ETag %q, same page %v", first.StatusCode, again.Header.Get("ETag"), bytes.Equal(a, b))
+	}
+	if !strings.Contains(string(a), `data-testid="search-found"`) {
+		t.Fatalf("the kept search found nothing: %.300s", a)
+	}
+	if again.Header.Get("Set-Cookie") != "" && !strings.HasPrefix(again.Header.Get("Set-Cookie"), langCookie+"=") {
+		t.Errorf("a kept search sets %q", again.Header.Get("Set-Cookie"))
+	}
+
+	fetch(t, site.URL+"/zh/")
+	if c.fresh("/zh/", "", time.Now()) == nil {
+		t.Fatal("the home page is not kept: this test would prove nothing")
+	}
+	// More made-up searches than the whole cache holds.
+	var searched int64
+	for i := 0; searched < 2*c.max; i++ {
+		res, body := fetch(t, site.URL+"/zh/search?q="+url.QueryEscape(fmt.Sprintf("教育 %d", i)))
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("search %d: %d", i, res.StatusCode)
+		}
+		searched += int64(len(body))
+	}
+	if c.fresh("/zh/", "", time.Now()) == nil {
+		t.Error("a flood of searches pushed the home page out")
+	}
+	c.mu.Lock()
+	apart, kept := c.apartSize, c.apart.Len()
+	c.mu.Unlock()
+	if apart > c.apartMax || kept == 0 {
+		t.Errorf("searches kept: %d pages, %d bytes of at most %d", kept, apart, c.apartMax)
+	}
+
+	// A change shows in a kept search too.
+	unicorn := "/zh/search?q=" + url.QueryEscape("独角兽")
+	if _, b := fetch(t, site.URL+unicorn); !bytes.Contains(b, []byte(`data-testid="search-nothing"`)) {
+		t.Fatalf("独角兽 found before it was written: %.300s", b)
+	}
+	if res, _ := fetch(t, site.URL+unicorn); res.Header.Get("ETag") == "" {
+		t.Fatal("the search that found nothing is not kept")
+	}
+	if _, err := site.pool.Exec(context.Background(),
+		"UPDATE page_translations SET title = title || ' 独角兽' WHERE lang = 'zh' AND page_id = (SELECT min(id) FROM pages WHERE published)"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, func() bool {
+		_, b := fetch(t, site.URL+unicorn)
+		return bytes.Contains(b, []byte(`data-testid="search-found"`))
+	})
 }

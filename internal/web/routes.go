@@ -34,26 +34,35 @@ func (s *Server) Handler() http.Handler {
 
 // uncachedPaths are the GET pages the page cache never keeps: forms with a
 // stamp of their own, pages whose address is a private key (tickets, a
-// delegation, an application's confirmation), search (every query is a
-// page: an easy way to push the rest out), the back office, and what is
-// served from elsewhere already (static files, media). Prefixes, as paths
-// begin: under a language (after /{lang}) or at the root.
-var uncachedPaths = struct{ underLang, atRoot []string }{
-	underLang: []string{"/exhibit/apply", "/register", "/tickets/", "/search", intlPath},
+// delegation, an application's confirmation), the back office, and what
+// is served from elsewhere already (static files, media). Prefixes, as
+// paths begin: under a language (after /{lang}) or at the root.
+var uncachedPaths = pathPrefixes{
+	underLang: []string{"/exhibit/apply", "/register", "/tickets/", intlPath},
 	atRoot:    []string{"/admin", "/static/", "/media/", "/healthz", "/readyz", "/metrics"},
 }
 
-// neverCached says whether path is one of uncachedPaths: plain prefix
-// tests, as this runs on every request.
-func neverCached(path string) bool {
-	for _, p := range uncachedPaths.atRoot {
+// keptApartPaths are pages the cache keeps in a share of its own (an
+// eighth): search, where every query is a page of its own. The same
+// results for everyone (no stamp, no cookie, nothing of the visitor's),
+// they are worth keeping when a crowd searches for the same few words;
+// apart, a flood of made-up queries evicts only other searches.
+var keptApartPaths = pathPrefixes{underLang: []string{"/search"}}
+
+// pathPrefixes are path prefixes under a language (after /{lang}) or at
+// the root.
+type pathPrefixes struct{ underLang, atRoot []string }
+
+// match is plain prefix tests, as it runs on every request.
+func (pp pathPrefixes) match(path string) bool {
+	for _, p := range pp.atRoot {
 		if strings.HasPrefix(path, p) {
 			return true
 		}
 	}
 	if i := strings.IndexByte(path[min(1, len(path)):], '/'); i >= 0 {
 		rest := path[i+1:]
-		for _, p := range uncachedPaths.underLang {
+		for _, p := range pp.underLang {
 			if strings.HasPrefix(rest, p) {
 				return true
 			}
@@ -61,6 +70,12 @@ func neverCached(path string) bool {
 	}
 	return false
 }
+
+// neverCached says whether path is one of uncachedPaths.
+func neverCached(path string) bool { return uncachedPaths.match(path) }
+
+// keptApart says whether path is one of keptApartPaths.
+func keptApart(path string) bool { return keptApartPaths.match(path) }
 
 // router lists the portal's URLs; this is the only place they are listed.
 func (s *Server) router() *chi.Mux {
