@@ -283,7 +283,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 		close(metricsDone)
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", cfg.BaseURL)
-	err = web.Serve(serveCtx, ln, srv.Handler(), log, 30*time.Second)
+	err = srv.Serve(serveCtx, ln, 30*time.Second)
 	stopServing()
 	<-metricsDone
 	stopJobs()

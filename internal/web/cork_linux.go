@@ -19,6 +19,9 @@ type corkKey struct{}
 // withCorker is http.Server's ConnContext: it notes a TCP connection's
 // descriptor for the requests on it.
 func withCorker(ctx context.Context, c net.Conn) context.Context {
+	if h, ok := c.(interface{ NetConn() net.Conn }); ok {
+		c = h.NetConn() // handed over by the fast path (fastpath.go)
+	}
 	tc, ok := c.(*net.TCPConn)
 	if !ok {
 		return ctx

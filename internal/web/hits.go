@@ -25,33 +25,43 @@ func (s *Server) hits(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		head := r.Method == http.MethodHead
-		if !head && r.Method != http.MethodGet || r.ContentLength != 0 || len(r.TransferEncoding) > 0 ||
-			len(r.Header["Authorization"]) > 0 {
+		if !s.serveHit(w, r) {
 			next.ServeHTTP(w, r)
-			return
-		}
-		start := time.Now()
-		p := s.pages.fresh(r.URL.Path, r.URL.RawQuery, start)
-		if p == nil {
-			next.ServeHTTP(w, r)
-			return
-		}
-		s.metrics.CacheHit()
-		status, n := s.writeHit(w, r, p, head)
-		if !head {
-			// A 304 is a read of the article but not a page view, as on
-			// the way through the chain.
-			view := ""
-			if status == http.StatusOK && p.view {
-				view = r.URL.Path
-			}
-			s.visits.View(r, view, p.article)
-		}
-		took := time.Since(start)
-		p.seriesFor(s.metrics, head, status).Observe(took)
-		if s.log.Enabled(r.Context(), slog.LevelInfo) { // else no id is made
-			s.logRequest(r, requestIDOf(r), status, n, took)
 		}
 	})
+}
+
+// serveHit answers r from the page cache and says so, or, when r is not
+// for a fresh kept page, writes nothing and says false.
+func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
+	if s.pages == nil {
+		return false
+	}
+	head := r.Method == http.MethodHead
+	if !head && r.Method != http.MethodGet || r.ContentLength != 0 || len(r.TransferEncoding) > 0 ||
+		len(r.Header["Authorization"]) > 0 {
+		return false
+	}
+	start := time.Now()
+	p := s.pages.fresh(r.URL.Path, r.URL.RawQuery, start)
+	if p == nil {
+		return false
+	}
+	s.metrics.CacheHit()
+	status, n := s.writeHit(w, r, p, head)
+	if !head {
+		// A 304 is a read of the article but not a page view, as on
+		// the way through the chain.
+		view := ""
+		if status == http.StatusOK && p.view {
+			view = r.URL.Path
+		}
+		s.visits.View(r, view, p.article)
+	}
+	took := time.Since(start)
+	p.seriesFor(s.metrics, head, status).Observe(took)
+	if s.log.Enabled(r.Context(), slog.LevelInfo) { // else no id is made
+		s.logRequest(r, requestIDOf(r), status, n, took)
+	}
+	return true
 }

@@ -51,6 +51,7 @@ type Server struct {
 	dueTimes       memo[time.Time]         // when a page next changes by itself (pagecache.go)
 	secrets        sync.Map                // name -> []byte, read once (see secret)
 	pages          *pageCache              // nil: off
+	fastAnswers    atomic.Int64            // hits the fast path wrote itself (fastpath.go), for its tests
 	// listening: this instance hears every change (ListenForChanges), so
 	// what it keeps in memory can be trusted.
 	listening atomic.Bool
@@ -167,15 +168,7 @@ func (s *Server) location(name string) *time.Location {
 // Serve answers HTTP on ln until ctx is cancelled, then stops taking new
 // connections and lets in-flight requests finish (up to grace).
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, grace time.Duration) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		ConnContext:       withCorker, // for the page cache's hits (hits.go)
-	}
+	srv := newHTTPServer(h, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -193,4 +186,17 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 		return err
 	}
 	return nil
+}
+
+// newHTTPServer is net/http's server for h, with the portal's timeouts.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: serverTimeouts.readHeader,
+		ReadTimeout:       serverTimeouts.read,
+		WriteTimeout:      serverTimeouts.write,
+		IdleTimeout:       serverTimeouts.idle,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ConnContext:       withCorker, // for the page cache's hits (hits.go)
+	}
 }

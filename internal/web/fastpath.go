@@ -1,0 +1,479 @@
+package web
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/textproto"
+	"net/url"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The fast path answers the page cache's hits on the connection itself.
+//
+// Under a crowd nearly every request is for a kept page, and net/http's
+// own work per request (a Request, a Header map and a context made, a
+// response with its buffers, the header written key by key) came to more
+// than the hit: a Go program sending one fixed page through net/http
+// reached 0.6 of nginx here, writing it straight to the connection 1.2.
+// So Serve reads each connection's requests itself while they are plain
+// GETs and HEADs of kept pages (readPlain says exactly which), answers
+// them with serveHit, the same code the chain's first middleware runs,
+// and the moment one is anything else (a miss, a form, a body, an
+// upgrade, anything its strict reading leaves out) hands the connection,
+// with the bytes read and not yet answered, to net/http for good.
+type fastPath struct {
+	s        *Server
+	handoff  *handoffListener
+	closing  atomic.Bool
+	mu       sync.Mutex
+	conns    map[net.Conn]struct{} // the connections still read here
+	wg       sync.WaitGroup
+	timeouts httpTimeouts
+}
+
+// httpTimeouts are the connection timeouts, the fast path's and net/http's.
+type httpTimeouts struct{ readHeader, read, write, idle time.Duration }
+
+var serverTimeouts = httpTimeouts{readHeader: 10 * time.Second, read: 60 * time.Second, write: 120 * time.Second, idle: 120 * time.Second}
+
+// Serve answers HTTP on ln with s's handler, kept pages through the fast
+// path, until ctx is cancelled; then it stops taking connections and lets
+// requests in flight finish (up to grace).
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	if s.pages == nil {
+		return Serve(ctx, ln, s.Handler(), s.log, grace)
+	}
+	f := &fastPath{s: s, handoff: newHandoffListener(ln.Addr()), conns: map[net.Conn]struct{}{}, timeouts: serverTimeouts}
+	srv := newHTTPServer(s.Handler(), s.log)
+	errc := make(chan error, 2)
+	go func() { errc <- srv.Serve(f.handoff) }()
+	go func() { errc <- f.accept(ln) }()
+	select {
+	case err := <-errc:
+		ln.Close()
+		f.stop()
+		_ = srv.Close()
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing requests in flight")
+	ln.Close()
+	f.stop()
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	done := make(chan struct{})
+	go func() { f.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sctx.Done():
+		return sctx.Err()
+	}
+	return nil
+}
+
+// accept takes ln's connections until it is closed.
+func (f *fastPath) accept(ln net.Listener) error {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			if f.closing.Load() || errors.Is(err, net.ErrClosed) {
+				return nil
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				time.Sleep(5 * time.Millisecond) // out of descriptors, say: as net/http waits
+				continue
+			}
+			return err
+		}
+		f.mu.Lock()
+		if f.closing.Load() {
+			f.mu.Unlock()
+			c.Close()
+			continue
+		}
+		f.conns[c] = struct{}{}
+		f.wg.Add(1)
+		f.mu.Unlock()
+		go f.serveConn(c)
+	}
+}
+
+// stop makes every connection read here end after the answer it is
+// writing, and wakes those waiting for a request.
+func (f *fastPath) stop() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closing.Store(true)
+	for c := range f.conns {
+		_ = c.SetReadDeadline(time.Now())
+	}
+}
+
+// release says c is no longer read here.
+func (f *fastPath) release(c net.Conn) {
+	f.mu.Lock()
+	delete(f.conns, c)
+	f.mu.Unlock()
+	f.wg.Done()
+}
+
+// serveConn answers c's requests while they are hits, then hands c over.
+func (f *fastPath) serveConn(c net.Conn) {
+	br := bufio.NewReaderSize(c, 4<<10)
+	w := &fastWriter{conn: c, h: http.Header{}, timeout: f.timeouts.write}
+	remote := c.RemoteAddr().String()
+	for {
+		if f.closing.Load() {
+			break
+		}
+		_ = c.SetReadDeadline(time.Now().Add(f.timeouts.idle))
+		// Looked at again after the deadline is set: stop may have come
+		// between, and its deadline (now) been replaced by this one.
+		if f.closing.Load() {
+			break
+		}
+		if _, err := br.Peek(1); err != nil {
+			break
+		}
+		_ = c.SetReadDeadline(time.Now().Add(f.timeouts.readHeader))
+		r, n, err := readPlain(br)
+		if err != nil {
+			break
+		}
+		if r == nil {
+			f.handOver(c, br)
+			return
+		}
+		r.RemoteAddr = remote
+		w.reset()
+		if !f.s.serveHit(w, r) {
+			f.handOver(c, br)
+			return
+		}
+		_, _ = br.Discard(n)
+		f.s.fastAnswers.Add(1)
+		if w.finish() != nil {
+			break
+		}
+	}
+	c.Close()
+	f.release(c)
+}
+
+// handOver gives c to net/http with what br holds unread.
+func (f *fastPath) handOver(c net.Conn, br *bufio.Reader) {
+	_ = c.SetDeadline(time.Time{})
+	f.release(c)
+	f.handoff.give(&handedConn{Conn: c, br: br})
+}
+
+// readPlain reads the head of the request at the front of br, without
+// taking it, when it is one the fast path answers: GET or HEAD, HTTP/1.1,
+// a target of plain characters (percent escapes in the query only), one
+// Host, no body, no credentials, no upgrade, and every header line well
+// formed. It returns the request and the head's length, or nil for any
+// other request (net/http reads it then), or an error when the connection
+// failed or timed out before the head was whole.
+func readPlain(br *bufio.Reader) (*http.Request, int, error) {
+	var head []byte
+	for {
+		buf, _ := br.Peek(br.Buffered())
+		if i := bytes.Index(buf, []byte("\r\n\r\n")); i >= 0 {
+			head = buf[:i+2]
+			break
+		}
+		if br.Buffered() == br.Size() {
+			return nil, 0, nil // longer than the fast path reads
+		}
+		if _, err := br.Peek(br.Buffered() + 1); err != nil {
+			return nil, 0, err
+		}
+	}
+	n := len(head) + 2
+
+	line, rest, _ := bytes.Cut(head, []byte("\r\n"))
+	method, line, _ := bytes.Cut(line, []byte(" "))
+	target, proto, _ := bytes.Cut(line, []byte(" "))
+	var m string
+	switch string(method) {
+	case http.MethodGet:
+		m = http.MethodGet
+	case http.MethodHead:
+		m = http.MethodHead
+	default:
+		return nil, n, nil
+	}
+	if string(proto) != "HTTP/1.1" || !plainTarget(target) {
+		return nil, n, nil
+	}
+	r := &http.Request{Method: m, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: make(http.Header, 8), Body: http.NoBody, RequestURI: string(target)}
+	path, query, _ := bytes.Cut(target, []byte("?"))
+	r.URL = &url.URL{Path: r.RequestURI[:len(path)], RawQuery: r.RequestURI[len(path)+min(1, len(target)-len(path)):]}
+	if len(query) == 0 {
+		r.URL.ForceQuery = bytes.IndexByte(target, '?') >= 0
+	}
+	for len(rest) > 0 {
+		var h []byte
+		h, rest, _ = bytes.Cut(rest, []byte("\r\n"))
+		name, value, ok := bytes.Cut(h, []byte(":"))
+		if !ok || !plainToken(name) || !plainValue(value) {
+			return nil, n, nil
+		}
+		key := textproto.CanonicalMIMEHeaderKey(string(name))
+		v := string(bytes.Trim(value, " \t"))
+		switch key {
+		case "Host":
+			if r.Host != "" || v == "" || !plainHost(v) {
+				return nil, n, nil
+			}
+			r.Host = v
+			continue
+		case "Content-Length", "Transfer-Encoding", "Expect", "Upgrade", "Authorization", "Te", "Trailer":
+			return nil, n, nil
+		case "Connection":
+			if !asciiEqualFold(v, "keep-alive") {
+				return nil, n, nil
+			}
+		}
+		r.Header[key] = append(r.Header[key], v)
+	}
+	if r.Host == "" {
+		return nil, n, nil
+	}
+	return r, n, nil
+}
+
+// plainTarget: an origin-form target of unreserved and sub-delimiting
+// characters, with percent escapes only after the "?", so its path is
+// the path as net/http would decode it.
+func plainTarget(t []byte) bool {
+	if len(t) == 0 || t[0] != '/' || len(t) > 2048 {
+		return false
+	}
+	inQuery := false
+	for _, c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case bytes.IndexByte([]byte("-._~/!$&'()*+,;=:@"), c) >= 0:
+		case c == '?':
+			inQuery = true
+		case c == '%' && inQuery:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainToken: a header name of letters, digits and "-".
+func plainToken(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// plainValue: no control characters but tabs (a bare CR or LF included).
+func plainValue(b []byte) bool {
+	for _, c := range b {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// plainHost: a host name or address and port.
+func plainHost(h string) bool {
+	for i := range len(h) {
+		c := h[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == ':' || c == '[' || c == ']' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range len(a) {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// fastWriter writes one answer straight to the connection: its head and
+// body in one writev, so they leave as one packet where they fit.
+type fastWriter struct {
+	conn    net.Conn
+	h       http.Header
+	timeout time.Duration
+	status  int
+	sent    bool
+	err     error
+	head    []byte
+}
+
+func (w *fastWriter) reset() {
+	clear(w.h)
+	w.status, w.sent, w.err = 0, false, nil
+}
+
+func (w *fastWriter) Header() http.Header { return w.h }
+
+func (w *fastWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+}
+
+func (w *fastWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	if w.sent {
+		return w.send(b)
+	}
+	w.sent = true
+	w.head = w.appendHead(w.head[:0])
+	bufs := net.Buffers{w.head, b}
+	_ = w.conn.SetWriteDeadline(time.Now().Add(w.timeout))
+	_, err := bufs.WriteTo(w.conn)
+	if err != nil {
+		w.err = err
+		return 0, err
+	}
+	return len(b), nil
+}
+
+func (w *fastWriter) send(b []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.conn.Write(b)
+	w.err = err
+	return n, err
+}
+
+// finish sends the head of an answer without a body (a 304, a HEAD).
+func (w *fastWriter) finish() error {
+	if !w.sent {
+		if _, err := w.Write(nil); err != nil {
+			return err
+		}
+	}
+	return w.err
+}
+
+// appendHead is the status line and header, as net/http would write them
+// (a Date added), to b.
+func (w *fastWriter) appendHead(b []byte) []byte {
+	b = append(b, "HTTP/1.1 "...)
+	b = strconv.AppendInt(b, int64(w.status), 10)
+	b = append(b, ' ')
+	b = append(b, http.StatusText(w.status)...)
+	b = append(b, "\r\n"...)
+	for k, vs := range w.h {
+		for _, v := range vs {
+			b = append(append(append(append(b, k...), ": "...), v...), "\r\n"...)
+		}
+	}
+	if _, ok := w.h["Date"]; !ok {
+		b = append(append(append(b, "Date: "...), httpDate()...), "\r\n"...)
+	}
+	return append(b, "\r\n"...)
+}
+
+// httpDate is now in an HTTP header's form, made once a second.
+func httpDate() string {
+	now := time.Now()
+	if d := lastDate.Load(); d != nil && d.sec == now.Unix() {
+		return d.text
+	}
+	d := &dateText{sec: now.Unix(), text: now.UTC().Format(http.TimeFormat)}
+	lastDate.Store(d)
+	return d.text
+}
+
+type dateText struct {
+	sec  int64
+	text string
+}
+
+var lastDate atomic.Pointer[dateText]
+
+// handoffListener is how connections reach net/http from the fast path.
+type handoffListener struct {
+	conns  chan net.Conn
+	closed chan struct{}
+	once   sync.Once
+	addr   net.Addr
+}
+
+func newHandoffListener(addr net.Addr) *handoffListener {
+	return &handoffListener{conns: make(chan net.Conn), closed: make(chan struct{}), addr: addr}
+}
+
+func (l *handoffListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *handoffListener) Close() error {
+	l.once.Do(func() { close(l.closed) })
+	return nil
+}
+
+func (l *handoffListener) Addr() net.Addr { return l.addr }
+
+// give passes c to net/http, or closes it when net/http has stopped.
+func (l *handoffListener) give(c net.Conn) {
+	select {
+	case l.conns <- c:
+	case <-l.closed:
+		c.Close()
+	}
+}
+
+// handedConn is a connection net/http reads after the fast path: first
+// what the fast path had read and not answered.
+type handedConn struct {
+	net.Conn
+	br *bufio.Reader
+}
+
+func (c *handedConn) Read(p []byte) (int, error) {
+	if c.br != nil && c.br.Buffered() > 0 {
+		return c.br.Read(p)
+	}
+	return c.Conn.Read(p)
+}
+
+// NetConn is the connection itself, for withCorker.
+func (c *handedConn) NetConn() net.Conn { return c.Conn }
