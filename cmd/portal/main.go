@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"strings"
@@ -270,6 +271,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	if metricsLn != nil {
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", m.Handler())
+		// Profiles of the running portal, for finding where its time goes
+		// under real load; on the private address only.
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
 		mlog := log.With("server", "metrics")
 		go func() {
 			defer close(metricsDone)

@@ -271,8 +271,9 @@ func TestUserCommands(t *testing.T) {
 	}
 }
 
-// TestServeMetrics: with PORTAL_METRICS_ADDR set, /metrics is served there
-// and only there; the public address answers it with 404.
+// TestServeMetrics: with PORTAL_METRICS_ADDR set, /metrics and the Go
+// profiles are served there and only there; the public address answers
+// them with 404.
 func TestServeMetrics(t *testing.T) {
 	addr, metricsAddr := freeAddr(t), freeAddr(t)
 	getenv := env(map[string]string{"DATABASE_URL": testdb.Empty(t), "PORTAL_ADDR": addr, "PORTAL_METRICS_ADDR": metricsAddr})
@@ -289,6 +290,12 @@ func TestServeMetrics(t *testing.T) {
 	}
 	if status, _ := browse("http://" + metricsAddr + "/en/"); status != http.StatusNotFound {
 		t.Errorf("the metrics address serves pages: /en/ answered %d", status)
+	}
+	if status, page := browse("http://" + metricsAddr + "/debug/pprof/"); status != http.StatusOK || !strings.Contains(page, "goroutine") {
+		t.Errorf("the metrics address's /debug/pprof/: %d", status)
+	}
+	if status, _ := browse("http://" + addr + "/debug/pprof/"); status != http.StatusNotFound {
+		t.Errorf("the public address answers /debug/pprof/ with %d, want 404", status)
 	}
 	// The counter's first flush runs beside the server: wait for it.
 	status, page := browse("http://" + metricsAddr + "/metrics")
