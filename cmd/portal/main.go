@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"runtime/debug"
 	"os/signal"
 	"strings"
 	"sync"
@@ -167,6 +168,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, log *
 	cfg, err := loadConfig("serve", args, getenv)
 	if err != nil {
 		return err
+	}
+	if gc, limit := tuneGC(getenv, int64(cfg.PageCacheMB)<<20); gc != 0 {
+		log.Info("garbage collection", "gogc", gc, "memory_limit_mb", limit>>20)
 	}
 	cat, err := i18n.New()
 	if err != nil {
@@ -412,4 +416,21 @@ func removeDemo(ctx context.Context, st *store.Store, out io.Writer) error {
 		fmt.Fprintln(out, "no demo rows on record: nothing to remove")
 	}
 	return nil
+}
+
+// tuneGC sets the garbage collector for serving, unless GOGC or
+// GOMEMLIMIT say otherwise: a cold page allocates about 150 KB, and at
+// Go's default (collect when the heap has doubled) the collector took a
+// quarter of a cold page's CPU under load. It collects at five times the
+// live heap instead (GOGC=400), with a soft limit of the page cache's
+// bytes plus 96 MB, so that the process stays near 200 MB however it is
+// loaded. It returns what it set (0, 0: nothing).
+func tuneGC(getenv func(string) string, cacheBytes int64) (gogc int, limit int64) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return 0, 0
+	}
+	gogc, limit = 400, cacheBytes+96<<20
+	debug.SetGCPercent(gogc)
+	debug.SetMemoryLimit(limit)
+	return gogc, limit
 }

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -477,5 +479,25 @@ func TestDemoRemoveDeletesOnlyUntouchedSamples(t *testing.T) {
 	demoRun("--force")
 	if count("exhibitors") == 0 {
 		t.Error("portal demo did not fill the exhibitors again after their removal")
+	}
+}
+
+// serve collects garbage at five times the live heap under a memory
+// limit, unless the operator set GOGC or GOMEMLIMIT.
+func TestTuneGCLeavesWhatTheOperatorSet(t *testing.T) {
+	oldGC, oldLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetGCPercent(oldGC); debug.SetMemoryLimit(oldLimit) })
+
+	if gc, limit := tuneGC(env(map[string]string{}), 64<<20); gc != 400 || limit != 160<<20 {
+		t.Errorf("tuneGC set %d and %d MB, want 400 and 160 MB", gc, limit>>20)
+	}
+	if gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); gc != 400 || limit != 160<<20 {
+		t.Errorf("the runtime has GOGC %d and a limit of %d MB", gc, limit>>20)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	for _, set := range []map[string]string{{"GOGC": "50"}, {"GOMEMLIMIT": "1GiB"}} {
+		if gc, _ := tuneGC(env(set), 64<<20); gc != 0 || debug.SetGCPercent(100) != 100 || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+			t.Errorf("with %v set, tuneGC changed the collector", set)
+		}
 	}
 }
