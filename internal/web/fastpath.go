@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/textproto"
 	"net/url"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -50,8 +52,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	if s.pages == nil {
 		return Serve(ctx, ln, s.Handler(), s.log, grace)
 	}
-	f := &fastPath{s: s, handoff: newHandoffListener(ln.Addr()), conns: map[net.Conn]struct{}{}, timeouts: serverTimeouts}
+	f := &fastPath{s: s, handoff: newHandoffListener(ln.Addr()), conns: map[net.Conn]struct{}{}, timeouts: s.timeouts}
 	srv := newHTTPServer(s.Handler(), s.log)
+	srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout = s.timeouts.readHeader, s.timeouts.read, s.timeouts.write, s.timeouts.idle
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(f.handoff) }()
 	go func() { errc <- f.accept(ln) }()
@@ -83,19 +86,25 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 
 // accept takes ln's connections until it is closed.
 func (f *fastPath) accept(ln net.Listener) error {
+	var delay time.Duration
 	for {
 		c, err := ln.Accept()
 		if err != nil {
 			if f.closing.Load() || errors.Is(err, net.ErrClosed) {
 				return nil
 			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				time.Sleep(5 * time.Millisecond) // out of descriptors, say: as net/http waits
+			// Out of descriptors (EMFILE and the like are temporary, not
+			// timeouts): wait and try again, as net/http does, rather than
+			// stop serving.
+			if te, ok := err.(interface{ Temporary() bool }); ok && te.Temporary() {
+				delay = min(max(2*delay, 5*time.Millisecond), time.Second)
+				f.s.log.Warn("accept failed; retrying", "err", err, "in", delay)
+				time.Sleep(delay)
 				continue
 			}
 			return err
 		}
+		delay = 0
 		f.mu.Lock()
 		if f.closing.Load() {
 			f.mu.Unlock()
@@ -130,23 +139,39 @@ func (f *fastPath) release(c net.Conn) {
 
 // serveConn answers c's requests while they are hits, then hands c over.
 func (f *fastPath) serveConn(c net.Conn) {
+	defer func() {
+		// As net/http does for a connection: one bad answer must not
+		// take the process down.
+		if err := recover(); err != nil {
+			f.s.log.Error("panic on the fast path", "err", err, "stack", string(debug.Stack()))
+			c.Close()
+			f.release(c)
+		}
+	}()
 	br := bufio.NewReaderSize(c, 4<<10)
 	w := &fastWriter{conn: c, h: http.Header{}, timeout: f.timeouts.write}
 	remote := c.RemoteAddr().String()
-	for {
-		if f.closing.Load() {
-			break
+	for first := true; ; first = false {
+		// A new connection has the header timeout from its start for its
+		// first request, as in net/http; a kept one waits its idle time.
+		head := time.Now().Add(f.timeouts.readHeader)
+		if first {
+			_ = c.SetReadDeadline(head)
+		} else {
+			_ = c.SetReadDeadline(time.Now().Add(f.timeouts.idle))
 		}
-		_ = c.SetReadDeadline(time.Now().Add(f.timeouts.idle))
-		// Looked at again after the deadline is set: stop may have come
-		// between, and its deadline (now) been replaced by this one.
+		// Looked at after the deadline is set: stop may have come before,
+		// and its deadline (now) been replaced by this one.
 		if f.closing.Load() {
 			break
 		}
 		if _, err := br.Peek(1); err != nil {
 			break
 		}
-		_ = c.SetReadDeadline(time.Now().Add(f.timeouts.readHeader))
+		if !first {
+			head = time.Now().Add(f.timeouts.readHeader)
+		}
+		_ = c.SetReadDeadline(head)
 		r, n, err := readPlain(br)
 		if err != nil {
 			break
@@ -157,6 +182,9 @@ func (f *fastPath) serveConn(c net.Conn) {
 		}
 		r.RemoteAddr = remote
 		w.reset()
+		if f.closing.Load() {
+			w.h["Connection"] = connectionClose // as net/http answers while stopping
+		}
 		if !f.s.serveHit(w, r) {
 			f.handOver(c, br)
 			return
@@ -167,8 +195,22 @@ func (f *fastPath) serveConn(c net.Conn) {
 			break
 		}
 	}
-	c.Close()
+	closeConn(c)
 	f.release(c)
+}
+
+var connectionClose = []string{"close"}
+
+// closeConn closes c after saying it sends no more, so that what the
+// client sent and was not read (a pipelined request) does not turn the
+// close into a reset that could cut off the last answer.
+func closeConn(c net.Conn) {
+	if cw, ok := c.(interface{ CloseWrite() error }); ok {
+		_ = cw.CloseWrite()
+		_ = c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+		_, _ = io.Copy(io.Discard, io.LimitReader(c, 256<<10))
+	}
+	c.Close()
 }
 
 // handOver gives c to net/http with what br holds unread.
@@ -469,10 +511,29 @@ type handedConn struct {
 }
 
 func (c *handedConn) Read(p []byte) (int, error) {
-	if c.br != nil && c.br.Buffered() > 0 {
-		return c.br.Read(p)
+	if c.br != nil {
+		if c.br.Buffered() > 0 {
+			return c.br.Read(p)
+		}
+		c.br = nil // read out: its buffer goes
 	}
 	return c.Conn.Read(p)
+}
+
+// ReadFrom and CloseWrite are the TCP connection's, which net/http uses
+// when it finds them: sendfile for files, a half close before closing.
+func (c *handedConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{c.Conn}, r)
+}
+
+func (c *handedConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
 }
 
 // NetConn is the connection itself, for withCorker.

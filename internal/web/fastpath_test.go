@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -277,4 +278,73 @@ func TestFastPathStopsPromptly(t *testing.T) {
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// A connection that sends nothing is closed after the header timeout, as
+// net/http closes it, not kept for the idle time of a connection that
+// has been answered: silent connections are a cheap way to use up
+// descriptors.
+func TestFastPathClosesSilentConnections(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	site.srv.timeouts = httpTimeouts{readHeader: 300 * time.Millisecond, read: time.Minute, write: time.Minute, idle: time.Minute}
+	addr := fastServe(t, site)
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if n, err := c.Read(make([]byte, 1)); n != 0 || err == nil || isTimeout(err) {
+		t.Fatalf("read %d, %v", n, err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("a silent connection was closed after %v, with a header timeout of 300 ms", took)
+	}
+}
+
+// flakyListener fails its first Accept as a process out of descriptors
+// does.
+type flakyListener struct {
+	net.Listener
+	failed atomic.Bool
+}
+
+type temporaryError struct{}
+
+func (temporaryError) Error() string   { return "accept4: too many open files" }
+func (temporaryError) Temporary() bool { return true }
+func (temporaryError) Timeout() bool   { return false }
+
+func (l *flakyListener) Accept() (net.Conn, error) {
+	if !l.failed.Swap(true) {
+		return nil, temporaryError{}
+	}
+	return l.Listener.Accept()
+}
+
+// Running out of descriptors for a moment is waited out, as net/http
+// does, not the end of serving.
+func TestFastPathOutlivesAFailedAccept(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- site.srv.Serve(ctx, &flakyListener{Listener: ln}, 5*time.Second) }()
+	defer func() { cancel(); <-done }()
+	res, _ := fetch(t, "http://"+ln.Addr().String()+"/zh/")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("after a failed accept: %d", res.StatusCode)
+	}
+	select {
+	case err := <-done:
+		done <- err // for the deferred wait
+		t.Fatalf("Serve stopped: %v", err)
+	default:
+	}
 }

@@ -133,6 +133,9 @@ func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
 // fresh is the page kept for path and query when it is fresh, else nil.
 // The key is put together on the stack: a hit allocates nothing here.
 func (c *pageCache) fresh(path, query string, now time.Time) *cachedPage {
+	if strings.IndexByte(path, '?') >= 0 {
+		return nil // never kept: see neverCached
+	}
 	var buf [256]byte
 	key := append(append(append(buf[:0], path...), '?'), query...)
 	c.mu.Lock()

@@ -271,6 +271,7 @@ func TestNeverCachedPaths(t *testing.T) {
 		"/static/css/site.css": true, "/media/x.jpg": true, "/readyz": true,
 		"/": false, "/zh/": false, "/zh/news/": false, "/en/exhibit/charges": false, "/zh/exhibitors/": false,
 		"/sitemap.xml": false, "/feeds/zh/news.atom": false, "/zh/exhibit/booths": false,
+		"/zh/news/?page=2": true, // a path with %3F in it
 	} {
 		if got := neverCached(path); got != want {
 			t.Errorf("neverCached(%q) = %v, want %v", path, got, want)
@@ -339,4 +340,17 @@ func TestSearchPagesAreKeptApart(t *testing.T) {
 		_, b := fetch(t, site.URL+unicorn)
 		return bytes.Contains(b, []byte(`data-testid="search-found"`))
 	})
+}
+
+// A page kept for /a?b? is not the page of /a%3Fb, whose path holds the
+// "?": both would be "/a?b?" as a key.
+func TestPageCacheKeysDoNotMeet(t *testing.T) {
+	c := newPageCache(1<<20, time.Minute)
+	c.keep(&cachedPage{key: "/zh/news/?page=2", expires: time.Now().Add(time.Minute), size: 100})
+	if c.fresh("/zh/news/", "page=2", time.Now()) == nil {
+		t.Fatal("the kept page is not found under its own path and query: this test would prove nothing")
+	}
+	if c.fresh("/zh/news/?page=2", "", time.Now()) != nil {
+		t.Error("a path with an escaped ? is answered with the page of another address")
+	}
 }

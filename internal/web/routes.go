@@ -71,8 +71,12 @@ func (pp pathPrefixes) match(path string) bool {
 	return false
 }
 
-// neverCached says whether path is one of uncachedPaths.
-func neverCached(path string) bool { return uncachedPaths.match(path) }
+// neverCached says whether path is one of uncachedPaths, or holds a "?"
+// (sent as %3F): kept under path + "?" + query, /a%3Fb would share its
+// key with /a?b?.
+func neverCached(path string) bool {
+	return uncachedPaths.match(path) || strings.IndexByte(path, '?') >= 0
+}
 
 // keptApart says whether path is one of keptApartPaths.
 func keptApart(path string) bool { return keptApartPaths.match(path) }

@@ -52,6 +52,7 @@ type Server struct {
 	secrets        sync.Map                // name -> []byte, read once (see secret)
 	pages          *pageCache              // nil: off
 	fastAnswers    atomic.Int64            // hits the fast path wrote itself (fastpath.go), for its tests
+	timeouts       httpTimeouts            // the connections' (serverTimeouts; tests shorten them)
 	// listening: this instance hears every change (ListenForChanges), so
 	// what it keeps in memory can be trusted.
 	listening atomic.Bool
@@ -119,6 +120,7 @@ func New(o Options) *Server {
 	if s.timeout == 0 {
 		s.timeout = 30 * time.Second
 	}
+	s.timeouts = serverTimeouts
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
