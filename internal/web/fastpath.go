@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -32,6 +33,7 @@ import (
 // with the bytes read and not yet answered, to net/http for good.
 type fastPath struct {
 	s        *Server
+	chain    http.Handler // s.Handler(), for kept pages gone stale
 	handoff  *handoffListener
 	closing  atomic.Bool
 	mu       sync.Mutex
@@ -52,8 +54,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	if s.pages == nil {
 		return Serve(ctx, ln, s.Handler(), s.log, grace)
 	}
-	f := &fastPath{s: s, handoff: newHandoffListener(ln.Addr()), conns: map[net.Conn]struct{}{}, timeouts: s.timeouts}
-	srv := newHTTPServer(s.Handler(), s.log)
+	h := s.Handler()
+	f := &fastPath{s: s, chain: h, handoff: newHandoffListener(ln.Addr()), conns: map[net.Conn]struct{}{}, timeouts: s.timeouts}
+	srv := newHTTPServer(h, s.log)
 	srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout = s.timeouts.readHeader, s.timeouts.read, s.timeouts.write, s.timeouts.idle
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(f.handoff) }()
@@ -185,12 +188,19 @@ func (f *fastPath) serveConn(c net.Conn) {
 		if f.closing.Load() {
 			w.h["Connection"] = connectionClose // as net/http answers while stopping
 		}
-		if !f.s.serveHit(w, r) {
+		if f.s.serveHit(w, r) {
+			f.s.fastAnswers.Add(1)
+		} else if f.s.pages.known(r.URL.Path, r.URL.RawQuery) {
+			// A kept page gone stale (its time up, or something it shows
+			// changed) is rendered again here, through the whole chain:
+			// handed over at each expiry, a crowd's connections all went
+			// to net/http within seconds.
+			f.renderHere(w, r)
+		} else {
 			f.handOver(c, br)
 			return
 		}
 		_, _ = br.Discard(n)
-		f.s.fastAnswers.Add(1)
 		if w.finish() != nil {
 			break
 		}
@@ -211,6 +221,27 @@ func closeConn(c net.Conn) {
 		_, _ = io.Copy(io.Discard, io.LimitReader(c, 256<<10))
 	}
 	c.Close()
+}
+
+// renderHere answers r through the chain, held in memory and then sent
+// whole: a page, never a stream.
+func (f *fastPath) renderHere(w *fastWriter, r *http.Request) {
+	rec := &capture{header: http.Header{}}
+	f.chain.ServeHTTP(rec, r)
+	h := w.Header()
+	for k, v := range rec.header {
+		h[k] = v
+	}
+	status := cmp.Or(rec.status, http.StatusOK)
+	// A HEAD is rendered as a GET (headAsGet): its body is the GET's,
+	// whose length it states.
+	if status != http.StatusNotModified && status != http.StatusNoContent && (r.Method != http.MethodHead || rec.body.Len() > 0) {
+		h["Content-Length"] = []string{strconv.Itoa(rec.body.Len())}
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead && rec.body.Len() > 0 {
+		_, _ = w.Write(rec.body.Bytes())
+	}
 }
 
 // handOver gives c to net/http with what br holds unread.

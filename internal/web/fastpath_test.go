@@ -348,3 +348,54 @@ func TestFastPathOutlivesAFailedAccept(t *testing.T) {
 	default:
 	}
 }
+
+// A kept page gone stale is rendered again on the fast path, and its
+// connection stays there: handed to net/http at every page's expiry, a
+// crowd's connections all left the fast path within seconds.
+func TestFastPathKeepsTheConnectionWhenAPageGoesStale(t *testing.T) {
+	t.Parallel()
+	site := cachedSite(t)
+	addr := fastServe(t, site)
+	path := "/zh/exhibit/charges"
+	fetch(t, site.URL+path)
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+	br := bufio.NewReader(c)
+	ask := func(method string) (*http.Response, []byte) {
+		t.Helper()
+		if _, err := io.WriteString(c, method+" "+path+" HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		res, err := http.ReadResponse(br, &http.Request{Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		return res, body
+	}
+	before := site.srv.fastAnswers.Load()
+	_, first := ask("GET")
+	if _, err := site.pool.Exec(context.Background(), "UPDATE site_settings SET hotline = '024-8765-4321'"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, func() bool { return site.srv.pages.fresh(path, "", time.Now()) == nil })
+	head, empty := ask("HEAD")
+	stale, changed := ask("GET")
+	_, again := ask("GET")
+	if head.StatusCode != http.StatusOK || len(empty) != 0 || head.ContentLength != int64(len(changed)) {
+		t.Errorf("HEAD of the stale page: %d, %d bytes of body, Content-Length %d (the page has %d)", head.StatusCode, len(empty), head.ContentLength, len(changed))
+	}
+	if stale.StatusCode != http.StatusOK || !bytes.Contains(changed, []byte("024-8765-4321")) || bytes.Equal(first, changed) {
+		t.Errorf("the page rendered again: %d, new hotline shown %v", stale.StatusCode, bytes.Contains(changed, []byte("024-8765-4321")))
+	}
+	if !bytes.Equal(again, changed) {
+		t.Error("the page kept again differs from the one rendered")
+	}
+	if n := site.srv.fastAnswers.Load() - before; n < 2 {
+		t.Errorf("the fast path answered %d hits, want the first and the last: the connection was handed over", n)
+	}
+}

@@ -152,6 +152,19 @@ func (c *pageCache) fresh(path, query string, now time.Time) *cachedPage {
 	return p
 }
 
+// known says whether a page is kept for path and query, fresh or not.
+func (c *pageCache) known(path, query string) bool {
+	if c == nil {
+		return false
+	}
+	var buf [256]byte
+	key := append(append(append(buf[:0], path...), '?'), query...)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.items[string(key)]
+	return ok
+}
+
 // listOf is the list p is on.
 func (c *pageCache) listOf(p *cachedPage) *list.List {
 	if p.apart {
