@@ -488,10 +488,10 @@ func TestTuneGCLeavesWhatTheOperatorSet(t *testing.T) {
 	oldGC, oldLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetGCPercent(oldGC); debug.SetMemoryLimit(oldLimit) })
 
-	if gc, limit := tuneGC(env(map[string]string{}), 64<<20); gc != 400 || limit != 160<<20 {
-		t.Errorf("tuneGC set %d and %d MB, want 400 and 160 MB", gc, limit>>20)
+	if gc, limit := tuneGC(env(map[string]string{}), 64<<20); gc != 400 || limit != 128<<20 {
+		t.Errorf("tuneGC set %d and %d MB, want 400 and 128 MB", gc, limit>>20)
 	}
-	if gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); gc != 400 || limit != 160<<20 {
+	if gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); gc != 400 || limit != 128<<20 {
 		t.Errorf("the runtime has GOGC %d and a limit of %d MB", gc, limit>>20)
 	}
 	debug.SetMemoryLimit(math.MaxInt64)
