@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -292,11 +293,8 @@ func readPlain(br *bufio.Reader) (*http.Request, int, error) {
 	}
 	r := &http.Request{Method: m, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: make(http.Header, 8), Body: http.NoBody, RequestURI: string(target)}
-	path, query, _ := bytes.Cut(target, []byte("?"))
-	r.URL = &url.URL{Path: r.RequestURI[:len(path)], RawQuery: r.RequestURI[len(path)+min(1, len(target)-len(path)):]}
-	if len(query) == 0 {
-		r.URL.ForceQuery = bytes.IndexByte(target, '?') >= 0
-	}
+	path, query, hasQuery := strings.Cut(r.RequestURI, "?")
+	r.URL = &url.URL{Path: path, RawQuery: query, ForceQuery: hasQuery && query == ""}
 	for len(rest) > 0 {
 		var h []byte
 		h, rest, _ = bytes.Cut(rest, []byte("\r\n"))
@@ -316,7 +314,7 @@ func readPlain(br *bufio.Reader) (*http.Request, int, error) {
 		case "Content-Length", "Transfer-Encoding", "Expect", "Upgrade", "Authorization", "Te", "Trailer":
 			return nil, n, nil
 		case "Connection":
-			if !asciiEqualFold(v, "keep-alive") {
+			if !strings.EqualFold(v, "keep-alive") {
 				return nil, n, nil
 			}
 		}
@@ -378,19 +376,6 @@ func plainHost(h string) bool {
 	for i := range len(h) {
 		c := h[i]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == ':' || c == '[' || c == ']' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-func asciiEqualFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range len(a) {
-		x, y := a[i]|0x20, b[i]|0x20
-		if x != y {
 			return false
 		}
 	}

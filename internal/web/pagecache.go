@@ -117,11 +117,18 @@ func (c *pageCache) dropAll() {
 	c.mu.Unlock()
 }
 
-// lookup returns the page kept under key and whether it is fresh.
-func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
+// lookup returns the page kept for path and query and whether it is
+// fresh. The key is put together on the stack: a hit allocates nothing
+// here. A path holding a "?" (sent as %3F) is never kept: see neverCached.
+func (c *pageCache) lookup(path, query string, now time.Time) (*cachedPage, bool) {
+	if c == nil || strings.IndexByte(path, '?') >= 0 {
+		return nil, false
+	}
+	var buf [256]byte
+	key := append(append(append(buf[:0], path...), '?'), query...)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.items[key]
+	el, ok := c.items[string(key)]
 	if !ok {
 		return nil, false
 	}
@@ -131,38 +138,17 @@ func (c *pageCache) lookup(key string, now time.Time) (*cachedPage, bool) {
 }
 
 // fresh is the page kept for path and query when it is fresh, else nil.
-// The key is put together on the stack: a hit allocates nothing here.
 func (c *pageCache) fresh(path, query string, now time.Time) *cachedPage {
-	if strings.IndexByte(path, '?') >= 0 {
-		return nil // never kept: see neverCached
+	if p, ok := c.lookup(path, query, now); ok {
+		return p
 	}
-	var buf [256]byte
-	key := append(append(append(buf[:0], path...), '?'), query...)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.items[string(key)]
-	if !ok {
-		return nil
-	}
-	p := el.Value.(*cachedPage)
-	if p.gen != c.gen || !now.Before(p.expires) {
-		return nil
-	}
-	c.listOf(p).MoveToFront(el)
-	return p
+	return nil
 }
 
 // known says whether a page is kept for path and query, fresh or not.
 func (c *pageCache) known(path, query string) bool {
-	if c == nil {
-		return false
-	}
-	var buf [256]byte
-	key := append(append(append(buf[:0], path...), '?'), query...)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.items[string(key)]
-	return ok
+	p, _ := c.lookup(path, query, time.Now())
+	return p != nil
 }
 
 // listOf is the list p is on.
@@ -232,7 +218,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		key := r.URL.Path + "?" + r.URL.RawQuery
 		now := time.Now() // the cache's own clock, not the site's (which tests stop)
-		kept, fresh := s.pages.lookup(key, now)
+		kept, fresh := s.pages.lookup(r.URL.Path, r.URL.RawQuery, now)
 		if fresh {
 			s.metrics.CacheHit()
 			s.serveCached(w, r, kept, true)
